@@ -1,0 +1,33 @@
+package main
+
+import (
+	"errors"
+	"io"
+
+	"github.com/urfave/cli/v2"
+)
+
+// errReported ends a command whose errors were already printed one by one.
+var errReported = errors.New("kg: some inputs failed")
+
+// newApp builds the kg command line. Commands write to the given streams,
+// so tests run them in process.
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	app := &cli.App{
+		Name:      "kg",
+		Usage:     "build a knowledge graph of news articles and query it",
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Flags:     storeFlags(),
+		Commands: []*cli.Command{
+			ingestCommand(),
+			queryCommand(),
+			statsCommand(),
+			extractCommand(),
+			evalCommand(),
+		},
+		ExitErrHandler: func(*cli.Context, error) {}, // main prints errors once
+	}
+	return app
+}

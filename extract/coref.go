@@ -1,0 +1,220 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/kg-news/kg/extract/gazetteer"
+)
+
+// cluster is one person and every mention of them.
+type cluster struct {
+	name     string   // fullest name
+	tokens   []string // tokens of name
+	aliases  []string
+	mentions []int // indexes into extraction.mentions
+	first    int   // first mention
+	body     bool  // mentioned outside headlines
+	accepted bool
+}
+
+// handleTitles tie institutional handles to the holder of a role.
+var handleTitles = map[string][2]string{
+	"potus": {"president", "US"}, "vp": {"vice president", "US"}, "pmoindia": {"prime minister", "IN"},
+	"number10gov": {"prime minister", "GB"}, "kremlinrussia_e": {"president", "RU"},
+}
+
+// cluster groups person mentions: full names first (folded, so "Kim
+// Jong-un" and "Kim Jong Un" are one), then single words that equal a
+// full name's last or first word, nearest preceding full name first.
+func (x *extraction) cluster() {
+	byKey := map[string]int{}
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if m.kind != kindPerson || m.b-m.a < 2 {
+			continue
+		}
+		toks := x.sents[m.sent].toks[m.a:m.b]
+		key := gazetteer.Fold(m.text)
+		pi, ok := byKey[key]
+		if !ok {
+			c := &cluster{name: m.text, first: i}
+			for _, t := range toks {
+				c.tokens = append(c.tokens, t.text)
+			}
+			pi = len(x.persons)
+			byKey[key] = pi
+			x.persons = append(x.persons, c)
+		}
+		c := x.persons[pi]
+		c.mentions = append(c.mentions, i)
+		m.person = pi
+		if !x.sents[m.sent].headline {
+			c.body = true
+		}
+		if m.titled || x.gaz.FirstName(toks[0].text) || x.personCue(m) {
+			c.accepted = true
+		}
+	}
+	// Single words and titled surnames.
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		single := (m.kind == kindUnknown || m.kind == kindPerson) && m.b-m.a == 1 && x.sents[m.sent].toks[m.a].kind == word
+		if !single {
+			continue
+		}
+		w := gazetteer.Fold(m.text)
+		best := -1
+		for pi, c := range x.persons {
+			last := gazetteer.Fold(c.tokens[len(c.tokens)-1])
+			first := gazetteer.Fold(c.tokens[0])
+			if w != last && w != first {
+				continue
+			}
+			if best < 0 || (c.first < i && (x.persons[best].first > i || c.first > x.persons[best].first)) {
+				best = pi
+			}
+		}
+		switch {
+		case best >= 0:
+			c := x.persons[best]
+			m.kind, m.person = kindPerson, best
+			c.mentions = append(c.mentions, i)
+			c.accepted = true
+			if !x.sents[m.sent].headline {
+				c.body = true
+			}
+		case m.titled && m.kind == kindPerson:
+			c := &cluster{name: m.text, tokens: []string{m.text}, first: i, accepted: true, body: !x.sents[m.sent].headline}
+			c.mentions = append(c.mentions, i)
+			m.person = len(x.persons)
+			x.persons = append(x.persons, c)
+		default:
+			m.kind = kindUnknown
+			if city, ok := x.gaz.City(m.text); ok && !x.sents[m.sent].headline {
+				m.kind, m.placeName, m.placeKind, m.code = kindPlace, m.text, "city", city.Country
+			}
+		}
+	}
+	// Clusters that nothing confirms, or that only headlines name, are
+	// dropped.
+	for _, c := range x.persons {
+		if !c.body {
+			c.accepted = false
+		}
+	}
+	// Handles whose folded form contains a full name: "@realDonaldTrump".
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if x.sents[m.sent].toks[m.a].kind != handle {
+			continue
+		}
+		h := gazetteer.Fold(m.text)
+		for pi, c := range x.persons {
+			if c.accepted && len(c.tokens) > 1 && strings.Contains(h, gazetteer.Fold(c.name)) {
+				m.kind, m.person = kindPerson, pi
+				c.mentions = append(c.mentions, i)
+			}
+		}
+	}
+}
+
+// personCue reports whether the words around a mention mark it as a
+// person: a speech verb, an apposition, or a party-state tag "(R-Ariz.)".
+func (x *extraction) personCue(m *mention) bool {
+	toks := x.sents[m.sent].toks
+	if m.b < len(toks) {
+		next := strings.ToLower(toks[m.b].text)
+		switch next {
+		case "said", "says", "told", "added", "noted", "wrote", "tweeted", "asked", "(":
+			return true
+		case ",":
+			if m.b+1 < len(toks) {
+				n2 := strings.ToLower(toks[m.b+1].text)
+				if n2 == "a" || n2 == "the" || n2 == "who" || n2 == "an" {
+					return true
+				}
+			}
+		}
+	}
+	if m.a > 0 {
+		prev := strings.ToLower(toks[m.a-1].text)
+		if prev == "said" || prev == "says" {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveReferences ties handles of office holders ("@POTUS") and
+// definite descriptions ("the Russian leader") to the person holding that
+// role in the document.
+func (x *extraction) resolveReferences() {
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if m.kind != kindUnknown || x.sents[m.sent].toks[m.a].kind != handle {
+			continue
+		}
+		ht, ok := handleTitles[strings.ToLower(strings.TrimPrefix(m.text, "@"))]
+		if !ok {
+			continue
+		}
+		if pi := x.holder(ht[0], ht[1]); pi >= 0 {
+			m.kind, m.person = kindPerson, pi
+			x.persons[pi].mentions = append(x.persons[pi].mentions, i)
+		}
+	}
+}
+
+// holder returns the person holding title for country code, or -1. A
+// president named without a country counts when no other person holds
+// that title for another country.
+func (x *extraction) holder(title, code string) int {
+	found, loose, looseN := -1, -1, 0
+	for _, r := range x.roles {
+		if r.Title != title {
+			continue
+		}
+		pi := x.personIndex(r.Person)
+		if r.CountryCode == code {
+			found = pi
+		} else if r.CountryCode == "" && pi != loose {
+			loose = pi
+			looseN++
+		}
+	}
+	if found >= 0 {
+		return found
+	}
+	if looseN == 1 {
+		return loose
+	}
+	return -1
+}
+
+func (x *extraction) personIndex(name string) int {
+	for pi, c := range x.persons {
+		if c.name == name {
+			return pi
+		}
+	}
+	return -1
+}
+
+// finalizeNames chooses each cluster's fullest name and its aliases.
+func (x *extraction) finalizeNames() {
+	for _, c := range x.persons {
+		seen := map[string]bool{c.name: true}
+		for _, mi := range c.mentions {
+			m := x.mentions[mi]
+			for _, a := range []string{m.text, m.surface} {
+				a = strings.TrimSpace(a)
+				if a != "" && !seen[a] {
+					seen[a] = true
+					c.aliases = append(c.aliases, a)
+				}
+			}
+		}
+		sort.Strings(c.aliases)
+	}
+}

@@ -1,0 +1,623 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// event is an event being assembled; participants are cluster indexes.
+type event struct {
+	typ          string
+	participants []int
+	place        *mention
+	date         string
+	status       string
+	explicit     bool // status read from the text rather than defaulted
+	spans        []Span
+	caption      bool
+	weak         bool // no place, no date, no past-tense verb: likely a reference
+}
+
+var (
+	plannedWords = wordSet("plan", "plans", "planned", "planning", "arrange", "arranging", "schedule",
+		"scheduled", "underway", "will", "'ll", "would", "upcoming", "next", "future", "set", "eager",
+		"getting", "seek", "seeking", "pressing", "push", "pushing", "hope", "hopes", "expected", "prepare",
+		"preparing", "agreed", "bid", "trying", "aim", "considered", "follow-up", "forward")
+	proposedWords = wordSet("invited", "invite", "invites", "invitation", "proposed", "propose", "proposal",
+		"possible", "potential", "could", "might", "may", "offered", "suggested", "idea")
+	pastWords = wordSet("met", "held", "spoke", "visited", "had", "was", "were", "did", "talked", "hosted",
+		"following", "after", "last", "ago", "already", "chats", "speaks", "attends", "attend", "meet")
+	speechWords = wordSet("said", "says", "told", "tells", "reported", "reports", "tweeted", "added",
+		"noted", "announced", "wrote", "according")
+	pairWords = [][]string{{"the", "two", "leaders"}, {"the", "two", "men"}, {"the", "two", "presidents"},
+		{"both", "leaders"}, {"the", "leaders"}, {"the", "two"}, {"they"}}
+)
+
+// findEvents finds meetings, summits, calls and visits sentence by
+// sentence. A sentence with an event word yields an event per coordinated
+// clause that names its own place or date ("in Germany last summer and at
+// a November summit in Vietnam"). Participants are the persons named
+// around the event word, or, for "the two leaders" and "they", the pair of
+// the last event in the story. Within the article, an event that names no
+// place and no date of its own refers back to the latest event of the same
+// participants and kind.
+func (x *extraction) findEvents() {
+	var lastPair []int
+	for si := range x.sents {
+		s := &x.sents[si]
+		if s.credit {
+			continue
+		}
+		caption := isCaption(s)
+		for _, ev := range x.sentenceEvents(si, lastPair) {
+			ev.caption = caption
+			x.addEvent(ev)
+			if !caption && len(ev.participants) >= 2 {
+				lastPair = ev.participants
+			}
+		}
+	}
+}
+
+func isCaption(s *sentence) bool {
+	return len(s.toks) > 1 && (s.toks[0].text == "FILE" || strings.EqualFold(s.toks[0].text, "photo"))
+}
+
+func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
+	s := &x.sents[si]
+	toks := s.toks
+	trigger, typ := -1, ""
+	for i, t := range toks {
+		lw := strings.ToLower(t.text)
+		k, ok := eventNouns[lw]
+		if !ok {
+			continue
+		}
+		if (lw == "spoke" || lw == "speaks") && !hasWord(toks, "phone", "telephone", "with") {
+			continue
+		}
+		if lw == "speaks" && hasWord(toks, "phone") {
+			k = Call
+		}
+		if k == Summit && multilateral(toks, i) {
+			k = Meeting
+		}
+		if trigger < 0 || rank(k) > rank(typ) {
+			trigger, typ = i, k
+		}
+	}
+	invite := inviteAt(toks)
+	if trigger < 0 && invite < 0 {
+		return nil
+	}
+	// Persons of the sentence that can be principals.
+	var persons []int
+	var personToks []int
+	for mi := range x.mentions {
+		m := &x.mentions[mi]
+		if m.sent != si || m.kind != kindPerson || !x.persons[m.person].accepted {
+			continue
+		}
+		if m.possessive && !(m.b+1 < len(toks) && eventNouns[strings.ToLower(toks[m.b+1].text)] != "") {
+			continue
+		}
+		if x.isSpeaker(toks, m) {
+			continue
+		}
+		persons = appendPerson(persons, m.person)
+		personToks = append(personToks, m.a)
+	}
+	persons = x.addDescribed(si, persons)
+	if explicit := principalsPattern(x, si); len(explicit) >= 2 {
+		persons = explicit
+	}
+	if len(persons) < 2 && lastPair != nil && hasPairWord(toks) {
+		persons = mergePersons(persons, lastPair)
+	}
+	var out []*event
+	if invite >= 0 {
+		// "X invited Y to [visit] Washington"
+		ev := &event{typ: Visit, status: Proposed, explicit: true}
+		ev.participants = persons
+		if len(ev.participants) < 2 && lastPair != nil {
+			ev.participants = mergePersons(ev.participants, lastPair)
+		}
+		ev.place = x.placeAfter(si, invite, len(toks))
+		if hasAny(toks, plannedWords, 0, len(toks)) && (hasWord(toks, "underway") || hasWord(toks, "plans") || hasWord(toks, "planned")) {
+			ev.status = Planned
+		}
+		ev.spans = []Span{{Sentence: si, Start: s.start, End: s.end}}
+		out = append(out, ev)
+		if trigger < 0 || typ == Visit {
+			return out
+		}
+	}
+	if typ == Visit && len(persons) == 1 && lastPair != nil {
+		persons = mergePersons(persons, lastPair)
+	}
+	for _, cl := range x.clauses(si) {
+		ev := &event{typ: typ, participants: persons}
+		ev.place = x.placeIn(si, cl[0], cl[1], invite)
+		ev.date = x.dateIn(si, cl[0], cl[1])
+		ev.status, ev.explicit = x.status(toks, cl[0], cl[1], ev.date)
+		if ev.status == Planned && ev.date != "" && ev.date < x.ref.Format("2006-01-02")[:len(ev.date)] {
+			ev.date = ""
+		}
+		ev.weak = ev.place == nil && ev.date == "" && !hasAny(toks, pastWords, 0, len(toks))
+		ev.spans = []Span{{Sentence: si, Start: s.start, End: s.end}}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func rank(k string) int {
+	switch k {
+	case Summit:
+		return 3
+	case Call:
+		return 4
+	case Visit:
+		return 2
+	case Meeting:
+		return 1
+	}
+	return 0
+}
+
+// multilateral reports whether "summit" at i is a gathering that hosts the
+// meeting ("on the sidelines of the G-20 summit") rather than the meeting.
+func multilateral(toks []token, i int) bool {
+	for k := max(0, i-6); k < i; k++ {
+		lw := strings.ToLower(toks[k].text)
+		if lw == "sidelines" || lw == "during" || knownOrgs[toks[k].text] != "" || toks[k].upper ||
+			lw == "multinational" || lw == "international" || lw == "leaders" {
+			return true
+		}
+	}
+	return false
+}
+
+func inviteAt(toks []token) int {
+	for i, t := range toks {
+		lw := strings.ToLower(t.text)
+		if lw == "invited" || lw == "invite" || lw == "invites" {
+			return i
+		}
+	}
+	return -1
+}
+
+func hasWord(toks []token, words ...string) bool {
+	for _, t := range toks {
+		for _, w := range words {
+			if strings.EqualFold(t.text, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasAny(toks []token, set map[string]bool, a, b int) bool {
+	for _, t := range toks[a:b] {
+		if set[strings.ToLower(t.text)] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPairWord(toks []token) bool {
+	for i := range toks {
+		for _, p := range pairWords {
+			if i+len(p) <= len(toks) {
+				ok := true
+				for k, w := range p {
+					if !strings.EqualFold(toks[i+k].text, w) {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func appendPerson(ps []int, p int) []int {
+	for _, q := range ps {
+		if q == p {
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+func mergePersons(a, b []int) []int {
+	out := append([]int(nil), a...)
+	for _, p := range b {
+		out = appendPerson(out, p)
+	}
+	return out
+}
+
+// isSpeaker reports a person who only reports the event: "Peskov told
+// reporters", "said Steven Pifer".
+func (x *extraction) isSpeaker(toks []token, m *mention) bool {
+	end := m.b
+	// Skip an apposition: "Dmitry Peskov, a spokesman, said".
+	for k := end; k < len(toks) && k < end+3; k++ {
+		if speechWords[strings.ToLower(toks[k].text)] {
+			return true
+		}
+	}
+	if m.a > 0 && speechWords[strings.ToLower(toks[m.a-1].text)] {
+		return true
+	}
+	// "Putin's spokesman Dmitry Peskov" / "Press secretary Sarah Sanders": a
+	// title holder is a principal only when the text says so; spokesmen never.
+	for k := max(0, m.a-3); k < m.a; k++ {
+		lw := strings.ToLower(toks[k].text)
+		if lw == "spokesman" || lw == "spokeswoman" || lw == "spokesperson" || lw == "secretary" && k > 0 && strings.EqualFold(toks[k-1].text, "press") {
+			return true
+		}
+	}
+	return false
+}
+
+// addDescribed adds persons named by a definite description: "the Russian
+// leader" is the person who holds a leading role for Russia.
+func (x *extraction) addDescribed(si int, persons []int) []int {
+	toks := x.sents[si].toks
+	for i := 0; i+2 < len(toks); i++ {
+		if !strings.EqualFold(toks[i].text, "the") {
+			continue
+		}
+		n, c := x.matchCountryWord(toks, i+1, len(toks))
+		if n == 0 || i+1+n >= len(toks) {
+			continue
+		}
+		head := strings.ToLower(toks[i+1+n].text)
+		if head != "leader" && head != "president" && head != "prime" && head != "premier" && head != "chancellor" {
+			continue
+		}
+		for _, title := range []string{"president", "leader", "prime minister", "premier", "chancellor"} {
+			if pi := x.holder(title, c.Code); pi >= 0 {
+				persons = appendPerson(persons, pi)
+				break
+			}
+		}
+	}
+	return persons
+}
+
+// principalsPattern finds "between X and Y", "of X with Y" and "X's
+// meeting with Y".
+func principalsPattern(x *extraction, si int) []int {
+	toks := x.sents[si].toks
+	personAt := map[int]int{}
+	for mi := range x.mentions {
+		m := &x.mentions[mi]
+		if m.sent == si && m.kind == kindPerson && x.persons[m.person].accepted {
+			personAt[m.a] = m.person
+			// Titles before the name belong to it.
+			for k := m.a - 1; k >= 0 && k >= m.a-4; k-- {
+				t := toks[k]
+				if t.kind != word || !(t.cap || t.upper) {
+					break
+				}
+				if _, seen := personAt[k]; !seen {
+					personAt[k] = m.person
+				}
+			}
+		}
+	}
+	for i, t := range toks {
+		lw := strings.ToLower(t.text)
+		if lw != "between" && lw != "of" {
+			continue
+		}
+		p1, ok := personAt[i+1]
+		if !ok {
+			continue
+		}
+		// Find the second person after "and"/"with".
+		for k := i + 2; k < len(toks) && k < i+10; k++ {
+			lk := strings.ToLower(toks[k].text)
+			if (lw == "between" && lk == "and") || (lw == "of" && lk == "with") {
+				if p2, ok := personAt[k+1]; ok && p2 != p1 {
+					if lw == "of" && !precededByEvent(toks, i) {
+						break
+					}
+					return []int{p1, p2}
+				}
+				break
+			}
+		}
+	}
+	return nil
+}
+
+func precededByEvent(toks []token, i int) bool {
+	return i > 0 && eventNouns[strings.ToLower(toks[i-1].text)] != ""
+}
+
+// clauses splits a sentence at coordinations that open a clause of their
+// own place or time: "..., and in November at the APEC summit in Vietnam".
+func (x *extraction) clauses(si int) [][2]int {
+	toks := x.sents[si].toks
+	var cuts []int
+	for i := 1; i+2 < len(toks); i++ {
+		if !strings.EqualFold(toks[i].text, "and") {
+			continue
+		}
+		n := strings.ToLower(toks[i+1].text)
+		if n != "in" && n != "at" && n != "on" && n != "during" && n != "later" {
+			continue
+		}
+		// Both sides must carry a place or a time.
+		prev := 0
+		if len(cuts) > 0 {
+			prev = cuts[len(cuts)-1]
+		}
+		if x.hasPlaceOrTime(si, prev, i) && x.hasPlaceOrTime(si, i, len(toks)) {
+			cuts = append(cuts, i)
+		}
+	}
+	var out [][2]int
+	start := 0
+	for _, c := range cuts {
+		out = append(out, [2]int{start, c})
+		start = c
+	}
+	return append(out, [2]int{start, len(toks)})
+}
+
+func (x *extraction) hasPlaceOrTime(si, a, b int) bool {
+	for mi := range x.mentions {
+		m := &x.mentions[mi]
+		if m.sent == si && m.a >= a && m.b <= b && (m.kind == kindPlace && m.placeKind != "demonym" || m.kind == kindVenue) {
+			return true
+		}
+	}
+	for _, t := range x.times {
+		if t.sent == si && t.a >= a && t.b <= b {
+			return true
+		}
+	}
+	return false
+}
+
+// reportingFrom returns the index of the first speech verb after the
+// event word, from which on places and times belong to the report, not the
+// event ("Trump later told reporters in the Oval Office").
+func reportingFrom(toks []token, a, b int) int {
+	trig := -1
+	for i := a; i < b; i++ {
+		if eventNouns[strings.ToLower(toks[i].text)] != "" && trig < 0 {
+			trig = i
+		}
+		if trig >= 0 && speechWords[strings.ToLower(toks[i].text)] {
+			return i
+		}
+	}
+	return b
+}
+
+// placeIn chooses the most specific place of a clause that is a location:
+// introduced by "in", "at", "to" or "of" (the city of Danang), or naming
+// the event ("the Helsinki summit"); a venue stands for its city.
+func (x *extraction) placeIn(si, a, b, skip int) *mention {
+	toks := x.sents[si].toks
+	b = reportingFrom(toks, a, b)
+	var best *mention
+	for mi := range x.mentions {
+		m := &x.mentions[mi]
+		if m.sent != si || m.a < a || m.b > b || (m.kind != kindPlace && m.kind != kindVenue) || m.placeKind == "demonym" {
+			continue
+		}
+		if skip >= 0 && m.a > skip && m.a < skip+6 {
+			continue // the invitation's destination is the visit's, not this event's
+		}
+		if !locative(toks, m) {
+			continue
+		}
+		if best == nil || specificity(m) > specificity(best) {
+			best = m
+		}
+	}
+	return best
+}
+
+func (x *extraction) placeAfter(si, a, b int) *mention {
+	var best *mention
+	for mi := range x.mentions {
+		m := &x.mentions[mi]
+		if m.sent == si && m.a > a && m.b <= b && m.a < a+8 && (m.kind == kindPlace && m.placeKind != "demonym" || m.kind == kindVenue) {
+			if best == nil || specificity(m) > specificity(best) {
+				best = m
+			}
+		}
+	}
+	return best
+}
+
+func specificity(m *mention) int {
+	switch {
+	case m.kind == kindVenue:
+		return 2
+	case m.placeKind == "city":
+		return 3
+	case m.placeKind == "region":
+		return 1
+	}
+	return 0
+}
+
+// locative reports whether a place mention is in a locative position.
+func locative(toks []token, m *mention) bool {
+	for k := m.a - 1; k >= 0 && k >= m.a-3; k-- {
+		lw := strings.ToLower(toks[k].text)
+		switch lw {
+		case "in", "at", "to", "inside", "near", "of":
+			if lw == "of" && !(k > 0 && strings.EqualFold(toks[k-1].text, "city")) {
+				return false
+			}
+			return true
+		case "the", "central", "capital", ",":
+			if lw == "," && k > 0 && (toks[k-1].cap) {
+				// "Hamburg, Germany": a country after a city.
+				continue
+			}
+			continue
+		}
+		if toks[k].cap || toks[k].upper {
+			continue
+		}
+		break
+	}
+	// "the Helsinki summit"
+	if m.b < len(toks) && eventNouns[strings.ToLower(toks[m.b].text)] != "" {
+		return true
+	}
+	return false
+}
+
+// dateIn chooses the time of a clause nearest its event word, outside
+// the reporting part.
+func (x *extraction) dateIn(si, a, b int) string {
+	toks := x.sents[si].toks
+	b = reportingFrom(toks, a, b)
+	best := ""
+	bestPrec := -1
+	for _, t := range x.times {
+		if t.sent != si || t.a < a || t.b > b || t.value == "" {
+			continue
+		}
+		if t.a > 0 && speechWords[strings.ToLower(toks[t.a-1].text)] {
+			continue // "reported late Friday"
+		}
+		v := eventDate(t.value)
+		if len(v) > bestPrec {
+			best, bestPrec = v, len(v)
+		}
+	}
+	return best
+}
+
+// eventDate turns a time value into a calendar date at its precision:
+// seasons and weeks become their year.
+func eventDate(v string) string {
+	if len(v) >= 7 && (v[5] == 'W' || v[5] == 'S' || v[5] == 'F') {
+		return v[:4]
+	}
+	return v
+}
+
+// status reads whether an event happened, is planned or is proposed, from
+// modal and planning words and from its date against the document's date.
+func (x *extraction) status(toks []token, a, b int, date string) (string, bool) {
+	switch {
+	case hasAny(toks, plannedWords, 0, len(toks)):
+		return Planned, true
+	case hasAny(toks, proposedWords, 0, len(toks)):
+		return Proposed, true
+	}
+	if date != "" && !x.ref.IsZero() && date > x.ref.Format("2006-01-02")[:len(date)] {
+		return Planned, true
+	}
+	if hasAny(toks, pastWords, 0, len(toks)) || date != "" {
+		return Happened, true
+	}
+	return Happened, false
+}
+
+// addEvent adds ev, or merges it into an event it refers to.
+func (x *extraction) addEvent(ev *event) {
+	if len(ev.participants) < 2 {
+		return
+	}
+	sort.Ints(ev.participants)
+	for i := len(x.events) - 1; i >= 0; i-- {
+		old := x.events[i]
+		if !sameInts(old.participants, ev.participants) || (old.typ == Call) != (ev.typ == Call) {
+			continue
+		}
+		if ev.weak {
+			if ev.explicit && old.status != ev.status && x.hasEventWithStatus(ev) {
+				continue
+			}
+			old.spans = append(old.spans, ev.spans...)
+			return
+		}
+		if !compatiblePlace(old.place, ev.place) || !compatibleDate(old.date, ev.date) {
+			continue
+		}
+		if old.status != ev.status && !(old.weak || ev.weak) && (old.place == nil || ev.place == nil) && old.date == "" && ev.date == "" {
+			continue
+		}
+		if old.status != ev.status && old.status != Happened && ev.status != Happened && old.typ != ev.typ {
+			continue
+		}
+		if old.status == Happened && ev.status != Happened || old.status != Happened && ev.status == Happened {
+			continue
+		}
+		if old.place == nil || ev.place != nil && specificity(ev.place) > specificity(old.place) {
+			old.place = ev.place
+		}
+		if len(ev.date) > len(old.date) {
+			old.date = ev.date
+		}
+		if rank(ev.typ) > rank(old.typ) && ev.typ != Call {
+			old.typ = ev.typ
+		}
+		if old.weak && ev.explicit {
+			old.status = ev.status
+		}
+		old.weak = old.weak && ev.weak
+		old.spans = append(old.spans, ev.spans...)
+		return
+	}
+	x.events = append(x.events, ev)
+}
+
+func (x *extraction) hasEventWithStatus(ev *event) bool {
+	for _, e := range x.events {
+		if sameInts(e.participants, ev.participants) && e.status == ev.status && (e.typ == Call) == (ev.typ == Call) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func compatiblePlace(a, b *mention) bool {
+	if a == nil || b == nil {
+		return true
+	}
+	if a.placeName == b.placeName && a.placeName != "" || a.orgName != "" && a.orgName == b.orgName {
+		return true
+	}
+	return a.code == b.code && (a.placeKind == "country" || b.placeKind == "country")
+}
+
+func compatibleDate(a, b string) bool {
+	if a == "" || b == "" {
+		return true
+	}
+	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}

@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/kg-news/kg/extract/gazetteer"
+)
+
+// Extractor extracts the facts of one document.
+type Extractor interface {
+	Extract(ctx context.Context, doc Doc) (*Facts, error)
+}
+
+// ExtractorFunc adapts a function to an Extractor.
+type ExtractorFunc func(ctx context.Context, doc Doc) (*Facts, error)
+
+// Extract calls f(ctx, doc).
+func (f ExtractorFunc) Extract(ctx context.Context, doc Doc) (*Facts, error) { return f(ctx, doc) }
+
+// Pipeline is kg's rule-based extractor. It is safe for concurrent use.
+type Pipeline struct {
+	gaz *gazetteer.Gazetteer
+}
+
+var _ Extractor = (*Pipeline)(nil)
+
+// Option configures a Pipeline.
+type Option func(*Pipeline)
+
+// WithGazetteer replaces the embedded gazetteer.
+func WithGazetteer(g *gazetteer.Gazetteer) Option {
+	return func(p *Pipeline) { p.gaz = g }
+}
+
+// New returns a Pipeline.
+func New(opts ...Option) *Pipeline {
+	p := &Pipeline{}
+	for _, o := range opts {
+		o(p)
+	}
+	if p.gaz == nil {
+		p.gaz = gazetteer.Default()
+	}
+	return p
+}
+
+// extraction is the working state of one document.
+type extraction struct {
+	doc      Doc
+	gaz      *gazetteer.Gazetteer
+	ref      time.Time // the date relative expressions resolve against
+	inferred bool      // ref was inferred from the text
+	sents    []sentence
+	mentions []mention
+	persons  []*cluster
+	roles    []Role
+	times    []timex
+	events   []*event
+}
+
+// Extract runs the pipeline on doc. A document made with ReadDoc is
+// already checked; Extract checks a hand-made Doc the same way. An
+// internal failure on one document is returned as an *Error, never a
+// panic.
+func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err error) {
+	if doc.body == "" {
+		checked, err := ReadDoc(doc.ID, []byte(doc.Text), doc.Date)
+		if err != nil {
+			return nil, err
+		}
+		doc = checked
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			facts, err = nil, &Error{Doc: doc.ID, Offset: -1, Stage: "extract", Err: fmt.Errorf("internal error: %v", r)}
+		}
+	}()
+	x := &extraction{doc: doc, gaz: p.gaz, ref: doc.Date}
+	x.sents = segment(doc.body)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	x.ner()
+	x.times = x.findTimes()
+	if x.ref.IsZero() {
+		x.ref, x.inferred = x.inferDate()
+		x.resolveAbsoluteOnly()
+	} else {
+		x.resolveTimes()
+	}
+	x.cluster()
+	x.findRoles()
+	x.resolveReferences()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	x.findEvents()
+	return x.facts(), nil
+}

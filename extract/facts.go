@@ -1,0 +1,103 @@
+package extract
+
+// Facts are the facts extracted from one document, in the JSON shape that
+// `kg extract --format json` prints and `kg eval` scores.
+type Facts struct {
+	ID string `json:"id"`
+	// Date is the publication date, YYYY-MM-DD, when the document states it
+	// or the caller supplies it.
+	Date string `json:"date,omitempty"`
+	// InferredDate is the latest full date mentioned in an undated
+	// document. It orders events in time but resolves no relative date.
+	InferredDate  string         `json:"inferred_date,omitempty"`
+	Headline      string         `json:"headline,omitempty"`
+	Persons       []Person       `json:"persons"`
+	Organizations []Organization `json:"organizations"`
+	Places        []Place        `json:"places"`
+	Roles         []Role         `json:"roles"`
+	Events        []Event        `json:"events"`
+	Times         []Time         `json:"times"`
+}
+
+// Span locates the evidence of a fact in the document text.
+type Span struct {
+	// Sentence is the 0-based index of the sentence.
+	Sentence int `json:"sentence"`
+	// Start and End are byte offsets into the document text, End exclusive.
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Person is one person of the story with every name the document uses.
+type Person struct {
+	Name       string   `json:"name"`
+	Aliases    []string `json:"aliases,omitempty"`
+	Evidence   Span     `json:"evidence"`
+	Confidence float64  `json:"confidence"`
+}
+
+// Organization is a named organization.
+type Organization struct {
+	Name       string   `json:"name"`
+	Aliases    []string `json:"aliases,omitempty"`
+	Evidence   Span     `json:"evidence"`
+	Confidence float64  `json:"confidence"`
+}
+
+// Place is a country, city or region. Country is the short common name of
+// the country it lies in (a country's own name for a country) and Code its
+// ISO 3166-1 alpha-2 code; both are empty for regions that span countries.
+type Place struct {
+	Name       string   `json:"name"`
+	Country    string   `json:"country,omitempty"`
+	Code       string   `json:"code,omitempty"`
+	Kind       string   `json:"kind"` // country, city or region
+	Aliases    []string `json:"aliases,omitempty"`
+	Evidence   Span     `json:"evidence"`
+	Confidence float64  `json:"confidence"`
+}
+
+// Role is a title a person holds for a country.
+type Role struct {
+	Person      string  `json:"person"`
+	Title       string  `json:"title"`
+	Country     string  `json:"country,omitempty"`
+	CountryCode string  `json:"country_code,omitempty"`
+	To          string  `json:"to,omitempty"`
+	ToCode      string  `json:"to_code,omitempty"`
+	Former      bool    `json:"former,omitempty"`
+	Evidence    Span    `json:"evidence"`
+	Confidence  float64 `json:"confidence"`
+}
+
+// Event is a meeting, summit, call or visit between named persons.
+type Event struct {
+	Type         string   `json:"type"` // meeting, summit, call or visit
+	Participants []string `json:"participants"`
+	Location     string   `json:"location,omitempty"`
+	Country      string   `json:"country,omitempty"`
+	CountryCode  string   `json:"country_code,omitempty"`
+	Date         string   `json:"date,omitempty"`
+	Status       string   `json:"status"` // happened, planned or proposed
+	Evidence     []Span   `json:"evidence"`
+	Confidence   float64  `json:"confidence"`
+}
+
+// Time is a temporal expression and its ISO 8601 value, when it resolves.
+type Time struct {
+	Text     string `json:"text"`
+	Value    string `json:"value,omitempty"`
+	Evidence Span   `json:"evidence"`
+}
+
+// Event types and statuses.
+const (
+	Meeting = "meeting"
+	Summit  = "summit"
+	Call    = "call"
+	Visit   = "visit"
+
+	Happened = "happened"
+	Planned  = "planned"
+	Proposed = "proposed"
+)

@@ -1,0 +1,174 @@
+package extract
+
+// The lexicon: closed word lists of English news that the rules consult.
+// Titles follow the AP Stylebook's treatment of formal titles before names
+// (capitalized before a name, lower case after it or alone).
+
+// titleAbbrevs expands abbreviated titles before names.
+var titleAbbrevs = map[string]string{
+	"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+	"lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain",
+	"adm": "admiral", "pres": "president", "amb": "ambassador", "prof": "professor",
+	"maj": "major", "cmdr": "commander", "lt. gen": "lieutenant general",
+}
+
+// honorifics precede names but are no titles.
+var honorifics = map[string]bool{
+	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "miss": true,
+	"dr": true, "dr.": true, "sir": true, "dame": true, "lord": true, "lady": true, "madam": true,
+}
+
+// titles are the formal titles, lower case; multiword titles are matched
+// longest first.
+var titles = map[string]bool{
+	"president": true, "vice president": true, "prime minister": true, "premier": true,
+	"deputy prime minister": true, "first minister": true, "chancellor": true,
+	"minister": true, "foreign minister": true, "defense minister": true, "defence minister": true,
+	"finance minister": true, "interior minister": true, "economy minister": true, "trade minister": true,
+	"energy minister": true, "health minister": true, "justice minister": true,
+	"secretary": true, "secretary of state": true, "secretary of defense": true, "secretary of the treasury": true,
+	"assistant secretary of state": true, "deputy secretary of state": true, "under secretary of state": true,
+	"deputy assistant secretary of state": true, "foreign secretary": true, "home secretary": true,
+	"defense secretary": true, "treasury secretary": true, "commerce secretary": true, "press secretary": true,
+	"secretary-general": true, "secretary general": true, "attorney general": true,
+	"ambassador": true, "envoy": true, "special envoy": true, "special counsel": true, "consul": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "senator": true, "representative": true,
+	"congressman": true, "congresswoman": true, "governor": true, "mayor": true, "lawmaker": true,
+	"king": true, "queen": true, "prince": true, "princess": true, "crown prince": true, "emperor": true,
+	"pope": true, "emir": true, "sultan": true, "sheikh": true, "supreme leader": true, "leader": true,
+	"chairman": true, "chairwoman": true, "chair": true, "general": true, "lieutenant general": true,
+	"admiral": true, "commander": true, "colonel": true, "director": true, "chief of staff": true,
+	"national security adviser": true, "national security advisor": true, "adviser": true, "advisor": true,
+	"speaker": true, "majority leader": true, "minority leader": true, "chief executive": true,
+	"professor": true, "judge": true, "chief justice": true, "justice": true, "diplomat": true,
+	"president-elect": true, "head of state": true, "foreign policy adviser": true, "spy chief": true,
+	"opposition leader": true, "party leader": true, "dictator": true, "monarch": true, "strongman": true,
+}
+
+// titleModifiers may precede a title and are kept in it ("deputy
+// assistant secretary of state").
+var titleModifiers = map[string]bool{"deputy": true, "assistant": true, "acting": true, "interim": true, "vice": true}
+
+// pastMarkers mark a role as held in the past.
+var pastMarkers = map[string]bool{"former": true, "then": true, "then-": true, "ex": true, "late": true, "onetime": true}
+
+// orgWords end or head organization names.
+var orgWords = map[string]bool{
+	"house": true, "department": true, "ministry": true, "council": true, "agency": true, "committee": true,
+	"commission": true, "journal": true, "times": true, "post": true, "news": true, "press": true,
+	"party": true, "union": true, "university": true, "college": true, "school": true, "institute": true,
+	"assembly": true, "congress": true, "senate": true, "parliament": true, "bank": true, "fund": true,
+	"group": true, "corporation": true, "corp.": true, "inc.": true, "company": true, "organization": true,
+	"organisation": true, "association": true, "foundation": true, "court": true, "army": true, "navy": true,
+	"service": true, "office": true, "cooperation": true, "nations": true, "forces": true, "guard": true,
+	"bureau": true, "administration": true, "cabinet": true, "board": true, "network": true, "tribune": true,
+	"herald": true, "telegraph": true, "guardian": true, "gazette": true, "reuters": true, "state": true,
+	"federation": true, "alliance": true, "front": true, "movement": true, "authority": true, "center": true,
+	"centre": true, "program": true, "programme": true, "command": true, "police": true, "duma": true,
+}
+
+// knownOrgs are organizations named without an organization word.
+var knownOrgs = map[string]string{
+	"UN": "United Nations", "U.N.": "United Nations", "United Nations": "United Nations",
+	"NATO": "NATO", "EU": "European Union", "E.U.": "European Union", "KGB": "KGB", "FSB": "FSB",
+	"CIA": "CIA", "FBI": "FBI", "NSA": "NSA", "AP": "AP", "Associated Press": "AP", "Reuters": "Reuters",
+	"AFP": "AFP", "BBC": "BBC", "CNN": "CNN", "NBC": "NBC", "CBS": "CBS", "Fox News": "Fox News",
+	"G-20": "G-20", "G20": "G-20", "Group of 20": "G-20", "G-7": "G-7", "G7": "G-7", "Group of Seven": "G-7",
+	"G-8": "G-8", "G8": "G-8", "APEC": "APEC", "ASEAN": "ASEAN", "OPEC": "OPEC", "IMF": "IMF",
+	"WHO": "WHO", "WTO": "WTO", "Kremlin": "Kremlin", "Pentagon": "Pentagon", "White House": "White House",
+	"Congress": "Congress", "Senate": "Senate", "Duma": "Duma", "Knesset": "Knesset",
+	"Bundestag": "Bundestag", "Hamas": "Hamas", "Hezbollah": "Hezbollah", "Taliban": "Taliban",
+	"Islamic State": "Islamic State", "ISIS": "Islamic State", "ISIL": "Islamic State",
+	"al-Qaeda": "al-Qaeda", "Politburo": "Politburo", "Supreme Court": "Supreme Court", "OSCE": "OSCE",
+	"Interpol": "Interpol", "Gazprom": "Gazprom", "Rosneft": "Rosneft", "Xinhua": "Xinhua", "TASS": "TASS",
+	"Tass": "TASS", "RIA Novosti": "RIA Novosti", "Interfax": "Interfax", "Al Jazeera": "Al Jazeera",
+}
+
+// orgCountry gives the country an institution serves, for roles such as
+// "Kremlin spokesman".
+var orgCountry = map[string]string{
+	"Kremlin": "RU", "Duma": "RU", "FSB": "RU", "KGB": "RU", "White House": "US", "Pentagon": "US",
+	"State Department": "US", "Congress": "US", "Senate": "US", "CIA": "US", "FBI": "US",
+	"Downing Street": "GB", "Knesset": "IL", "Bundestag": "DE", "Elysee": "FR", "Politburo": "CN",
+}
+
+// venues are buildings that stand for a city when they host a meeting.
+var venues = map[string][2]string{ // name -> city, country code
+	"Kremlin": {"Moscow", "RU"}, "White House": {"Washington", "US"}, "Oval Office": {"Washington", "US"},
+	"Pentagon": {"Washington", "US"}, "Downing Street": {"London", "GB"}, "Elysee Palace": {"Paris", "FR"},
+	"Camp David": {"Camp David", "US"}, "Mar-a-Lago": {"Palm Beach", "US"}, "Blue House": {"Seoul", "KR"},
+	"Great Hall of the People": {"Beijing", "CN"}, "Zhongnanhai": {"Beijing", "CN"},
+	"United Nations General Assembly": {"New York", "US"},
+}
+
+// venueOnly are venues that are not reported as organizations.
+var venueOnly = map[string]bool{"Oval Office": true, "Camp David": true, "Mar-a-Lago": true,
+	"Great Hall of the People": true, "Zhongnanhai": true, "Elysee Palace": true, "Downing Street": true}
+
+// regions are places that are not countries or cities; a region in one
+// country carries its code.
+var regions = map[string]string{
+	"Middle East": "", "Europe": "", "Asia": "", "Africa": "", "Latin America": "", "South America": "",
+	"North America": "", "Central Asia": "", "Southeast Asia": "", "East Asia": "", "Balkans": "",
+	"Caucasus": "", "Scandinavia": "", "Arctic": "", "Antarctica": "", "Korean Peninsula": "",
+	"Persian Gulf": "", "Eastern Europe": "", "Western Europe": "", "Asia-Pacific": "", "Baltics": "",
+	"Crimea": "UA", "Donbas": "UA", "Donbass": "UA", "Gaza": "PS", "Gaza Strip": "PS", "West Bank": "PS",
+	"Siberia": "RU", "Chechnya": "RU", "Tibet": "CN", "Xinjiang": "CN", "Hong Kong": "HK", "Kashmir": "",
+	"Alabama": "US", "Alaska": "US", "Arizona": "US", "Arkansas": "US", "California": "US", "Colorado": "US",
+	"Connecticut": "US", "Delaware": "US", "Florida": "US", "Georgia (U.S.)": "US", "Hawaii": "US", "Idaho": "US",
+	"Illinois": "US", "Indiana": "US", "Iowa": "US", "Kansas": "US", "Kentucky": "US", "Louisiana": "US",
+	"Maine": "US", "Maryland": "US", "Massachusetts": "US", "Michigan": "US", "Minnesota": "US",
+	"Mississippi": "US", "Missouri": "US", "Montana": "US", "Nebraska": "US", "Nevada": "US",
+	"New Hampshire": "US", "New Jersey": "US", "New Mexico": "US", "North Carolina": "US",
+	"North Dakota": "US", "Ohio": "US", "Oklahoma": "US", "Oregon": "US", "Pennsylvania": "US",
+	"Rhode Island": "US", "South Carolina": "US", "South Dakota": "US", "Tennessee": "US", "Texas": "US",
+	"Utah": "US", "Vermont": "US", "Virginia": "US", "West Virginia": "US", "Wisconsin": "US", "Wyoming": "US",
+}
+
+// months and weekdays, lower case, with their numbers (Sunday = 0).
+var months = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+	"sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+var weekdays = map[string]int{
+	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+}
+
+// functionWords are capitalized only at the start of a sentence or in
+// titles; they never begin a name.
+var functionWords = wordSet(
+	"a", "an", "the", "and", "or", "but", "nor", "so", "yet", "for", "of", "in", "on", "at", "to",
+	"by", "with", "from", "into", "about", "after", "before", "during", "since", "until", "while",
+	"as", "if", "when", "where", "why", "how", "what", "who", "whom", "which", "that", "this",
+	"these", "those", "there", "here", "it", "its", "he", "she", "they", "we", "i", "you", "his",
+	"her", "their", "our", "my", "your", "him", "them", "us", "me", "all", "any", "some", "many",
+	"most", "much", "more", "few", "both", "each", "every", "no", "not", "none", "one", "two",
+	"three", "other", "another", "such", "only", "also", "even", "just", "still", "then", "now",
+	"than", "too", "very", "can", "could", "will", "would", "shall", "should", "may", "might",
+	"must", "do", "does", "did", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+	"had", "asked", "among", "amid", "despite", "although", "though", "because", "however",
+	"meanwhile", "instead", "regarding", "according", "unlike", "like", "through", "over", "under",
+	"against", "between", "without", "within", "across", "toward", "towards", "upon", "via", "per",
+	"share", "file", "image", "photo", "read", "watch", "click", "advertisement", "related",
+	"breaking", "updated", "published", "comments", "close", "button", "links", "accessibility",
+	"people", "officials", "potential", "bilateral",
+)
+
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// eventNouns name the kinds of event kg extracts.
+var eventNouns = map[string]string{
+	"meeting": Meeting, "meetings": Meeting, "meet": Meeting, "met": Meeting, "meets": Meeting,
+	"talks": Meeting, "sit-down": Meeting, "sitdown": Meeting, "encounter": Meeting, "session": Meeting,
+	"summit": Summit, "summits": Summit, "call": Call, "phone": Call, "telephone": Call, "spoke": Call,
+	"visit": Visit, "visits": Visit, "visited": Visit, "trip": Visit, "bilateral": Meeting,
+	"pull-aside": Meeting, "face-to-face": Meeting, "speaks": Meeting, "chats": Meeting,
+}

@@ -1,0 +1,371 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kg-news/kg/extract/gazetteer"
+)
+
+// mentionKind is what a capitalized mention names.
+type mentionKind uint8
+
+const (
+	kindUnknown mentionKind = iota
+	kindPerson
+	kindOrg
+	kindPlace
+	kindVenue // a building that stands for its city (Oval Office)
+)
+
+// mention is a name in a sentence: tokens toks[a:b] of sentence sent.
+type mention struct {
+	sent       int
+	a, b       int
+	text       string
+	kind       mentionKind
+	titled     bool // a title or honorific precedes it in its run
+	possessive bool // followed by 's
+	// places
+	placeName, placeKind, code string
+	// orgs: canonical name
+	orgName string
+	// persons: index of the cluster
+	person int
+	// surface is the whole run, with its titles and modifiers.
+	surface string
+}
+
+// ner finds the capitalized runs of each sentence and classifies them
+// against the gazetteer and the lexicon. Runs are split where a title,
+// demonym or country ends before a name ("Russian President Vladimir
+// Putin" yields a person "Vladimir Putin"), following the convention of
+// formal titles before names (AP Stylebook, "titles").
+func (x *extraction) ner() {
+	for si := range x.sents {
+		s := &x.sents[si]
+		if s.credit {
+			continue
+		}
+		toks := s.toks
+		for i := 0; i < len(toks); {
+			if !runStart(toks, i) {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(toks) && runContinues(toks, i, j) {
+				j++
+			}
+			x.classifyRun(si, i, j)
+			i = j
+		}
+	}
+}
+
+func runStart(toks []token, i int) bool {
+	t := toks[i]
+	if t.kind == handle {
+		return true
+	}
+	return t.kind == word && (t.cap || t.upper)
+}
+
+// runContinues reports whether toks[j] extends the run that began at i.
+func runContinues(toks []token, i, j int) bool {
+	t := toks[j]
+	if t.nlBefore {
+		return false
+	}
+	if t.kind == word && (t.cap || t.upper) {
+		return true
+	}
+	if t.kind == word && j+1 < len(toks) && !toks[j+1].nlBefore {
+		next := toks[j+1]
+		lw := strings.ToLower(t.text)
+		// Name particles: "Bashar al-Assad", "Ursula von der Leyen".
+		if (strings.HasPrefix(lw, "al-") || strings.HasPrefix(lw, "el-")) && hasUpperAfterHyphen(t.text) {
+			return true
+		}
+		switch lw {
+		case "al", "bin", "ibn", "von", "van", "der", "de", "da", "du", "dos", "le":
+			return next.kind == word && next.cap && j > i
+		case "of":
+			// "Bank of England", "Group of 20", "Secretary of State".
+			prev := strings.ToLower(toks[j-1].text)
+			if orgWords[prev] || prev == "group" || prev == "secretary" || prev == "hall" || prev == "republic" ||
+				prev == "university" || prev == "bank" || prev == "city" || prev == "house" {
+				return next.cap || next.kind == number || next.text == "the"
+			}
+		case "the":
+			return toks[j-1].text == "of" && next.cap
+		}
+	}
+	if t.kind == number && j > i && strings.EqualFold(toks[j-1].text, "of") {
+		return true
+	}
+	if t.kind == punct && t.text == "-" && j+1 < len(toks) && toks[j+1].cap && toks[j-1].end == t.start {
+		return false
+	}
+	return false
+}
+
+func hasUpperAfterHyphen(w string) bool {
+	k := strings.IndexByte(w, '-')
+	if k < 0 || k+1 >= len(w) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[k+1:])
+	return unicode.IsUpper(r)
+}
+
+// classifyRun splits the run toks[a:b] of sentence si into modifiers and a
+// core, and records the core as a mention.
+func (x *extraction) classifyRun(si, a, b int) {
+	s := &x.sents[si]
+	toks := s.toks
+	if toks[a].kind == handle {
+		x.mentions = append(x.mentions, mention{sent: si, a: a, b: a + 1, text: toks[a].text, kind: kindUnknown, surface: toks[a].text})
+		return
+	}
+	runA := a
+	// A sentence-initial function word is not part of a name.
+	for a < b && (a == 0 || isOpenQuote(toks[a-1])) && functionWords[strings.ToLower(toks[a].text)] {
+		a++
+	}
+	titled := false
+	// Peel modifiers off the front while a name remains after them.
+	for a < b {
+		if honorifics[strings.ToLower(toks[a].text)] {
+			titled = true
+			a++
+			continue
+		}
+		if n, _ := matchTitle(toks, a, b); n > 0 && a+n < b {
+			titled = true
+			a += n
+			continue
+		}
+		if n, _ := x.matchCountryWord(toks, a, b); n > 0 && a+n < b {
+			a += n
+			continue
+		}
+		if n := matchKnownOrg(toks, a, b); n > 0 && a+n < b && !strings.EqualFold(toks[a+n].text, "of") {
+			if _, isCountryOrg := orgCountry[joinTokens(toks[a:a+n])]; isCountryOrg {
+				x.addOrg(si, a, a+n)
+				a += n
+				continue
+			}
+		}
+		break
+	}
+	if a >= b {
+		return
+	}
+	// "Donald Trump Jr." keeps its suffix; a trailing title does not belong.
+	core := toks[a:b]
+	text := x.doc.Text[core[0].start:core[len(core)-1].end]
+	m := mention{sent: si, a: a, b: b, text: text, titled: titled, surface: x.doc.Text[toks[runA].start:core[len(core)-1].end]}
+	m.possessive = b < len(toks) && (toks[b].text == "'s" || toks[b].text == "’s")
+	g := x.gaz
+	name := joinTokens(core)
+	switch {
+	case venues[strings.TrimPrefix(name, "The ")] != [2]string{}:
+		m.kind = kindVenue
+		m.orgName = strings.TrimPrefix(name, "The ")
+		m.placeName, m.code, m.placeKind = venues[m.orgName][0], venues[m.orgName][1], "city"
+		if !venueOnly[m.orgName] {
+			x.addOrg(si, a, b)
+		}
+	case x.countryName(name) != nil:
+		c := x.countryName(name)
+		m.kind, m.placeName, m.placeKind, m.code = kindPlace, c.Name, "country", c.Code
+	case len(core) <= 2 && demonym(g, name) != nil && !titled:
+		c := demonym(g, name)
+		m.kind, m.placeName, m.placeKind, m.code = kindPlace, c.Name, "demonym", c.Code
+	case regionCode(name) != "-":
+		m.kind, m.placeName, m.placeKind, m.code = kindPlace, name, "region", regionCode(name)
+	case knownOrgs[strings.TrimPrefix(name, "The ")] != "":
+		m.kind, m.orgName = kindOrg, knownOrgs[strings.TrimPrefix(name, "The ")]
+	case isOrgName(core):
+		m.kind, m.orgName = kindOrg, name
+	case personShaped(core):
+		m.kind = kindPerson
+		if len(core) == 1 && !titled {
+			m.kind = kindUnknown // resolved against full names later
+		}
+	case len(core) == 1 && core[0].upper && !s.headline && utf8.RuneCountInString(name) >= 2 && utf8.RuneCountInString(name) <= 5 && name != "FILE":
+		m.kind, m.orgName = kindOrg, name
+	default:
+		if c, ok := g.City(name); ok && len(core) <= 3 {
+			m.kind, m.placeName, m.placeKind, m.code = kindPlace, name, "city", c.Country
+		} else {
+			return
+		}
+	}
+	if m.kind == kindOrg && strings.HasPrefix(m.orgName, "The ") {
+		m.orgName = name
+	}
+	x.mentions = append(x.mentions, m)
+}
+
+func (x *extraction) addOrg(si, a, b int) {
+	toks := x.sents[si].toks
+	name := joinTokens(toks[a:b])
+	if canon := knownOrgs[name]; canon != "" {
+		name = canon
+	}
+	x.mentions = append(x.mentions, mention{sent: si, a: a, b: b, kind: kindOrg, orgName: name,
+		text: x.doc.Text[toks[a].start:toks[b-1].end], surface: name})
+}
+
+func isOpenQuote(t token) bool {
+	return t.kind == punct && strings.ContainsAny(t.text, "\"“'‘(")
+}
+
+// joinTokens joins tokens with single spaces, except around hyphens.
+func joinTokens(toks []token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && toks[i-1].end < t.start {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// matchTitle matches the longest title at toks[i:b] (modifiers such as
+// "deputy assistant" included) and returns its length and lower-case form.
+func matchTitle(toks []token, i, b int) (int, string) {
+	n, title := 0, ""
+	j := i
+	var mods []string
+	for j < b && titleModifiers[strings.ToLower(toks[j].text)] {
+		mods = append(mods, strings.ToLower(toks[j].text))
+		j++
+	}
+	var words []string
+	for k := j; k < b && k < j+6; k++ {
+		w := strings.ToLower(toks[k].text)
+		if exp, ok := titleAbbrevs[strings.TrimSuffix(w, ".")]; ok && strings.HasSuffix(w, ".") {
+			w = exp
+		}
+		if toks[k].kind != word {
+			break
+		}
+		words = append(words, w)
+		if phrase := strings.Join(words, " "); titles[phrase] {
+			n, title = k+1-i, phrase
+		}
+	}
+	if n == 0 {
+		// A modifier alone is no title: "Deputy" heads no name.
+		return 0, ""
+	}
+	if len(mods) > 0 {
+		title = strings.Join(mods, " ") + " " + title
+	}
+	return n, title
+}
+
+// matchCountryWord matches a demonym or country name at toks[i:b],
+// longest first (up to three tokens: "United Arab Emirates").
+func (x *extraction) matchCountryWord(toks []token, i, b int) (int, *gazetteer.Country) {
+	for n := min(3, b-i); n >= 1; n-- {
+		name := joinTokens(toks[i : i+n])
+		if c := demonym(x.gaz, name); c != nil {
+			return n, c
+		}
+		if c := x.countryName(name); c != nil {
+			return n, c
+		}
+	}
+	return 0, nil
+}
+
+// countryName finds a country named by name, refusing two-letter codes
+// written in lower or mixed case ("Us").
+func (x *extraction) countryName(name string) *gazetteer.Country {
+	if len(name) <= 3 && strings.ToUpper(name) != name {
+		return nil
+	}
+	if c, ok := x.gaz.CountryByName(name); ok {
+		return c
+	}
+	return nil
+}
+
+func demonym(g *gazetteer.Gazetteer, name string) *gazetteer.Country {
+	if len(name) <= 4 && strings.ToUpper(name) != name {
+		return nil
+	}
+	if c, ok := g.CountryByDemonym(name); ok {
+		return c
+	}
+	return nil
+}
+
+func matchKnownOrg(toks []token, i, b int) int {
+	for n := min(3, b-i); n >= 1; n-- {
+		if knownOrgs[joinTokens(toks[i:i+n])] != "" || orgCountry[joinTokens(toks[i:i+n])] != "" {
+			return n
+		}
+	}
+	return 0
+}
+
+// regionCode returns the country code of a region ("" for regions across
+// countries), or "-" when name is no region.
+func regionCode(name string) string {
+	if c, ok := regions[name]; ok {
+		return c
+	}
+	return "-"
+}
+
+// isOrgName reports whether a run names an organization: its last word,
+// or the word before "of", is an organization word.
+func isOrgName(core []token) bool {
+	if len(core) == 1 {
+		return false
+	}
+	last := strings.ToLower(core[len(core)-1].text)
+	if orgWords[last] {
+		return true
+	}
+	for i, t := range core {
+		if i > 0 && strings.EqualFold(t.text, "of") && orgWords[strings.ToLower(core[i-1].text)] {
+			return true
+		}
+	}
+	return strings.EqualFold(core[0].text, "Group")
+}
+
+// personShaped reports whether a run looks like a personal name: one to
+// four capitalized words, none of them a function word, month, weekday,
+// title or organization word.
+func personShaped(core []token) bool {
+	if len(core) > 4 {
+		return false
+	}
+	for _, t := range core {
+		if t.kind != word || (t.upper && len(t.text) > 3) {
+			return false
+		}
+		lw := strings.ToLower(strings.TrimSuffix(t.text, "."))
+		if functionWords[lw] || weekdays[lw] != 0 || lw == "sunday" || orgWords[lw] || titles[lw] {
+			return false
+		}
+		if _, isMonth := months[lw]; isMonth {
+			return false
+		}
+		for _, r := range t.text {
+			if unicode.IsDigit(r) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,140 @@
+package extract
+
+import (
+	"strings"
+)
+
+// facts assembles the output of an extraction.
+func (x *extraction) facts() *Facts {
+	f := &Facts{ID: x.doc.ID, Persons: []Person{}, Organizations: []Organization{}, Places: []Place{},
+		Roles: []Role{}, Events: []Event{}, Times: []Time{}}
+	if !x.doc.Date.IsZero() {
+		f.Date = x.doc.Date.Format("2006-01-02")
+	} else if x.inferred {
+		f.InferredDate = x.ref.Format("2006-01-02")
+	}
+	if len(x.sents) > 0 && x.sents[0].headline {
+		f.Headline = strings.TrimSpace(x.doc.Text[x.sents[0].start:x.sents[0].end])
+	}
+	x.finalizeNames()
+	span := func(m *mention) Span {
+		toks := x.sents[m.sent].toks
+		return Span{Sentence: m.sent, Start: toks[m.a].start, End: toks[m.b-1].end}
+	}
+	for _, c := range x.persons {
+		if !c.accepted {
+			continue
+		}
+		m := &x.mentions[c.mentions[0]]
+		conf := 0.7
+		if len(c.mentions) > 1 {
+			conf = 0.9
+		}
+		f.Persons = append(f.Persons, Person{Name: c.name, Aliases: c.aliases, Evidence: span(m), Confidence: conf})
+	}
+	orgIndex := map[string]int{}
+	placeIndex := map[string]int{}
+	for mi := range x.mentions {
+		m := &x.mentions[mi]
+		switch m.kind {
+		case kindOrg:
+			name := m.orgName
+			if _, dup := orgIndex[name]; dup {
+				continue
+			}
+			orgIndex[name] = len(f.Organizations)
+			o := Organization{Name: name, Evidence: span(m), Confidence: 0.7}
+			if short, ok := strings.CutPrefix(name, "The "); ok {
+				o.Aliases = []string{short}
+			}
+			f.Organizations = append(f.Organizations, o)
+		case kindPlace:
+			name, kind := m.placeName, m.placeKind
+			if kind == "demonym" {
+				kind = "country"
+			}
+			key := name + "|" + m.code
+			if i, dup := placeIndex[key]; dup {
+				if m.placeKind != "demonym" && m.text != name && !contains(f.Places[i].Aliases, m.text) {
+					f.Places[i].Aliases = append(f.Places[i].Aliases, m.text)
+				}
+				continue
+			}
+			p := Place{Name: name, Code: m.code, Kind: kind, Evidence: span(m), Confidence: 0.9}
+			if m.placeKind == "demonym" {
+				p.Confidence = 0.6
+			} else if m.text != name {
+				p.Aliases = []string{m.text}
+			}
+			if c, ok := x.gaz.Country(m.code); ok {
+				p.Country = c.Name
+			}
+			placeIndex[key] = len(f.Places)
+			f.Places = append(f.Places, p)
+		}
+	}
+	mergeShortOrgs(f)
+	f.Roles = append(f.Roles, x.roles...)
+	for _, ev := range x.events {
+		e := Event{Type: ev.typ, Date: ev.date, Status: ev.status, Evidence: ev.spans, Confidence: 0.6}
+		for _, p := range ev.participants {
+			e.Participants = append(e.Participants, x.persons[p].name)
+		}
+		if ev.place != nil {
+			e.Location, e.CountryCode = ev.place.placeName, ev.place.code
+			if c, ok := x.gaz.Country(ev.place.code); ok {
+				e.Country = c.Name
+			}
+			e.Confidence = 0.7
+		}
+		f.Events = append(f.Events, e)
+	}
+	seenTime := map[string]bool{}
+	for _, t := range x.times {
+		key := t.text + "|" + t.value
+		if seenTime[key] {
+			continue
+		}
+		seenTime[key] = true
+		toks := x.sents[t.sent].toks
+		f.Times = append(f.Times, Time{Text: t.text, Value: t.value,
+			Evidence: Span{Sentence: t.sent, Start: toks[t.a].start, End: toks[t.b-1].end}})
+	}
+	return f
+}
+
+// mergeShortOrgs makes "The Journal" an alias of "The Wall Street Journal"
+// when the document names both.
+func mergeShortOrgs(f *Facts) {
+	var keep []Organization
+	for i, o := range f.Organizations {
+		short := strings.TrimPrefix(o.Name, "The ")
+		merged := false
+		if !strings.Contains(short, " ") {
+			for j := range f.Organizations {
+				long := f.Organizations[j].Name
+				if j != i && strings.Contains(long, " ") && strings.HasSuffix(long, " "+short) {
+					f.Organizations[j].Aliases = append(f.Organizations[j].Aliases, o.Name)
+					merged = true
+					break
+				}
+			}
+		}
+		if !merged {
+			keep = append(keep, o)
+		}
+	}
+	f.Organizations = keep
+	if f.Organizations == nil {
+		f.Organizations = []Organization{}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,240 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-news/kg/extract/gazetteer"
+)
+
+// findRoles reads the roles of persons from two constructions (AP
+// Stylebook, "titles"; Quirk et al., "A Comprehensive Grammar of the
+// English Language", 17.65ff on appositions):
+//
+//   - a pre-modifier: [former] [Russian | Russia's | Kremlin] [deputy]
+//     President [to Russia] NAME;
+//   - an apposition: NAME, [a | the] [former] [U.S.] ambassador [to
+//     Russia] [with Russia's ...].
+//
+// A party-state tag "(R-Ariz.)" after a name gives the United States.
+func (x *extraction) findRoles() {
+	type key struct{ person, title string }
+	index := map[key]int{}
+	for mi := range x.mentions {
+		m := &x.mentions[mi]
+		if m.kind != kindPerson || m.person < 0 || m.person >= len(x.persons) || !x.persons[m.person].accepted {
+			continue
+		}
+		toks := x.sents[m.sent].toks
+		found := []Role{}
+		if r, ok := x.preModifierRole(toks, m.a); ok {
+			found = append(found, r)
+		}
+		if r, ok := x.appositionRole(toks, m.b); ok {
+			found = append(found, r)
+		}
+		for _, r := range found {
+			if r.CountryCode == "" && partyTag(toks, m.b) {
+				r.CountryCode = "US"
+			}
+			r.Person = x.persons[m.person].name
+			r.Evidence = Span{Sentence: m.sent, Start: toks[max(0, min(m.a, r.Evidence.Start))].start, End: toks[min(len(toks)-1, max(m.b, r.Evidence.End)-1)].end}
+			if c, ok := x.gaz.Country(r.CountryCode); ok {
+				r.Country = c.Name
+			}
+			if c, ok := x.gaz.Country(r.ToCode); ok {
+				r.To = c.Name
+			}
+			k := key{r.Person, r.Title}
+			if i, dup := index[k]; dup {
+				old := &x.roles[i]
+				if old.CountryCode == "" && r.CountryCode != "" {
+					old.Country, old.CountryCode = r.Country, r.CountryCode
+				}
+				if old.ToCode == "" && r.ToCode != "" {
+					old.To, old.ToCode = r.To, r.ToCode
+				}
+				continue
+			}
+			index[k] = len(x.roles)
+			x.roles = append(x.roles, r)
+		}
+	}
+	// A person named "President X" without a country, who holds that title
+	// for a country elsewhere in the text, holds it for that country.
+}
+
+// preModifierRole parses the tokens before a name at toks[a]. The
+// returned role's Evidence.Start holds the first token index used.
+func (x *extraction) preModifierRole(toks []token, a int) (Role, bool) {
+	j := a - 1
+	for j >= 0 && honorifics[strings.ToLower(toks[j].text)] {
+		j--
+	}
+	var r Role
+	// "ambassador to Russia NAME"
+	if j >= 1 {
+		if n, c := x.countryBefore(toks, j); n > 0 && j-n >= 0 && strings.EqualFold(toks[j-n].text, "to") {
+			r.ToCode = c.Code
+			j -= n + 1
+		}
+	}
+	// The longest title ending at j.
+	best, title := -1, ""
+	for start := max(0, j-5); start <= j; start++ {
+		if n, t := matchTitle(toks, start, j+1); n > 0 && start+n == j+1 {
+			best, title = start, t
+			break
+		}
+	}
+	if best < 0 {
+		return Role{}, false
+	}
+	r.Title = title
+	j = best - 1
+	if r.ToCode != "" && title != "ambassador" && title != "envoy" && title != "special envoy" {
+		r.ToCode = ""
+	}
+	// Country or institution before the title.
+	for k := 0; k < 2 && j >= 0; k++ {
+		t := toks[j]
+		lw := strings.ToLower(t.text)
+		if pastMarkers[lw] {
+			r.Former = true
+			j--
+			continue
+		}
+		if t.text == "'s" || t.text == "’s" {
+			if n, c := x.countryBefore(toks, j-1); n > 0 {
+				r.CountryCode = c.Code
+				j -= n + 1
+			}
+			break
+		}
+		if n, c := x.countryBefore(toks, j); n > 0 {
+			r.CountryCode = c.Code
+			j -= n
+			continue
+		}
+		if n := orgBefore(toks, j); n > 0 {
+			r.CountryCode = orgCountry[joinTokens(toks[j-n+1:j+1])]
+			j -= n
+			continue
+		}
+		break
+	}
+	if j >= 0 && pastMarkers[strings.ToLower(toks[j].text)] {
+		r.Former = true
+	}
+	if strings.HasPrefix(strings.ToLower(toks[best].text), "then-") || strings.HasPrefix(strings.ToLower(toks[best].text), "ex-") {
+		r.Former = true
+	}
+	r.Evidence.Start = j + 1
+	r.Confidence = 0.9
+	return r, true
+}
+
+// appositionRole parses ", a former U.S. ambassador to Ukraine," after a
+// name ending at toks[b-1].
+func (x *extraction) appositionRole(toks []token, b int) (Role, bool) {
+	j := b
+	if j < len(toks) && toks[j].text == "(" { // "(R-Ariz.)"
+		for j < len(toks) && toks[j].text != ")" {
+			j++
+		}
+		j++
+	}
+	if j >= len(toks) || toks[j].text != "," {
+		return Role{}, false
+	}
+	j++
+	var r Role
+	for j < len(toks) {
+		lw := strings.ToLower(toks[j].text)
+		if lw == "a" || lw == "an" || lw == "the" || lw == "now" || lw == "currently" {
+			j++
+			continue
+		}
+		if pastMarkers[lw] {
+			r.Former = true
+			j++
+			continue
+		}
+		break
+	}
+	// [Country | Country's | demonym] [one or two other words] title
+	if n, c := x.matchCountryWord(toks, j, len(toks)); n > 0 {
+		r.CountryCode = c.Code
+		j += n
+		if j < len(toks) && (toks[j].text == "'s" || toks[j].text == "’s") {
+			j++
+		}
+	} else if n := matchKnownOrg(toks, j, len(toks)); n > 0 {
+		r.CountryCode = orgCountry[joinTokens(toks[j:j+n])]
+		j += n
+	}
+	n, title := 0, ""
+	for skip := 0; skip <= 2 && j+skip < len(toks); skip++ {
+		if n, title = matchTitle(toks, j+skip, len(toks)); n > 0 {
+			j += skip
+			break
+		}
+		if toks[j+skip].kind != word {
+			break
+		}
+	}
+	if n == 0 {
+		return Role{}, false
+	}
+	r.Title = title
+	j += n
+	// "to Russia", "of Russia", "with Russia's ...", "for Russia"
+	if j+1 < len(toks) {
+		prep := strings.ToLower(toks[j].text)
+		if k, c := x.matchCountryWord(toks, j+1, len(toks)); k > 0 {
+			switch prep {
+			case "to":
+				if strings.Contains(title, "ambassador") || strings.Contains(title, "envoy") {
+					r.ToCode = c.Code
+				}
+				j += k + 1
+			case "of", "for", "with", "in":
+				if r.CountryCode == "" {
+					r.CountryCode = c.Code
+				}
+				j += k + 1
+			}
+		}
+	}
+	r.Evidence.End = j
+	r.Evidence.Start = b
+	r.Confidence = 0.8
+	return r, true
+}
+
+// countryBefore matches a demonym or country name ending at toks[j].
+func (x *extraction) countryBefore(toks []token, j int) (int, *gazetteer.Country) {
+	for n := min(3, j+1); n >= 1; n-- {
+		if k, c := x.matchCountryWord(toks, j-n+1, j+1); k == n {
+			return n, c
+		}
+	}
+	return 0, nil
+}
+
+func orgBefore(toks []token, j int) int {
+	for n := min(3, j+1); n >= 1; n-- {
+		if orgCountry[joinTokens(toks[j-n+1:j+1])] != "" {
+			return n
+		}
+	}
+	return 0
+}
+
+// partyTag reports a "(R-Ariz.)" or "(D-N.Y.)" tag after a name.
+func partyTag(toks []token, b int) bool {
+	if b+1 >= len(toks) || toks[b].text != "(" {
+		return false
+	}
+	t := toks[b+1].text
+	return len(t) > 2 && (t[0] == 'R' || t[0] == 'D' || t[0] == 'I') && t[1] == '-'
+}

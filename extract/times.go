@@ -1,0 +1,381 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// timex is a temporal expression found in a sentence.
+type timex struct {
+	sent, a, b int // tokens [a, b) of sentence sent
+	text       string
+	value      string
+	// relative expressions need the document date; absolute ones do not.
+	relative bool
+	// future is set when the expression points forward from the document date.
+	future bool
+	// resolve computes the value against a reference date (nil when absolute).
+	resolve func(ref time.Time) string
+}
+
+var numberWords = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 0, "few": 0,
+}
+
+var seasons = map[string]string{"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+// findTimes recognizes temporal expressions following the TimeML TIMEX3
+// conventions for values (Pustejovsky et al., "TimeML", 2003; ISO-TimeML):
+// dates at the precision written ("2017-07", "2017-07-07"), seasons as
+// "2017-SU", weeks as "2018-W21". Relative expressions ("last July",
+// "Monday", "three months ago") are resolved later against the document
+// date; without one they keep no value.
+func (x *extraction) findTimes() []timex {
+	var out []timex
+	for si := range x.sents {
+		s := &x.sents[si]
+		if s.credit {
+			continue
+		}
+		future := futureContext(s.toks)
+		toks := s.toks
+		for i := 0; i < len(toks); {
+			if t, ok := x.timeAt(si, toks, i, future); ok {
+				out = append(out, t)
+				i = t.b
+				continue
+			}
+			i++
+		}
+	}
+	return out
+}
+
+func lower(t token) string { return strings.ToLower(strings.TrimSuffix(t.text, ".")) }
+
+func isYear(t token) (int, bool) {
+	if t.kind != number || len(t.text) != 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(t.text)
+	return y, err == nil && y >= 1900 && y <= 2100
+}
+
+func isDay(t token) (int, bool) {
+	txt := strings.TrimRight(t.text, "stndrh")
+	if t.kind != number || len(txt) > 2 {
+		return 0, false
+	}
+	d, err := strconv.Atoi(txt)
+	return d, err == nil && d >= 1 && d <= 31
+}
+
+// timeAt recognizes a temporal expression starting at toks[i].
+func (x *extraction) timeAt(si int, toks []token, i int, future bool) (timex, bool) {
+	mk := func(b int, value string, resolve func(time.Time) string) (timex, bool) {
+		t := timex{sent: si, a: i, b: b, text: x.doc.Text[toks[i].start:toks[b-1].end], value: value, resolve: resolve, future: future}
+		t.relative = resolve != nil
+		return t, true
+	}
+	lw := lower(toks[i])
+	next := func(k int) (token, bool) {
+		if i+k < len(toks) {
+			return toks[i+k], true
+		}
+		return token{}, false
+	}
+	// Month [day][,] [year] | Month year
+	if mo, ok := months[lw]; ok && toks[i].cap && (lw != "may" || monthContext(toks, i)) && (len(lw) > 3 || strings.HasSuffix(toks[i].text, ".") || lw == "may" || lw == "june" || lw == "july") {
+		if t1, ok := next(1); ok {
+			if d, ok := isDay(t1); ok {
+				k := 2
+				if t2, ok := next(k); ok && t2.text == "," {
+					k++
+				}
+				if t3, ok := next(k); ok {
+					if y, ok := isYear(t3); ok {
+						return mk(i+k+1, fmt.Sprintf("%04d-%02d-%02d", y, mo, d), nil)
+					}
+				}
+				return mk(i+2, "", func(ref time.Time) string {
+					y := nearestYear(ref, mo, d, future)
+					return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+				})
+			}
+			if y, ok := isYear(t1); ok {
+				return mk(i+2, fmt.Sprintf("%04d-%02d", y, mo), nil)
+			}
+		}
+		if i > 0 && (lower(toks[i-1]) == "last" || lower(toks[i-1]) == "next" || lower(toks[i-1]) == "this") {
+			return timex{}, false // handled from the modifier
+		}
+		return mk(i+1, "", func(ref time.Time) string {
+			y := ref.Year()
+			if !future && mo > int(ref.Month()) {
+				y--
+			} else if future && mo < int(ref.Month()) {
+				y++
+			}
+			return fmt.Sprintf("%04d-%02d", y, mo)
+		})
+	}
+	// day Month year: "11 November 2017"
+	if d, ok := isDay(toks[i]); ok {
+		if t1, ok := next(1); ok {
+			if mo, ok := months[lower(t1)]; ok && t1.cap {
+				if t2, ok := next(2); ok {
+					if y, ok := isYear(t2); ok {
+						return mk(i+3, fmt.Sprintf("%04d-%02d-%02d", y, mo, d), nil)
+					}
+				}
+			}
+		}
+	}
+	// A year alone, not a count ("2016 election", "in 2015").
+	if y, ok := isYear(toks[i]); ok {
+		if t1, ok := next(1); ok && (t1.text == "%" || strings.HasPrefix(t1.text, "-")) {
+			return timex{}, false
+		}
+		if i > 0 && (toks[i-1].text == "$" || toks[i-1].text == "#") {
+			return timex{}, false
+		}
+		return mk(i+1, strconv.Itoa(y), nil)
+	}
+	// last|next|this|past|coming + unit | month | season | weekday
+	if lw == "last" || lw == "next" || lw == "this" || lw == "past" || lw == "coming" {
+		t1, ok := next(1)
+		if !ok {
+			return timex{}, false
+		}
+		dir := -1
+		switch lw {
+		case "next", "coming":
+			dir = 1
+		case "this":
+			dir = 0
+		}
+		u := lower(t1)
+		switch u {
+		case "year":
+			return mk(i+2, "", func(ref time.Time) string { return strconv.Itoa(ref.Year() + dir) })
+		case "month":
+			return mk(i+2, "", func(ref time.Time) string { return ref.AddDate(0, dir, 0).Format("2006-01") })
+		case "week":
+			return mk(i+2, "", func(ref time.Time) string {
+				y, w := ref.AddDate(0, 0, 7*dir).ISOWeek()
+				return fmt.Sprintf("%04d-W%02d", y, w)
+			})
+		}
+		if s, ok := seasons[u]; ok {
+			return mk(i+2, "", func(ref time.Time) string {
+				y := ref.Year()
+				if dir < 0 {
+					y--
+				} else if dir > 0 {
+					y++
+				}
+				if dir < 0 && seasonStarted(ref, s) && s != "WI" {
+					y = ref.Year()
+					if seasonOngoing(ref, s) {
+						y--
+					}
+				}
+				return fmt.Sprintf("%04d-%s", y, s)
+			})
+		}
+		if mo, ok := months[u]; ok && t1.cap {
+			return mk(i+2, "", func(ref time.Time) string {
+				y := ref.Year()
+				switch {
+				case dir < 0 && mo >= int(ref.Month()):
+					y--
+				case dir > 0 && mo <= int(ref.Month()):
+					y++
+				}
+				return fmt.Sprintf("%04d-%02d", y, mo)
+			})
+		}
+		if wd, ok := weekdays[u]; ok && t1.cap {
+			return mk(i+2, "", func(ref time.Time) string { return weekdayDate(ref, wd, dir > 0, dir < 0) })
+		}
+		return timex{}, false
+	}
+	// N units ago
+	if n, ok := numberWords[lw]; ok || toks[i].kind == number {
+		if !ok {
+			n, _ = strconv.Atoi(toks[i].text)
+		}
+		if t1, ok := next(1); ok && n > 0 {
+			if t2, ok := next(2); ok && lower(t2) == "ago" {
+				unit := strings.TrimSuffix(lower(t1), "s")
+				switch unit {
+				case "day":
+					return mk(i+3, "", func(ref time.Time) string { return ref.AddDate(0, 0, -n).Format("2006-01-02") })
+				case "week":
+					return mk(i+3, "", func(ref time.Time) string {
+						y, w := ref.AddDate(0, 0, -7*n).ISOWeek()
+						return fmt.Sprintf("%04d-W%02d", y, w)
+					})
+				case "month":
+					return mk(i+3, "", func(ref time.Time) string { return ref.AddDate(0, -n, 0).Format("2006-01") })
+				case "year":
+					return mk(i+3, "", func(ref time.Time) string { return strconv.Itoa(ref.Year() - n) })
+				}
+			}
+		}
+	}
+	// [late|early|earlier|later] Weekday
+	if lw == "late" || lw == "early" || lw == "earlier" || lw == "later" {
+		if t1, ok := next(1); ok && t1.cap {
+			if wd, ok := weekdays[lower(t1)]; ok {
+				return mk(i+2, "", func(ref time.Time) string { return weekdayDate(ref, wd, future, false) })
+			}
+		}
+	}
+	if wd, ok := weekdays[lw]; ok && toks[i].cap {
+		return mk(i+1, "", func(ref time.Time) string { return weekdayDate(ref, wd, future, false) })
+	}
+	switch lw {
+	case "today", "tonight":
+		return mk(i+1, "", func(ref time.Time) string { return ref.Format("2006-01-02") })
+	case "yesterday":
+		return mk(i+1, "", func(ref time.Time) string { return ref.AddDate(0, 0, -1).Format("2006-01-02") })
+	case "tomorrow":
+		return mk(i+1, "", func(ref time.Time) string { return ref.AddDate(0, 0, 1).Format("2006-01-02") })
+	case "the":
+		// "the fall", "the summer": the season of the document's year.
+		if t1, ok := next(1); ok {
+			if s, ok := seasons[lower(t1)]; ok && i > 0 && (lower(toks[i-1]) == "in" || lower(toks[i-1]) == "during" || lower(toks[i-1]) == "by") {
+				return mk(i+2, "", func(ref time.Time) string {
+					y := ref.Year()
+					if future && seasonOver(ref, s) {
+						y++
+					}
+					return fmt.Sprintf("%04d-%s", y, s)
+				})
+			}
+		}
+	}
+	return timex{}, false
+}
+
+// monthContext tells "May" the month from "may" the verb at a sentence start.
+func monthContext(toks []token, i int) bool {
+	if i+1 < len(toks) {
+		if _, ok := isDay(toks[i+1]); ok {
+			return true
+		}
+		if _, ok := isYear(toks[i+1]); ok {
+			return true
+		}
+	}
+	if i > 0 {
+		switch lower(toks[i-1]) {
+		case "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "during":
+			return true
+		}
+	}
+	return false
+}
+
+// nearestYear chooses the year of a month and day written without one:
+// the document's year, or the year before when that date would be in the
+// future of a past-tense sentence, or the year after for a future one.
+func nearestYear(ref time.Time, mo, d int, future bool) int {
+	y := ref.Year()
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if future && t.Before(ref) {
+		return y + 1
+	}
+	if !future && t.After(ref) {
+		return y - 1
+	}
+	return y
+}
+
+// weekdayDate resolves a weekday to the nearest such day at or before ref,
+// or after ref in a future context.
+func weekdayDate(ref time.Time, wd int, forward, strictlyPast bool) string {
+	diff := int(ref.Weekday()) - wd
+	if forward {
+		d := (wd - int(ref.Weekday()) + 7) % 7
+		if d == 0 {
+			d = 7
+		}
+		return ref.AddDate(0, 0, d).Format("2006-01-02")
+	}
+	back := (diff + 7) % 7
+	if back == 0 && strictlyPast {
+		back = 7
+	}
+	return ref.AddDate(0, 0, -back).Format("2006-01-02")
+}
+
+// Seasons by the meteorological calendar of the northern hemisphere.
+var seasonMonths = map[string][2]int{"SP": {3, 5}, "SU": {6, 8}, "FA": {9, 11}, "WI": {12, 2}}
+
+func seasonStarted(ref time.Time, s string) bool {
+	return int(ref.Month()) >= seasonMonths[s][0]
+}
+
+func seasonOngoing(ref time.Time, s string) bool {
+	m := int(ref.Month())
+	r := seasonMonths[s]
+	return m >= r[0] && m <= r[1]
+}
+
+func seasonOver(ref time.Time, s string) bool {
+	return s != "WI" && int(ref.Month()) > seasonMonths[s][1]
+}
+
+// futureContext reports whether a sentence speaks of the future.
+func futureContext(toks []token) bool {
+	for i, t := range toks {
+		switch strings.ToLower(t.text) {
+		case "will", "'ll", "planned", "plans", "plan", "scheduled", "upcoming", "next", "underway", "expected", "would":
+			return true
+		case "to":
+			if i+1 < len(toks) && (strings.EqualFold(toks[i+1].text, "visit") || strings.EqualFold(toks[i+1].text, "meet")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inferDate returns the latest full date written in an undated document.
+func (x *extraction) inferDate() (time.Time, bool) {
+	var latest time.Time
+	for _, t := range x.times {
+		if t.relative || len(t.value) != 10 {
+			continue
+		}
+		if d, err := time.Parse("2006-01-02", t.value); err == nil && d.After(latest) {
+			latest = d
+		}
+	}
+	return latest, !latest.IsZero()
+}
+
+// resolveAbsoluteOnly is used for undated documents: relative expressions
+// keep no value.
+func (x *extraction) resolveAbsoluteOnly() {
+	for i := range x.times {
+		if x.times[i].relative {
+			x.times[i].resolve = nil
+		}
+	}
+}
+
+// resolveTimes computes the values of relative expressions.
+func (x *extraction) resolveTimes() {
+	for i := range x.times {
+		t := &x.times[i]
+		if t.resolve != nil && !x.doc.Date.IsZero() {
+			t.value = t.resolve(x.doc.Date)
+		}
+	}
+}
