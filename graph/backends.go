@@ -1,0 +1,68 @@
+package graph
+
+import (
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/boltdb/bolt"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+	"github.com/hidal-go/hidalgo/kv/flat"
+	hbadger "github.com/hidal-go/hidalgo/kv/flat/badger"
+	hleveldb "github.com/hidal-go/hidalgo/kv/flat/leveldb"
+
+	_ "github.com/cayleygraph/cayley/graph/memstore"     // registers memstore
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers postgres
+)
+
+// BoltLockTimeout is how long Open waits for a bolt file that another
+// process holds before it gives up.
+const BoltLockTimeout = 2 * time.Second
+
+// The key-value backends are registered here rather than through Cayley's
+// graph/kv/all: package initialization order since Go 1.21 runs Cayley's
+// registration loop before hidalgo registers badger and leveldb, so they
+// would be missing, and Cayley's own bolt registration waits forever on a
+// locked file.
+func init() {
+	kv.Register("bolt", kv.Registration{NewFunc: openBolt, InitFunc: openBolt, IsPersistent: true})
+	for name, open := range map[string]func(string) (flat.KV, error){
+		"badger":  hbadger.OpenPath,
+		"leveldb": hleveldb.OpenPath,
+	} {
+		if cgraph.IsRegistered(name) {
+			continue
+		}
+		open := open
+		f := func(path string, _ cgraph.Options) (hkv.KV, error) {
+			if err := os.MkdirAll(path, 0o700); err != nil {
+				return nil, err
+			}
+			db, err := open(path)
+			if err != nil {
+				return nil, err
+			}
+			return flat.Upgrade(db), nil
+		}
+		kv.Register(name, kv.Registration{NewFunc: f, InitFunc: f, IsPersistent: true})
+	}
+}
+
+// openBolt opens DIR/indexes.bolt, the layout of `cayley init -d bolt`,
+// with a lock timeout.
+func openBolt(path string, _ cgraph.Options) (hkv.KV, error) {
+	if err := os.MkdirAll(path, 0o700); err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(filepath.Join(path, "indexes.bolt"), 0o644, &bolt.Options{Timeout: BoltLockTimeout})
+	if err != nil {
+		if err == bolt.ErrTimeout {
+			return nil, ErrLocked
+		}
+		return nil, err
+	}
+	return hbolt.New(db), nil
+}

@@ -1,0 +1,283 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"strings"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/path"
+	"github.com/cayleygraph/quad"
+	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/schema"
+)
+
+// Defaults of Open.
+const (
+	DefaultBackend = "bolt"
+	DefaultAddress = "./kg.db"
+)
+
+// Errors of Open and Ingest.
+var (
+	ErrLocked         = errors.New("graph: store is locked by another process")
+	ErrUnknownBackend = errors.New("graph: unknown backend")
+	ErrUnreachable    = errors.New("graph: database unreachable")
+	ErrInvalidQuad    = errors.New("graph: invalid quad")
+)
+
+// Backends lists the backends Open accepts.
+var Backends = []string{"bolt", "badger", "leveldb", "memstore", "postgres"}
+
+// Store is an open kg quad store.
+type Store struct {
+	Backend string
+	Address string
+	qs      cgraph.QuadStore
+}
+
+// Open opens the store of a backend at an address (a directory for the
+// embedded backends, a connection string for postgres), creating it when
+// it does not exist yet.
+func Open(ctx context.Context, backend, addr string) (*Store, error) {
+	if backend == "" {
+		backend = DefaultBackend
+	}
+	known := false
+	for _, b := range Backends {
+		known = known || b == backend
+	}
+	if !known {
+		return nil, fmt.Errorf("%w %q (want one of %s)", ErrUnknownBackend, backend, strings.Join(Backends, ", "))
+	}
+	if addr == "" && backend != "memstore" {
+		addr = DefaultAddress
+	}
+	if backend == "memstore" {
+		addr = ""
+	}
+	if backend == "postgres" {
+		if err := reachable(ctx, addr); err != nil {
+			return nil, err
+		}
+	}
+	opts := cgraph.Options{}
+	if cgraph.IsPersistent(backend) {
+		err := cgraph.InitQuadStore(backend, addr, opts)
+		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return nil, openError(backend, addr, err)
+		}
+	}
+	qs, err := cgraph.NewQuadStore(backend, addr, opts)
+	if err != nil {
+		return nil, openError(backend, addr, err)
+	}
+	return &Store{Backend: backend, Address: addr, qs: qs}, nil
+}
+
+func openError(backend, addr string, err error) error {
+	if errors.Is(err, ErrLocked) {
+		return fmt.Errorf("%s store %s: %w (is another kg running?)", backend, addr, ErrLocked)
+	}
+	if backend == "postgres" {
+		return fmt.Errorf("postgres %s: %w: %v", redact(addr), ErrUnreachable, err)
+	}
+	return fmt.Errorf("%s store %s: %w", backend, addr, err)
+}
+
+// reachable dials a PostgreSQL address before Cayley's driver, which
+// retries for a long time, gets to it.
+func reachable(ctx context.Context, addr string) error {
+	host, port := "localhost", "5432"
+	for _, f := range strings.Fields(addr) {
+		k, v, _ := strings.Cut(f, "=")
+		switch k {
+		case "host":
+			host = v
+		case "port":
+			port = v
+		}
+	}
+	if strings.HasPrefix(addr, "postgres://") || strings.HasPrefix(addr, "postgresql://") {
+		rest := addr[strings.Index(addr, "://")+3:]
+		if at := strings.LastIndex(rest, "@"); at >= 0 {
+			rest = rest[at+1:]
+		}
+		if sl := strings.IndexAny(rest, "/?"); sl >= 0 {
+			rest = rest[:sl]
+		}
+		if h, p, err := net.SplitHostPort(rest); err == nil {
+			host, port = h, p
+		} else if rest != "" {
+			host = rest
+		}
+	}
+	if strings.HasPrefix(host, "/") {
+		if _, err := os.Stat(host); err != nil {
+			return fmt.Errorf("postgres %s: %w: %v", redact(addr), ErrUnreachable, err)
+		}
+		return nil
+	}
+	d := net.Dialer{Timeout: 3 * time.Second}
+	conn, err := d.DialContext(ctx, "tcp", net.JoinHostPort(host, port))
+	if err != nil {
+		return fmt.Errorf("postgres %s: %w: %v", redact(addr), ErrUnreachable, err)
+	}
+	return conn.Close()
+}
+
+// redact hides a password in a connection string.
+func redact(addr string) string {
+	fields := strings.Fields(addr)
+	for i, f := range fields {
+		if strings.HasPrefix(f, "password=") {
+			fields[i] = "password=***"
+		}
+	}
+	s := strings.Join(fields, " ")
+	if i := strings.Index(s, "://"); i >= 0 {
+		if at := strings.LastIndex(s, "@"); at > i {
+			if colon := strings.Index(s[i+3:at], ":"); colon >= 0 {
+				s = s[:i+3+colon] + ":***" + s[at:]
+			}
+		}
+	}
+	return s
+}
+
+// QuadStore returns the underlying Cayley quad store, for queries.
+func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
+
+// Close closes the store.
+func (s *Store) Close() error { return s.qs.Close() }
+
+// Outcome is what Ingest did with an article.
+type Outcome int
+
+const (
+	// Added means the article was new.
+	Added Outcome = iota
+	// Replaced means the article had changed; its old quads were replaced.
+	Replaced
+	// Unchanged means the article was stored with the same content.
+	Unchanged
+)
+
+func (o Outcome) String() string {
+	return [...]string{"added", "replaced", "unchanged"}[o]
+}
+
+// IngestResult reports one article's write.
+type IngestResult struct {
+	Outcome Outcome
+	Added   int // quads added
+	Removed int // quads removed
+}
+
+// Ingest writes an article's quads in one transaction. Every quad must be
+// labelled with the article's IRI and pass schema.Validate; otherwise
+// nothing is written.
+func (s *Store) Ingest(ctx context.Context, a extract.Article) (IngestResult, error) {
+	for _, q := range a.Quads {
+		if err := schema.Validate(q); err != nil {
+			return IngestResult{}, fmt.Errorf("%w: %v", ErrInvalidQuad, err)
+		}
+		if q.Label != a.IRI {
+			return IngestResult{}, fmt.Errorf("%w: label %v is not the article %v", ErrInvalidQuad, q.Label, a.IRI)
+		}
+	}
+	old, err := s.articleQuads(ctx, a.IRI)
+	if err != nil {
+		return IngestResult{}, err
+	}
+	var hash string
+	for q := range old {
+		if q.Subject == a.IRI && q.Predicate == schema.ContentHash {
+			hash = quad.NativeOf(q.Object).(string)
+		}
+	}
+	if len(old) > 0 && hash == a.Hash {
+		return IngestResult{Outcome: Unchanged}, nil
+	}
+	tx := cgraph.NewTransaction()
+	next := make(map[quad.Quad]bool, len(a.Quads))
+	res := IngestResult{Outcome: Added}
+	if len(old) > 0 {
+		res.Outcome = Replaced
+	}
+	for _, q := range a.Quads {
+		next[q] = true
+		if !old[q] {
+			tx.AddQuad(q)
+			res.Added++
+		}
+	}
+	for q := range old {
+		if !next[q] {
+			tx.RemoveQuad(q)
+			res.Removed++
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return IngestResult{}, err
+	}
+	if err := s.qs.ApplyDeltas(tx.Deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		return IngestResult{}, fmt.Errorf("graph: writing %v: %w", a.IRI, err)
+	}
+	return res, nil
+}
+
+// articleQuads returns the quads labelled with an article's IRI.
+func (s *Store) articleQuads(ctx context.Context, article quad.IRI) (map[quad.Quad]bool, error) {
+	out := map[quad.Quad]bool{}
+	ref := s.qs.ValueOf(article)
+	if ref == nil {
+		return out, nil
+	}
+	it := s.qs.QuadIterator(quad.Label, ref)
+	defer it.Close()
+	for it.Next(ctx) {
+		q := s.qs.Quad(it.Result())
+		out[q] = true
+	}
+	return out, it.Err()
+}
+
+// Stats counts what the store holds.
+type Stats struct {
+	Articles      int64 `json:"articles"`
+	Persons       int64 `json:"persons"`
+	Organizations int64 `json:"organizations"`
+	Places        int64 `json:"places"`
+	Events        int64 `json:"events"`
+	Quads         int64 `json:"quads"`
+}
+
+// Stats counts articles, persons, organizations, places, events and quads.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	for _, c := range []struct {
+		typ quad.IRI
+		n   *int64
+	}{
+		{schema.TypeArticle, &st.Articles}, {schema.TypePerson, &st.Persons},
+		{schema.TypeOrganization, &st.Organizations}, {schema.TypePlace, &st.Places},
+		{schema.TypeEvent, &st.Events},
+	} {
+		n, err := path.StartPath(s.qs).Has(schema.Type, c.typ).Unique().Iterate(ctx).Count()
+		if err != nil {
+			return st, err
+		}
+		*c.n = n
+	}
+	qst, err := s.qs.Stats(ctx, true)
+	if err != nil {
+		return st, err
+	}
+	st.Quads = qst.Quads.Size
+	return st, nil
+}

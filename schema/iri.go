@@ -1,0 +1,146 @@
+package schema
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/cayleygraph/quad"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Errors of Validate.
+var (
+	ErrNotIRI     = errors.New("schema: not an IRI")
+	ErrEmptyValue = errors.New("schema: empty value")
+	ErrNoLabel    = errors.New("schema: fact without an article label")
+)
+
+// Slug is the identifier form of a name: lower case ASCII letters and
+// digits separated by single hyphens ("Kim Jong-un" and "Kim Jong Un" are
+// both "kim-jong-un").
+func Slug(name string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	if s, _, err := transform.String(t, name); err == nil {
+		name = s
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r == '.' || r == '\'' || r == '’':
+			// "U.S." is "us", "O'Brien" is "obrien".
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			fmt.Fprintf(&b, "u%x", r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// PersonIRI identifies a person by their fullest name.
+func PersonIRI(name string) quad.IRI { return quad.IRI(KG + "person/" + Slug(name)) }
+
+// OrganizationIRI identifies an organization by its name.
+func OrganizationIRI(name string) quad.IRI {
+	return quad.IRI(KG + "org/" + Slug(strings.TrimPrefix(name, "The ")))
+}
+
+// CountryIRI identifies a country by its ISO 3166-1 alpha-2 code.
+func CountryIRI(code string) quad.IRI { return quad.IRI(KG + "country/" + strings.ToUpper(code)) }
+
+// PlaceIRI identifies a city or region by its name and country code
+// (empty for regions across countries).
+func PlaceIRI(name, code string) quad.IRI {
+	if code == "" {
+		return quad.IRI(KG + "place/" + Slug(name))
+	}
+	return quad.IRI(KG + "place/" + strings.ToLower(code) + "/" + Slug(name))
+}
+
+// RoleIRI identifies a person's title for a country and, for envoys, the
+// country they are posted to.
+func RoleIRI(person, title, code, to string) quad.IRI {
+	s := KG + "role/" + Slug(person) + "/" + Slug(title)
+	if code != "" {
+		s += "/" + strings.ToUpper(code)
+	}
+	if to != "" {
+		s += "/to-" + strings.ToUpper(to)
+	}
+	return quad.IRI(s)
+}
+
+// EventIRI identifies an event by its participants, its date, its place
+// and whether it was a call: the same meeting reported by two articles
+// gets the same IRI when they agree on these.
+func EventIRI(participants []string, date string, place quad.IRI, call bool) quad.IRI {
+	slugs := make([]string, len(participants))
+	for i, p := range participants {
+		slugs[i] = Slug(p)
+	}
+	sort.Strings(slugs)
+	s := KG + "event/" + strings.Join(slugs, "+")
+	if call {
+		s += "/call"
+	}
+	if date == "" {
+		date = "undated"
+	}
+	s += "/" + date
+	if place != "" {
+		s += "/" + strings.ReplaceAll(strings.TrimPrefix(strings.TrimPrefix(string(place), KG+"place/"), KG+"country/"), "/", "-")
+	}
+	return quad.IRI(s)
+}
+
+// ArticleIRI identifies an article by its id (its file name without
+// extension).
+func ArticleIRI(id string) quad.IRI { return quad.IRI(KG + "article/" + Slug(id)) }
+
+// EvidenceIRI identifies the n-th piece of evidence of an article.
+func EvidenceIRI(articleID string, n int) quad.IRI {
+	return quad.IRI(fmt.Sprintf("%sevidence/%s/%d", KG, Slug(articleID), n))
+}
+
+// Validate checks that a quad is a well-formed kg fact: IRI subject,
+// predicate and label, a non-empty object.
+func Validate(q quad.Quad) error {
+	for _, v := range []struct {
+		name string
+		val  quad.Value
+	}{{"subject", q.Subject}, {"predicate", q.Predicate}, {"label", q.Label}} {
+		iri, ok := v.val.(quad.IRI)
+		if !ok {
+			if v.name == "label" && v.val == nil {
+				return fmt.Errorf("%w: %v", ErrNoLabel, q)
+			}
+			return fmt.Errorf("%w: %s %v", ErrNotIRI, v.name, v.val)
+		}
+		if iri == "" || strings.ContainsAny(string(iri), " <>\"{}|\\^`\n") {
+			return fmt.Errorf("%w: %s %q", ErrNotIRI, v.name, string(iri))
+		}
+	}
+	if q.Object == nil {
+		return fmt.Errorf("%w: object of %v", ErrEmptyValue, q)
+	}
+	if s, ok := q.Object.(quad.String); ok && s == "" {
+		return fmt.Errorf("%w: object of %v", ErrEmptyValue, q)
+	}
+	return nil
+}
