@@ -178,7 +178,8 @@ type IngestResult struct {
 	Removed int // quads removed
 }
 
-// Ingest writes an article's quads in one transaction. Every quad must be
+// Ingest writes an article's quads: its new quads in one transaction,
+// then the removal of the quads it no longer supports. Every quad must be
 // labelled with the article's IRI and pass schema.Validate; otherwise
 // nothing is written.
 func (s *Store) Ingest(ctx context.Context, a extract.Article) (IngestResult, error) {
@@ -194,39 +195,51 @@ func (s *Store) Ingest(ctx context.Context, a extract.Article) (IngestResult, er
 	if err != nil {
 		return IngestResult{}, err
 	}
-	var hash string
+	var hashes []string
 	for q := range old {
 		if q.Subject == a.IRI && q.Predicate == schema.ContentHash {
-			hash = quad.NativeOf(q.Object).(string)
+			hashes = append(hashes, quad.ToString(q.Object))
 		}
 	}
-	if len(old) > 0 && hash == a.Hash {
+	if len(hashes) == 1 && hashes[0] == a.Hash {
 		return IngestResult{Outcome: Unchanged}, nil
 	}
-	tx := cgraph.NewTransaction()
 	next := make(map[quad.Quad]bool, len(a.Quads))
 	res := IngestResult{Outcome: Added}
 	if len(old) > 0 {
 		res.Outcome = Replaced
 	}
+	var adds, dels []cgraph.Delta
 	for _, q := range a.Quads {
 		next[q] = true
 		if !old[q] {
-			tx.AddQuad(q)
-			res.Added++
+			adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		}
 	}
 	for q := range old {
 		if !next[q] {
-			tx.RemoveQuad(q)
-			res.Removed++
+			dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 		}
 	}
+	res.Added, res.Removed = len(adds), len(dels)
 	if err := ctx.Err(); err != nil {
 		return IngestResult{}, err
 	}
-	if err := s.qs.ApplyDeltas(tx.Deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-		return IngestResult{}, fmt.Errorf("graph: writing %v: %w", a.IRI, err)
+	// Cayley's key-value stores lose additions that share a batch with
+	// deletions, so the new quads (content hash included) are written in
+	// one transaction and the stale ones removed in a second. Should the
+	// second fail, the article holds two content hashes, is not taken as
+	// unchanged, and the next ingest removes the stale quads.
+	ignore := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	if len(adds) > 0 {
+		if err := s.qs.ApplyDeltas(adds, ignore); err != nil {
+			return IngestResult{}, fmt.Errorf("graph: writing %v: %w", a.IRI, err)
+		}
+	}
+	if len(dels) > 0 {
+		if err := s.qs.ApplyDeltas(dels, ignore); err != nil {
+			return IngestResult{}, fmt.Errorf("graph: removing the old quads of %v: %w", a.IRI, err)
+		}
 	}
 	return res, nil
 }

@@ -63,4 +63,3 @@ func runQuery(c *cli.Context) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(results)
 }
-
