@@ -10,6 +10,7 @@ import (
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
 	"github.com/kg-news/kg/extract"
@@ -287,7 +288,11 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		}
 		*c.n = n
 	}
-	qst, err := s.qs.Stats(ctx, true)
+	// Exact counts: the SQL backend estimates quads unless asked.
+	qst, err := s.qs.Stats(ctx, s.Backend == "postgres")
+	if errors.Is(err, kv.ErrNoBucket) {
+		return st, nil // a key-value store that was never written to
+	}
 	if err != nil {
 		return st, err
 	}
