@@ -93,9 +93,9 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	// Persons of the sentence that can be principals.
 	var persons []int
 	var personToks []int
-	for mi := range x.mentions {
+	for _, mi := range x.sentMentions(si) {
 		m := &x.mentions[mi]
-		if m.sent != si || m.kind != kindPerson || !x.persons[m.person].accepted {
+		if m.kind != kindPerson || !x.persons[m.person].accepted {
 			continue
 		}
 		if m.possessive && !(m.b+1 < len(toks) && eventNouns[strings.ToLower(toks[m.b+1].text)] != "") {
@@ -299,9 +299,9 @@ func (x *extraction) addDescribed(si int, persons []int) []int {
 func principalsPattern(x *extraction, si int) []int {
 	toks := x.sents[si].toks
 	personAt := map[int]int{}
-	for mi := range x.mentions {
+	for _, mi := range x.sentMentions(si) {
 		m := &x.mentions[mi]
-		if m.sent == si && m.kind == kindPerson && x.persons[m.person].accepted {
+		if m.kind == kindPerson && x.persons[m.person].accepted {
 			personAt[m.a] = m.person
 			// Titles before the name belong to it.
 			for k := m.a - 1; k >= 0 && k >= m.a-4; k-- {
@@ -377,14 +377,14 @@ func (x *extraction) clauses(si int) [][2]int {
 }
 
 func (x *extraction) hasPlaceOrTime(si, a, b int) bool {
-	for mi := range x.mentions {
+	for _, mi := range x.sentMentions(si) {
 		m := &x.mentions[mi]
-		if m.sent == si && m.a >= a && m.b <= b && (m.kind == kindPlace && m.placeKind != "demonym" || m.kind == kindVenue) {
+		if m.a >= a && m.b <= b && (m.kind == kindPlace && m.placeKind != "demonym" || m.kind == kindVenue) {
 			return true
 		}
 	}
-	for _, t := range x.times {
-		if t.sent == si && t.a >= a && t.b <= b {
+	for _, t := range x.sentTimes(si) {
+		if t.a >= a && t.b <= b {
 			return true
 		}
 	}
@@ -414,9 +414,9 @@ func (x *extraction) placeIn(si, a, b, skip int) *mention {
 	toks := x.sents[si].toks
 	b = reportingFrom(toks, a, b)
 	var best *mention
-	for mi := range x.mentions {
+	for _, mi := range x.sentMentions(si) {
 		m := &x.mentions[mi]
-		if m.sent != si || m.a < a || m.b > b || (m.kind != kindPlace && m.kind != kindVenue) || m.placeKind == "demonym" {
+		if m.a < a || m.b > b || (m.kind != kindPlace && m.kind != kindVenue) || m.placeKind == "demonym" {
 			continue
 		}
 		if skip >= 0 && m.a > skip && m.a < skip+6 {
@@ -434,9 +434,9 @@ func (x *extraction) placeIn(si, a, b, skip int) *mention {
 
 func (x *extraction) placeAfter(si, a, b int) *mention {
 	var best *mention
-	for mi := range x.mentions {
+	for _, mi := range x.sentMentions(si) {
 		m := &x.mentions[mi]
-		if m.sent == si && m.a > a && m.b <= b && m.a < a+8 && (m.kind == kindPlace && m.placeKind != "demonym" || m.kind == kindVenue) {
+		if m.a > a && m.b <= b && m.a < a+8 && (m.kind == kindPlace && m.placeKind != "demonym" || m.kind == kindVenue) {
 			if best == nil || specificity(m) > specificity(best) {
 				best = m
 			}
@@ -493,8 +493,8 @@ func (x *extraction) dateIn(si, a, b int) string {
 	b = reportingFrom(toks, a, b)
 	best := ""
 	bestPrec := -1
-	for _, t := range x.times {
-		if t.sent != si || t.a < a || t.b > b || t.value == "" {
+	for _, t := range x.sentTimes(si) {
+		if t.a < a || t.b > b || t.value == "" {
 			continue
 		}
 		if t.a > 0 && speechWords[strings.ToLower(toks[t.a-1].text)] {
@@ -620,4 +620,26 @@ func compatibleDate(a, b string) bool {
 		return true
 	}
 	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}
+
+// sentMentions returns the indexes of the mentions of sentence si.
+// Mentions are appended sentence by sentence, so each sentence's are a
+// contiguous range, found by binary search.
+func (x *extraction) sentMentions(si int) []int {
+	if x.mentionIndex == nil {
+		x.mentionIndex = make([]int, len(x.mentions))
+		for i := range x.mentions {
+			x.mentionIndex[i] = i
+		}
+	}
+	lo := sort.Search(len(x.mentions), func(i int) bool { return x.mentions[i].sent >= si })
+	hi := sort.Search(len(x.mentions), func(i int) bool { return x.mentions[i].sent > si })
+	return x.mentionIndex[lo:hi]
+}
+
+// sentTimes returns the temporal expressions of sentence si.
+func (x *extraction) sentTimes(si int) []timex {
+	lo := sort.Search(len(x.times), func(i int) bool { return x.times[i].sent >= si })
+	hi := sort.Search(len(x.times), func(i int) bool { return x.times[i].sent > si })
+	return x.times[lo:hi]
 }

@@ -58,6 +58,8 @@ type extraction struct {
 	roles    []Role
 	times    []timex
 	events   []*event
+	// mentionIndex[i] == i; sentMentions returns slices of it.
+	mentionIndex []int
 }
 
 // Extract runs the pipeline on doc. A document made with ReadDoc is

@@ -6,4 +6,6 @@ import (
 	"github.com/kg-news/kg/graph"
 )
 
-func openForTest(db string) (*graph.Store, error) { return graph.Open(context.Background(), "bolt", db) }
+func openForTest(db string) (*graph.Store, error) {
+	return graph.Open(context.Background(), "bolt", db)
+}

@@ -1,0 +1,251 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+var june2 = time.Date(2018, 6, 2, 0, 0, 0, 0, time.UTC)
+
+func extractText(t *testing.T, text string, date time.Time) *Facts {
+	t.Helper()
+	doc, err := ReadDoc("t", []byte(text), date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := New().Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestRoles(t *testing.T) {
+	tests := []struct {
+		name, text                 string
+		person, title, country, to string
+	}{
+		{"demonym title name", "Russian President Vladimir Putin spoke on Friday.", "Vladimir Putin", "president", "Russia", ""},
+		{"envoy posted to", "U.S. ambassador to Russia Jon Huntsman has been in Washington.", "Jon Huntsman", "ambassador", "United States", "Russia"},
+		{"multiword title", "Japanese Prime Minister Shinzo Abe arrived.", "Shinzo Abe", "prime minister", "Japan", ""},
+		{"institution", "Kremlin spokesman Dmitry Peskov told reporters.", "Dmitry Peskov", "spokesman", "Russia", ""},
+		{"former envoy", "The plan was criticized by former U.S. ambassador to Ukraine Steven Pifer on Monday.", "Steven Pifer", "ambassador", "United States", "Ukraine"},
+		{"abbreviated title and party tag", "Sen. John McCain (R-Ariz.) blasted the plan.", "John McCain", "senator", "United States", ""},
+		{"apposition", "Jon Huntsman, the U.S. ambassador to Russia, said so.", "Jon Huntsman", "ambassador", "United States", "Russia"},
+		{"possessive country apposition", "Sergei Lavrov, Russia's foreign minister, said so.", "Sergei Lavrov", "foreign minister", "Russia", ""},
+		{"other leader", "German Chancellor Angela Merkel hosted the talks.", "Angela Merkel", "chancellor", "Germany", ""},
+		{"apposition with modifiers", "Richard Roe, a former deputy assistant secretary of state who is an expert, said so.", "Richard Roe", "deputy assistant secretary of state", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			for _, r := range f.Roles {
+				if r.Person == tt.person && r.Title == tt.title {
+					if r.Country != tt.country || r.To != tt.to {
+						t.Fatalf("role %+v: country %q to %q, want %q %q", r, r.Country, r.To, tt.country, tt.to)
+					}
+					return
+				}
+			}
+			t.Fatalf("no role %s/%s in %+v (persons %+v)", tt.person, tt.title, f.Roles, f.Persons)
+		})
+	}
+}
+
+func TestTimes(t *testing.T) {
+	tests := []struct {
+		text, expr, value string
+		date              time.Time
+	}{
+		{"The Journal reported late Friday.", "late Friday", "2018-06-01", june2},
+		{"They met last July in Hamburg.", "last July", "2017-07", june2},
+		{"A summit is planned for next month.", "next month", "2018-07", june2},
+		{"He called Monday.", "Monday", "2018-05-28", june2},
+		{"They spoke three months ago.", "three months ago", "2018-03", june2},
+		{"They met on Nov. 15, 2015, in Antalya.", "Nov. 15, 2015", "2015-11-15", june2},
+		{"It happened last summer.", "last summer", "2017-SU", june2},
+		{"Putin will visit Washington in the fall.", "the fall", "2018-FA", june2},
+		{"They met in November at the summit.", "November", "2017-11", june2},
+		{"Trump is focusing on a planned June 12 summit.", "June 12", "2018-06-12", june2},
+		{"In July 2016 he spoke.", "July 2016", "2016-07", june2},
+		// Undated: absolute expressions only.
+		{"They met on Sept. 28, 2015.", "Sept. 28, 2015", "2015-09-28", time.Time{}},
+		{"They met Monday.", "Monday", "", time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.expr, func(t *testing.T) {
+			f := extractText(t, tt.text, tt.date)
+			for _, tm := range f.Times {
+				if tm.Text == tt.expr {
+					if tm.Value != tt.value {
+						t.Fatalf("%q = %q, want %q", tt.expr, tm.Value, tt.value)
+					}
+					return
+				}
+			}
+			t.Fatalf("no time %q in %+v", tt.expr, f.Times)
+		})
+	}
+}
+
+func TestEvents(t *testing.T) {
+	tests := []struct {
+		name, text                      string
+		participants                    []string
+		location, country, date, status string
+	}{
+		{"happened with place and date",
+			"German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday.",
+			[]string{"Angela Merkel", "Emmanuel Macron"}, "Paris", "France", "2018-05-28", Happened},
+		{"planned summit",
+			"Officials are making plans for a summit between Chinese President Xi Jinping and Indian Prime Minister Narendra Modi.",
+			[]string{"Narendra Modi", "Xi Jinping"}, "", "", "", Planned},
+		{"proposed visit",
+			"Brazilian President Jair Bolsonaro invited Argentine President Mauricio Macri to Brasilia.",
+			[]string{"Jair Bolsonaro", "Mauricio Macri"}, "Brasilia", "Brazil", "", Proposed},
+		{"phone call",
+			"Turkish President Recep Tayyip Erdogan spoke on the phone with Iranian President Hassan Rouhani on Monday.",
+			[]string{"Hassan Rouhani", "Recep Tayyip Erdogan"}, "", "", "2018-05-28", Happened},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			if len(f.Events) != 1 {
+				t.Fatalf("events %+v, want one", f.Events)
+			}
+			e := f.Events[0]
+			got := append([]string(nil), e.Participants...)
+			if strings.Join(sorted(got), "|") != strings.Join(sorted(tt.participants), "|") {
+				t.Fatalf("participants %v, want %v", e.Participants, tt.participants)
+			}
+			if e.Location != tt.location || e.Country != tt.country || e.Date != tt.date || e.Status != tt.status {
+				t.Fatalf("event %+v, want %s/%s/%s/%s", e, tt.location, tt.country, tt.date, tt.status)
+			}
+		})
+	}
+}
+
+func sorted(s []string) []string {
+	for i := range s {
+		for j := i + 1; j < len(s); j++ {
+			if s[j] < s[i] {
+				s[i], s[j] = s[j], s[i]
+			}
+		}
+	}
+	return s
+}
+
+func TestPersonsClusterAndSkipCredits(t *testing.T) {
+	text := "By Jane Writer\nPhoto: Alexei Photog/AP\n\nPresident Donald Trump met Kim Jong Un. Trump said Mr. Kim was ready. Kim Jong-un agreed.\n"
+	f := extractText(t, text, june2)
+	names := map[string][]string{}
+	for _, p := range f.Persons {
+		names[p.Name] = p.Aliases
+	}
+	if len(names) != 2 {
+		t.Fatalf("persons %+v, want Donald Trump and Kim Jong Un only", f.Persons)
+	}
+	if _, ok := names["Donald Trump"]; !ok {
+		t.Fatalf("no Donald Trump in %+v", f.Persons)
+	}
+	kim := names["Kim Jong Un"]
+	if !contains(kim, "Kim Jong-un") || !contains(kim, "Kim") {
+		t.Fatalf("Kim Jong Un aliases %v, want Kim Jong-un and Kim", kim)
+	}
+}
+
+func TestDocumentDate(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"date line", " date 2018-06-02 Putin met Trump.", "2018-06-02"},
+		{"front matter", "---\ntitle: x\ndate: 2019-03-04\n---\nPutin met Trump.", "2019-03-04"},
+		{"none", "Putin met Trump.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := extractText(t, tt.text, time.Time{}).Date; got != tt.want {
+				t.Fatalf("Date=%q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want error // nil: extracts without error
+	}{
+		{"no text", []byte("  \n\t"), ErrEmpty},
+		{"only punctuation", []byte("?!... --- ,,,"), nil},
+		{"binary", []byte{1, 2, 3, 0, 0, 5}, ErrBinary},
+		{"invalid UTF-8", []byte("ok \xff\xfe bad"), ErrInvalidUTF8},
+		{"mixed scripts", []byte("Президент Владимир Путин met 習近平 and President Xi Jinping in Москва. 東京"), nil},
+		{"HTML markup", []byte("<html><body><p>Russian President <b>Vladimir Putin</b> met Chinese President Xi Jinping in Beijing.</p><script>var x='Donald Trump';</script></body></html>"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ReadDoc("bad", tt.data, june2)
+			if tt.want != nil {
+				var xe *Error
+				if !errors.Is(err, tt.want) || !errors.As(err, &xe) || xe.Doc != "bad" {
+					t.Fatalf("ReadDoc err=%v, want %v naming the document", err, tt.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := New().Extract(context.Background(), doc)
+			if err != nil || f == nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if tt.name == "HTML markup" {
+				if len(f.Persons) != 2 {
+					t.Fatalf("persons %+v, want Putin and Xi, nothing from the script", f.Persons)
+				}
+			}
+		})
+	}
+}
+
+func TestLongSingleLine(t *testing.T) {
+	// Ten megabytes on one line, as sentences and as one run-on sentence.
+	sentences := strings.Repeat("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Monday. ", 10<<20/90)
+	f := extractText(t, sentences, june2)
+	if len(f.Persons) != 2 || len(f.Events) != 1 {
+		t.Fatalf("10 MB of sentences: %d persons, %d events; want 2 and 1", len(f.Persons), len(f.Events))
+	}
+	runOn := strings.Repeat("and then Vladimir Putin met President Xi Jinping in Beijing ", 10<<20/60)
+	if f := extractText(t, runOn, june2); len(f.Persons) != 2 {
+		t.Fatalf("10 MB run-on sentence: %d persons, want 2", len(f.Persons))
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add([]byte(" date 2018-06-02 Russian President Vladimir Putin met U.S. President Donald Trump in Helsinki last July."))
+	f.Add([]byte("Jon Huntsman, the U.S. ambassador to Russia, said (R-Ariz.) \"Trump\" met Putin, and in November at the APEC summit in Vietnam."))
+	f.Add([]byte("<p>Sen. John McCain</p> Nov. 15, 2015 @POTUS three months ago"))
+	p := New()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := ReadDoc("fuzz", data, june2)
+		if err != nil {
+			return
+		}
+		facts, err := p.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatalf("Extract: %v", err)
+		}
+		art := Quads(doc, facts, "fuzz", "hash")
+		for _, q := range art.Quads {
+			if err := validate(q); err != nil {
+				t.Fatalf("invalid quad: %v", err)
+			}
+		}
+	})
+}
