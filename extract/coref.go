@@ -137,6 +137,9 @@ func (x *extraction) personCue(m *mention) bool {
 			}
 		}
 	}
+	if _, ok := x.appositionRole(toks, m.b); ok {
+		return true // "Wang Yi, China's foreign minister,"
+	}
 	if m.a > 0 {
 		prev := strings.ToLower(toks[m.a-1].text)
 		if prev == "said" || prev == "says" {

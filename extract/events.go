@@ -251,6 +251,13 @@ func (x *extraction) isSpeaker(toks []token, m *mention) bool {
 	// Skip an apposition: "Dmitry Peskov, a spokesman, said".
 	for k := end; k < len(toks) && k < end+3; k++ {
 		if speechWords[strings.ToLower(toks[k].text)] {
+			// "Trump said he planned to meet Kim": the speaker acts.
+			if k+1 < len(toks) {
+				switch strings.ToLower(toks[k+1].text) {
+				case "he", "she", "they", "we", "i":
+					return false
+				}
+			}
 			return true
 		}
 	}

@@ -147,7 +147,10 @@ func (x *extraction) classifyRun(si, a, b int) {
 			a += n
 			continue
 		}
-		if n, _ := x.matchCountryWord(toks, a, b); n > 0 && a+n < b {
+		if n, c := x.matchCountryWord(toks, a, b); n > 0 && a+n < b {
+			// "South Korean President Moon": the modifier names a country too.
+			x.mentions = append(x.mentions, mention{sent: si, a: a, b: a + n, text: joinTokens(toks[a : a+n]),
+				kind: kindPlace, placeName: c.Name, placeKind: "demonym", code: c.Code})
 			a += n
 			continue
 		}

@@ -1,0 +1,120 @@
+package eval
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kg-news/kg/extract"
+)
+
+func readGold(t *testing.T, path string) []*extract.Facts {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []*extract.Facts
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var g extract.Facts
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, &g)
+	}
+	return out
+}
+
+func extractDir(t *testing.T, glob string) []*extract.Facts {
+	t.Helper()
+	files, _ := filepath.Glob(glob)
+	if len(files) == 0 {
+		t.Fatalf("no files match %s", glob)
+	}
+	p := extract.New()
+	var out []*extract.Facts
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+		doc, err := extract.ReadDoc(id, data, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		facts, err := p.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, facts)
+	}
+	return out
+}
+
+// TestSeedTargets holds extraction to the quality targets on the seed
+// articles.
+func TestSeedTargets(t *testing.T) {
+	rep := Compare(readGold(t, "../testdata/gold/seeds.gold.jsonl"), extractDir(t, "../testdata/*.txt"))
+	if len(rep.Documents) != 5 {
+		t.Fatalf("scored %d documents, want 5", len(rep.Documents))
+	}
+	for _, tt := range []struct {
+		name string
+		got  float64
+		min  float64
+	}{
+		{"persons F1", rep.Total.Counts["persons"].F1(), 0.95},
+		{"roles F1", rep.Total.Counts["roles"].F1(), 0.85},
+		{"places F1", rep.Total.Counts["places"].F1(), 0.85},
+		{"events F1", rep.Total.Counts["events"].F1(), 0.80},
+		{"events (full) F1", rep.Total.Counts["events (full)"].F1(), 0.65},
+		{"time value accuracy", rep.Total.Accuracy["time value"].Value(), 0.85},
+	} {
+		if tt.got < tt.min {
+			t.Errorf("%s = %.3f, want >= %.2f", tt.name, tt.got, tt.min)
+		}
+	}
+}
+
+func TestScoringRules(t *testing.T) {
+	gold := &extract.Facts{ID: "d",
+		Persons: []extract.Person{{Name: "Donald Trump", Aliases: []string{"Trump"}}, {Name: "Vladimir Putin"}},
+		Places:  []extract.Place{{Name: "United States", Country: "United States"}},
+		Roles:   []extract.Role{{Person: "Vladimir Putin", Title: "president", Country: "Russia"}},
+		Events: []extract.Event{{Type: "meeting", Participants: []string{"Donald Trump", "Vladimir Putin"},
+			Location: "Hamburg", Country: "Germany", Date: "2017-07", Status: "happened"}},
+		Times: []extract.Time{{Text: "last July", Value: "2017-07"}},
+	}
+	pred := &extract.Facts{ID: "d",
+		Persons: []extract.Person{{Name: "Trump"}, {Name: "Putin", Aliases: []string{"Vladimir Putin"}}, {Name: "Jon Doe"}},
+		Places:  []extract.Place{{Name: "U.S."}},
+		Roles:   []extract.Role{{Person: "Putin", Title: "President", Country: "Russian Federation"}},
+		Events: []extract.Event{{Type: "summit", Participants: []string{"Putin", "Trump"},
+			Location: "Germany", Country: "Germany", Date: "2017-07-07", Status: "planned"}},
+		Times: []extract.Time{{Text: "July", Value: "2017-07"}},
+	}
+	s := Document(gold, pred)
+	want := map[string]Count{
+		"persons": {TP: 2, FP: 1}, "places": {TP: 1}, "roles": {TP: 1}, "events": {TP: 1}, "events (full)": {TP: 1}, "times": {TP: 1},
+	}
+	for cat, w := range want {
+		if got := s.Counts[cat]; got != w {
+			t.Errorf("%s: %+v, want %+v", cat, got, w)
+		}
+	}
+	if a := s.Accuracy["event status"]; a.Correct != 0 || a.Total != 1 {
+		t.Errorf("event status accuracy %+v, want 0/1", a)
+	}
+	if a := s.Accuracy["time value"]; a.Correct != 1 || a.Total != 1 {
+		t.Errorf("time value accuracy %+v, want 1/1", a)
+	}
+}
