@@ -43,7 +43,7 @@ func extractCommand() *cli.Command {
 	}
 }
 
-// readOptions are the flags shared by commands that read articles.
+// readOptionsT are the flags shared by commands that read articles.
 type readOptionsT struct {
 	maxSize int64
 	date    time.Time
@@ -82,7 +82,7 @@ func extractAll(ctx context.Context, paths []string, o readOptionsT, stdin io.Re
 	}
 	p := extract.New()
 	for _, in := range inputs {
-		facts, err := extractInput(ctx, p, in, o, stdin)
+		facts, _, err := extractInput(ctx, p, in, o, stdin)
 		if err == nil {
 			err = emit(facts)
 		}
@@ -97,20 +97,21 @@ func extractAll(ctx context.Context, paths []string, o readOptionsT, stdin io.Re
 	return failed
 }
 
-func extractInput(ctx context.Context, p *extract.Pipeline, in input, o readOptionsT, stdin io.Reader) (*extract.Facts, error) {
+// extractInput reads, checks and extracts one input.
+func extractInput(ctx context.Context, p *extract.Pipeline, in input, o readOptionsT, stdin io.Reader) (*extract.Facts, extract.Doc, error) {
 	data, err := readInput(in, stdin, o.maxSize)
 	if err != nil {
-		return nil, err
+		return nil, extract.Doc{}, err
 	}
 	doc, err := extract.ReadDoc(in.id, data, o.date)
 	if err != nil {
-		return nil, docError(in.path, err)
+		return nil, doc, docError(in.path, err)
 	}
 	facts, err := p.Extract(ctx, doc)
 	if err != nil {
-		return nil, docError(in.path, err)
+		return nil, doc, docError(in.path, err)
 	}
-	return facts, nil
+	return facts, doc, nil
 }
 
 // docError names the file of an extraction error.

@@ -61,7 +61,7 @@ func runIngest(c *cli.Context) error {
 	p := extract.New()
 	for i, in := range inputs {
 		bar.update(i, in.path)
-		facts, doc, err := extractForStore(c, p, in, opts)
+		facts, doc, err := extractInput(c.Context, p, in, opts, c.App.Reader)
 		if err == nil {
 			var res graph.IngestResult
 			art := extract.Quads(doc, facts, sourceName(in.path), contentHash(doc.Text))
@@ -104,22 +104,6 @@ func runIngest(c *cli.Context) error {
 		return errReported
 	}
 	return nil
-}
-
-func extractForStore(c *cli.Context, p *extract.Pipeline, in input, o readOptionsT) (*extract.Facts, extract.Doc, error) {
-	data, err := readInput(in, c.App.Reader, o.maxSize)
-	if err != nil {
-		return nil, extract.Doc{}, err
-	}
-	doc, err := extract.ReadDoc(in.id, data, o.date)
-	if err != nil {
-		return nil, doc, docError(in.path, err)
-	}
-	facts, err := p.Extract(c.Context, doc)
-	if err != nil {
-		return nil, doc, docError(in.path, err)
-	}
-	return facts, doc, nil
 }
 
 func contentHash(text string) string {
