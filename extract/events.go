@@ -474,11 +474,7 @@ func locative(toks []token, m *mention) bool {
 				return false
 			}
 			return true
-		case "the", "central", "capital", ",":
-			if lw == "," && k > 0 && (toks[k-1].cap) {
-				// "Hamburg, Germany": a country after a city.
-				continue
-			}
+		case "the", "central", "capital", ",": // "the central city of", "Hamburg, Germany"
 			continue
 		}
 		if toks[k].cap || toks[k].upper {

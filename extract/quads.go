@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -18,8 +20,10 @@ type Article struct {
 // Quads turns the facts of doc into quads labelled with the article's
 // IRI. Each fact node points to evidence nodes that give the article, the
 // sentence, the byte span and the sentence's text. source names where the
-// article was read from and hash is its content hash.
-func Quads(doc Doc, f *Facts, source, hash string) Article {
+// article was read from. The content hash is the SHA-256 of the text.
+func Quads(doc Doc, f *Facts, source string) Article {
+	sum := sha256.Sum256([]byte(doc.Text))
+	hash := hex.EncodeToString(sum[:])
 	b := quadBuilder{doc: doc, label: schema.ArticleIRI(f.ID)}
 	a := b.label
 	b.add(a, schema.Type, schema.TypeArticle)

@@ -59,8 +59,6 @@ func (x *extraction) findRoles() {
 			x.roles = append(x.roles, r)
 		}
 	}
-	// A person named "President X" without a country, who holds that title
-	// for a country elsewhere in the text, holds it for that country.
 }
 
 // preModifierRole parses the tokens before a name at toks[a]. The

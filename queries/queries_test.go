@@ -2,8 +2,6 @@ package queries_test
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
@@ -39,8 +37,7 @@ func seededStore(t *testing.T) *graph.Store {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sum := sha256.Sum256(data)
-		if _, err := st.Ingest(context.Background(), extract.Quads(doc, facts, f, hex.EncodeToString(sum[:]))); err != nil {
+		if _, err := st.Ingest(context.Background(), extract.Quads(doc, facts, f)); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -64,7 +62,7 @@ func runIngest(c *cli.Context) error {
 		facts, doc, err := extractInput(c.Context, p, in, opts, c.App.Reader)
 		if err == nil {
 			var res graph.IngestResult
-			art := extract.Quads(doc, facts, sourceName(in.path), contentHash(doc.Text))
+			art := extract.Quads(doc, facts, sourceName(in.path))
 			res, err = st.Ingest(c.Context, art)
 			if err == nil {
 				sum.Articles++
@@ -104,11 +102,6 @@ func runIngest(c *cli.Context) error {
 		return errReported
 	}
 	return nil
-}
-
-func contentHash(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(sum[:])
 }
 
 func sourceName(path string) string {
