@@ -98,7 +98,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		if m.kind != kindPerson || !x.persons[m.person].accepted {
 			continue
 		}
-		if m.possessive && !(m.b+1 < len(toks) && eventNouns[strings.ToLower(toks[m.b+1].text)] != "") {
+		if m.possessive && !(m.b+1 < len(toks) && eventNouns[strings.ToLower(toks[m.b+1].text)] != "") && !ownTrigger(toks, trigger, m) {
 			continue
 		}
 		if x.isSpeaker(toks, m) {
@@ -148,6 +148,20 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		out = append(out, ev)
 	}
 	return out
+}
+
+// ownTrigger reports whether the event word is introduced by a pronoun
+// that refers back to a possessive person before it: "Trump's comments
+// following his summit with the Russian leader".
+func ownTrigger(toks []token, trigger int, m *mention) bool {
+	if trigger < 1 || m.b >= trigger {
+		return false
+	}
+	switch strings.ToLower(toks[trigger-1].text) {
+	case "his", "her":
+		return true
+	}
+	return false
 }
 
 func rank(k string) int {

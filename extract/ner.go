@@ -201,7 +201,7 @@ func (x *extraction) classifyRun(si, a, b int) {
 	case len(core) == 1 && core[0].upper && !s.headline && utf8.RuneCountInString(name) >= 2 && utf8.RuneCountInString(name) <= 5 && name != "FILE":
 		m.kind, m.orgName = kindOrg, name
 	default:
-		if c, ok := g.City(name); ok && len(core) <= 3 {
+		if c, ok := g.City(name); ok && len(core) <= 3 && !isMonthName(name) {
 			m.kind, m.placeName, m.placeKind, m.code = kindPlace, name, "city", c.Country
 		} else {
 			return
@@ -371,4 +371,11 @@ func personShaped(core []token) bool {
 		}
 	}
 	return true
+}
+
+// isMonthName reports whether a name is a month ("March" is also a town
+// in England; in news it is the month).
+func isMonthName(name string) bool {
+	_, ok := months[strings.ToLower(name)]
+	return ok
 }
