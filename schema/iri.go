@@ -144,3 +144,20 @@ func Validate(q quad.Quad) error {
 	}
 	return nil
 }
+
+// PlaceCountry returns the ISO 3166-1 alpha-2 code (upper case) of the
+// country a place IRI lies in, and whether the IRI is the country itself.
+// It returns "" for regions across countries and for IRIs that are not
+// places.
+func PlaceCountry(place quad.IRI) (code string, isCountry bool) {
+	s := string(place)
+	if rest, ok := strings.CutPrefix(s, KG+"country/"); ok {
+		return strings.ToUpper(rest), true
+	}
+	if rest, ok := strings.CutPrefix(s, KG+"place/"); ok {
+		if c, _, ok := strings.Cut(rest, "/"); ok {
+			return strings.ToUpper(c), false
+		}
+	}
+	return "", false
+}

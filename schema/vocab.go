@@ -53,6 +53,7 @@ var (
 	Source      = quad.IRI(KG + "source")                  // article -> file it was read from
 	ContentHash = quad.IRI(KG + "contentHash")             // article -> sha256 of its bytes
 	Evidence    = quad.IRI(KG + "evidence")                // fact node -> evidence node
+	ResolvedBy  = quad.IRI(KG + "resolvedBy")              // node -> why an article's mention is this node
 
 	// Evidence nodes.
 	EvidenceOf = quad.IRI(KG + "supports")   // evidence -> the fact node it supports

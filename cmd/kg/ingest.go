@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/extract/gazetteer"
 	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/graph/resolve"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 )
@@ -21,6 +23,7 @@ func ingestCommand() *cli.Command {
 		ArgsUsage: "FILE|DIR|- ...",
 		Flags: append(readFlags(),
 			&cli.BoolFlag{Name: "progress", Usage: "show a progress bar (default: on a terminal, for more than 20 files)"},
+			aliasesFlag(),
 		),
 		Action: runIngest,
 	}
@@ -47,6 +50,10 @@ func runIngest(c *cli.Context) error {
 	}
 	if len(inputs) == 0 {
 		return errReported
+	}
+	aliases, err := readAliases(c)
+	if err != nil {
+		return err
 	}
 	st, err := openStore(c)
 	if err != nil {
@@ -91,9 +98,15 @@ func runIngest(c *cli.Context) error {
 		}
 	}
 	bar.done()
+	resolved, err := st.Resolve(c.Context, resolve.Options{Aliases: aliases, GivenName: gazetteer.Default().FirstName})
+	if err != nil {
+		return fmt.Errorf("ingest: resolving entities across articles: %w", err)
+	}
 	sum.Seconds = time.Since(start).Seconds()
 	fmt.Fprintf(c.App.Writer, "%d articles (%d new, %d changed, %d unchanged), %d persons, %d events, %d quads in %.2fs",
 		sum.Articles, sum.Added, sum.Replaced, sum.Unchanged, sum.Persons, sum.Events, sum.Quads, sum.Seconds)
+	fmt.Fprintf(c.App.Writer, "; merged across articles: %d person, %d organization and %d event mentions",
+		resolved.Merged["persons"], resolved.Merged["organizations"], resolved.Merged["events"])
 	if sum.Failed > 0 {
 		fmt.Fprintf(c.App.Writer, "; %d failed", sum.Failed)
 	}
@@ -146,3 +159,29 @@ func (p *progress) clear() {
 }
 
 func (p *progress) done() { p.clear() }
+
+// DefaultAliasesFile is read by ingest when it exists and no --aliases
+// flag is given.
+const DefaultAliasesFile = "kg.aliases"
+
+func aliasesFlag() cli.Flag {
+	return &cli.StringFlag{Name: "aliases", EnvVars: []string{"KG_ALIASES"},
+		Usage: "file of merges to pin (\"A = B\") or forbid (\"A != B\") (default: ./" + DefaultAliasesFile + " when it exists)"}
+}
+
+// readAliases reads the aliases file the flag names, or the default one
+// when it exists.
+func readAliases(c *cli.Context) (*resolve.Aliases, error) {
+	path := c.String("aliases")
+	if path == "" {
+		if _, err := os.Stat(DefaultAliasesFile); err != nil {
+			return nil, nil
+		}
+		path = DefaultAliasesFile
+	}
+	a, err := resolve.ReadAliases(path)
+	if err != nil {
+		return nil, fmt.Errorf("aliases: %w", err)
+	}
+	return a, nil
+}

@@ -1,0 +1,230 @@
+package resolve
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/kg-news/kg/schema"
+)
+
+// eventClass separates calls and visits from in-person meetings and
+// summits, which are one class: articles call the same talks a meeting
+// or a summit.
+func eventClass(kind string) string {
+	switch kind {
+	case "call", "visit":
+		return kind
+	}
+	return "meeting"
+}
+
+// cluster is one resolved event as it grows.
+type cluster struct {
+	class     string
+	persons   string // canonical participant IRIs, sorted, joined
+	names     []string
+	date      string
+	place     quad.IRI
+	notBefore string // latest date of an article that called it planned
+	notAfter  string // earliest date of an article that reported it held
+	articles  map[quad.IRI]bool
+	iri       quad.IRI
+}
+
+// before compares two dates at their common precision.
+func before(a, b string) bool {
+	n := min(len(a), len(b))
+	return a[:n] < b[:n]
+}
+
+func compatibleDate(a, b string) bool {
+	return a == "" || b == "" || strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}
+
+func placeSpecificity(p quad.IRI) int {
+	if p == "" {
+		return 0
+	}
+	if _, isCountry := schema.PlaceCountry(p); isCountry {
+		return 1
+	}
+	return 2
+}
+
+// compatiblePlace: the same place, no place, or a city and its country.
+func compatiblePlace(a, b quad.IRI) bool {
+	if a == "" || b == "" || a == b {
+		return true
+	}
+	ca, ac := schema.PlaceCountry(a)
+	cb, bc := schema.PlaceCountry(b)
+	return ca != "" && ca == cb && ac != bc
+}
+
+func planned(status string) bool { return status == "planned" || status == "proposed" }
+
+// fits reports whether an event record can be the event of a cluster.
+func (c *cluster) fits(e *Event, persons string) bool {
+	if c.class != eventClass(e.Kind) || c.persons != persons {
+		return false
+	}
+	if c.articles[e.Article] {
+		return false // the extractor already told this article's events apart
+	}
+	if !compatibleDate(c.date, e.Date) || !compatiblePlace(c.place, e.Place) {
+		return false
+	}
+	d := c.date
+	if len(e.Date) > len(d) {
+		d = e.Date
+	}
+	notBefore, notAfter := c.notBefore, c.notAfter
+	if e.Published != "" {
+		if planned(e.Status) && (notBefore == "" || before(notBefore, e.Published)) {
+			notBefore = e.Published
+		}
+		if !planned(e.Status) && (notAfter == "" || before(e.Published, notAfter)) {
+			notAfter = e.Published
+		}
+	}
+	if d != "" && (notBefore != "" && before(d, notBefore) || notAfter != "" && before(notAfter, d)) {
+		return false
+	}
+	// Announced as planned after it was reported as held: another event.
+	return notBefore == "" || notAfter == "" || !before(notAfter, notBefore)
+}
+
+func (c *cluster) join(e *Event) {
+	if c.articles == nil {
+		c.articles = map[quad.IRI]bool{}
+	}
+	c.articles[e.Article] = true
+	if len(e.Date) > len(c.date) {
+		c.date = e.Date
+	}
+	if placeSpecificity(e.Place) > placeSpecificity(c.place) {
+		c.place = e.Place
+	}
+	if e.Published != "" {
+		if planned(e.Status) && (c.notBefore == "" || before(c.notBefore, e.Published)) {
+			c.notBefore = e.Published
+		}
+		if !planned(e.Status) && (c.notAfter == "" || before(e.Published, c.notAfter)) {
+			c.notAfter = e.Published
+		}
+	}
+}
+
+func resolveEvents(es []Event, persons personResult) []Decision {
+	type rec struct {
+		e       *Event
+		persons string
+		names   []string
+	}
+	recs := make([]rec, len(es))
+	for i := range es {
+		e := &es[i]
+		set := map[quad.IRI]bool{}
+		for _, p := range e.Participants {
+			if c, ok := persons.byNode[articleNode{e.Article, p}]; ok {
+				set[c] = true
+			} else {
+				set[p] = true
+			}
+		}
+		var iris []string
+		var names []string
+		for p := range set {
+			iris = append(iris, string(p))
+			if n := persons.name[p]; n != "" {
+				names = append(names, n)
+			} else {
+				names = append(names, strings.TrimPrefix(string(p), schema.KG+"person/"))
+			}
+		}
+		sort.Strings(iris)
+		sort.Strings(names)
+		recs[i] = rec{e: e, persons: strings.Join(iris, " "), names: names}
+	}
+	// Most specific first, so that vaguer reports join a precise one.
+	order := make([]int, len(recs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := recs[order[a]].e, recs[order[b]].e
+		if len(x.Date) != len(y.Date) {
+			return len(x.Date) > len(y.Date)
+		}
+		if sx, sy := placeSpecificity(x.Place), placeSpecificity(y.Place); sx != sy {
+			return sx > sy
+		}
+		if x.Article != y.Article {
+			return x.Article < y.Article
+		}
+		return x.Node < y.Node
+	})
+	var clusters []*cluster
+	member := make([]*cluster, len(recs))
+	rules := make([]string, len(recs))
+	for _, i := range order {
+		r := recs[i]
+		var fit []*cluster
+		for _, c := range clusters {
+			if c.fits(r.e, r.persons) {
+				fit = append(fit, c)
+			}
+		}
+		if len(fit) == 1 {
+			c := fit[0]
+			rules[i] = fmt.Sprintf("same principals (%s), compatible date (%s, %s) and place (%s, %s)",
+				strings.Join(r.names, ", "), orNone(r.e.Date), orNone(c.date), placeName(r.e.Place), placeName(c.place))
+			c.join(r.e)
+			member[i] = c
+			continue
+		}
+		c := &cluster{class: eventClass(r.e.Kind), persons: r.persons, names: r.names}
+		c.join(r.e)
+		clusters = append(clusters, c)
+		member[i] = c
+		if len(fit) > 1 {
+			rules[i] = fmt.Sprintf("kept apart: could be any of %d events of %s", len(fit), strings.Join(r.names, ", "))
+		} else {
+			rules[i] = "first report"
+		}
+	}
+	taken := map[quad.IRI]int{}
+	for _, c := range clusters {
+		c.iri = schema.EventIRI(c.names, c.date, c.place, c.class == "call")
+		// Two events that read alike ("a meeting of Trump and Putin",
+		// undated) but could not be one get numbered.
+		if n := taken[c.iri]; n > 0 {
+			taken[c.iri]++
+			c.iri = quad.IRI(fmt.Sprintf("%s/%d", c.iri, n+1))
+		} else {
+			taken[c.iri] = 1
+		}
+	}
+	out := make([]Decision, len(recs))
+	for i, r := range recs {
+		out[i] = Decision{Article: r.e.Article, Node: r.e.Node, Canonical: member[i].iri, Rule: rules[i]}
+	}
+	return out
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "undated"
+	}
+	return s
+}
+
+func placeName(p quad.IRI) string {
+	if p == "" {
+		return "no place"
+	}
+	s := strings.TrimPrefix(strings.TrimPrefix(string(p), schema.KG+"place/"), schema.KG+"country/")
+	return s
+}

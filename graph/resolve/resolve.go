@@ -1,0 +1,443 @@
+package resolve
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/kg-news/kg/schema"
+)
+
+// Named is how one article names one person or organization node.
+type Named struct {
+	Article quad.IRI
+	Node    quad.IRI
+	Name    string
+	Aliases []string
+}
+
+// Role is one article's role node: who holds it and what it is.
+type Role struct {
+	Article quad.IRI
+	Node    quad.IRI
+	Holder  quad.IRI // the article's person node
+	Title   string
+	Country string // ISO code of the country served, or ""
+	To      string // ISO code of the country an envoy is posted to, or ""
+}
+
+// Event is one article's event node.
+type Event struct {
+	Article      quad.IRI
+	Published    string // the article's date, "" when unknown
+	Node         quad.IRI
+	Kind         string     // meeting, summit, call or visit
+	Participants []quad.IRI // the article's person nodes
+	Date         string     // ISO 8601 at its precision, or ""
+	Place        quad.IRI   // or ""
+	Status       string     // happened, planned or proposed
+}
+
+// Records are the per-article facts resolution works on.
+type Records struct {
+	Persons       []Named
+	Organizations []Named
+	Roles         []Role
+	Events        []Event
+}
+
+// Decision says which canonical node an article's node is, and why.
+type Decision struct {
+	Article   quad.IRI
+	Node      quad.IRI
+	Canonical quad.IRI
+	Rule      string
+}
+
+// Result is the outcome of Resolve.
+type Result struct {
+	Decisions []Decision
+	// Merged counts, per kind of node, the nodes that were written
+	// under another IRI than the canonical one.
+	Merged map[string]int
+}
+
+// Renames returns, per article, the nodes whose IRI is not canonical and
+// the canonical IRI each should become.
+func (r Result) Renames() map[quad.IRI]map[quad.IRI]quad.IRI {
+	out := map[quad.IRI]map[quad.IRI]quad.IRI{}
+	for _, d := range r.Decisions {
+		if d.Node == d.Canonical {
+			continue
+		}
+		m := out[d.Article]
+		if m == nil {
+			m = map[quad.IRI]quad.IRI{}
+			out[d.Article] = m
+		}
+		m[d.Node] = d.Canonical
+	}
+	return out
+}
+
+// Options adjust Resolve.
+type Options struct {
+	// Aliases pin or forbid merges; nil corrects nothing.
+	Aliases *Aliases
+	// GivenName reports whether a word is a common given name; such a
+	// single name never joins a person by their first name. Nil means no
+	// word is.
+	GivenName func(string) bool
+}
+
+// Resolve decides the canonical node of every record.
+func Resolve(recs Records, opts Options) Result {
+	if opts.Aliases == nil {
+		opts.Aliases = &Aliases{}
+	}
+	if opts.GivenName == nil {
+		opts.GivenName = func(string) bool { return false }
+	}
+	res := Result{Merged: map[string]int{}}
+	persons := resolvePersons(recs.Persons, opts)
+	for i, p := range recs.Persons {
+		d := Decision{Article: p.Article, Node: p.Node, Canonical: persons.iri[i], Rule: persons.rule[i]}
+		res.add("persons", d)
+	}
+	orgs := resolveOrganizations(recs.Organizations, opts.Aliases)
+	for i, o := range recs.Organizations {
+		res.add("organizations", Decision{Article: o.Article, Node: o.Node, Canonical: orgs.iri[i], Rule: orgs.rule[i]})
+	}
+	for _, r := range recs.Roles {
+		holder := persons.byNode[articleNode{r.Article, r.Holder}]
+		name := persons.name[holder]
+		if name == "" {
+			continue // a role without its holder in the records
+		}
+		iri := schema.RoleIRI(name, r.Title, r.Country, r.To)
+		res.add("roles", Decision{Article: r.Article, Node: r.Node, Canonical: iri, Rule: "role of " + name})
+	}
+	for _, d := range resolveEvents(recs.Events, persons) {
+		res.add("events", d)
+	}
+	return res
+}
+
+func (r *Result) add(kind string, d Decision) {
+	if d.Node != d.Canonical {
+		r.Merged[kind]++
+	}
+	r.Decisions = append(r.Decisions, d)
+}
+
+type articleNode struct{ article, node quad.IRI }
+
+// personKey is the form under which names are the same person: the slug
+// without one-letter parts ("Donald J. Trump" is "donald-trump").
+func personKey(name string) string {
+	parts := strings.Split(schema.Slug(name), "-")
+	kept := parts[:0:0]
+	for _, p := range parts {
+		if len(p) > 1 {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) == 0 {
+		return schema.Slug(name)
+	}
+	return strings.Join(kept, "-")
+}
+
+// unionFind groups string keys.
+type unionFind struct {
+	parent  map[string]string
+	members map[string][]string
+}
+
+func newUnionFind() *unionFind {
+	return &unionFind{parent: map[string]string{}, members: map[string][]string{}}
+}
+
+func (u *unionFind) add(k string) {
+	if _, ok := u.parent[k]; !ok {
+		u.parent[k] = k
+		u.members[k] = []string{k}
+	}
+}
+
+func (u *unionFind) find(k string) string {
+	for u.parent[k] != k {
+		u.parent[k] = u.parent[u.parent[k]]
+		k = u.parent[k]
+	}
+	return k
+}
+
+// union joins the groups of a and b unless forbidden says a pair of
+// their members must stay apart; it reports whether they are joined.
+func (u *unionFind) union(a, b string, forbidden map[[2]string]bool) bool {
+	ra, rb := u.find(a), u.find(b)
+	if ra == rb {
+		return true
+	}
+	for _, x := range u.members[ra] {
+		for _, y := range u.members[rb] {
+			if forbidden[[2]string{x, y}] || forbidden[[2]string{y, x}] {
+				return false
+			}
+		}
+	}
+	if rb < ra {
+		ra, rb = rb, ra
+	}
+	u.parent[rb] = ra
+	u.members[ra] = append(u.members[ra], u.members[rb]...)
+	delete(u.members, rb)
+	return true
+}
+
+type personResult struct {
+	iri    []quad.IRI             // per record
+	rule   []string               // per record
+	byNode map[articleNode]quad.IRI // article node -> canonical
+	name   map[quad.IRI]string      // canonical -> name
+}
+
+func resolvePersons(ps []Named, opts Options) personResult {
+	u := newUnionFind()
+	names := map[string]map[string]int{} // key -> name -> records
+	for _, p := range ps {
+		k := personKey(p.Name)
+		u.add(k)
+		if names[k] == nil {
+			names[k] = map[string]int{}
+		}
+		names[k][p.Name]++
+	}
+	forbidden := map[[2]string]bool{}
+	for _, f := range opts.Aliases.Forbids {
+		forbidden[[2]string{personKey(f.A), personKey(f.B)}] = true
+	}
+	reason := map[string]string{}
+	pinned := map[string]string{} // key -> pinned name
+	for _, p := range opts.Aliases.Pins {
+		ka, kb := personKey(p.A), personKey(p.B)
+		if names[ka] == nil {
+			continue // the pin names nobody in the store
+		}
+		u.add(kb)
+		if names[kb] == nil {
+			names[kb] = map[string]int{}
+		}
+		if u.union(ka, kb, forbidden) {
+			pinned[kb] = p.B
+			reason[ka] = fmt.Sprintf("pinned to %s by %s", p.B, p.Where)
+		}
+	}
+	// A single name joins the one person it can be.
+	keys := make([]string, 0, len(names))
+	for k := range names {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	type join struct{ single, full string }
+	var joins []join
+	for _, k := range keys {
+		if strings.Contains(k, "-") || u.find(k) != k || len(u.members[k]) > 1 {
+			continue
+		}
+		cands := map[string]string{} // root -> a full key
+		for _, f := range keys {
+			parts := strings.Split(f, "-")
+			if len(parts) < 2 {
+				continue
+			}
+			if parts[len(parts)-1] == k || parts[0] == k && !opts.GivenName(displayName(names[k])) {
+				r := u.find(f)
+				if _, ok := cands[r]; !ok {
+					cands[r] = f
+				}
+			}
+		}
+		switch len(cands) {
+		case 0:
+		case 1:
+			for _, f := range cands {
+				joins = append(joins, join{k, f})
+			}
+		default:
+			var alts []string
+			for _, f := range cands {
+				alts = append(alts, displayName(names[f]))
+			}
+			sort.Strings(alts)
+			reason[k] = fmt.Sprintf("kept apart: %s could be %s", displayName(names[k]), strings.Join(alts, " or "))
+		}
+	}
+	for _, j := range joins {
+		if u.union(j.single, j.full, forbidden) {
+			reason[j.single] = fmt.Sprintf("%s is the only person in the store it can name", displayName(names[j.single]))
+		} else {
+			reason[j.single] = "kept apart by the aliases file"
+		}
+	}
+	// Canonical name of each group.
+	canon := map[string]string{}
+	for root, members := range u.members {
+		best, bestN := "", 0
+		for _, k := range members {
+			if n, ok := pinned[k]; ok {
+				best = n
+				break
+			}
+			for n, c := range names[k] {
+				if better(n, c, best, bestN) {
+					best, bestN = n, c
+				}
+			}
+		}
+		canon[root] = best
+	}
+	res := personResult{byNode: map[articleNode]quad.IRI{}, name: map[quad.IRI]string{}}
+	for _, p := range ps {
+		k := personKey(p.Name)
+		name := canon[u.find(k)]
+		iri := schema.PersonIRI(name)
+		rule := reason[k]
+		switch {
+		case rule != "":
+		case p.Name == name:
+			rule = "named " + name
+		case k == personKey(name):
+			rule = "same name as " + name + " once case, accents, hyphens, dots and initials are ignored"
+		default:
+			rule = "joined " + name + " through another of its names"
+		}
+		res.iri = append(res.iri, iri)
+		res.rule = append(res.rule, rule)
+		res.byNode[articleNode{p.Article, p.Node}] = iri
+		res.name[iri] = name
+	}
+	return res
+}
+
+// better reports whether name n, used by c records, is a better name
+// than best: more name parts, then more records, then fewer initials,
+// then alphabetical.
+func better(n string, c int, best string, bestN int) bool {
+	if best == "" {
+		return true
+	}
+	pn, pb := strings.Count(personKey(n), "-"), strings.Count(personKey(best), "-")
+	if pn != pb {
+		return pn > pb
+	}
+	if c != bestN {
+		return c > bestN
+	}
+	if in, ib := initials(n), initials(best); in != ib {
+		return in < ib
+	}
+	return n < best
+}
+
+// initials counts the one-letter words of a name ("Donald J. Trump": 1).
+func initials(name string) int {
+	n := 0
+	for _, w := range strings.Fields(name) {
+		if len(strings.TrimSuffix(w, ".")) == 1 {
+			n++
+		}
+	}
+	return n
+}
+
+// displayName is the most used name of a key.
+func displayName(m map[string]int) string {
+	best, bestN := "", 0
+	for n, c := range m {
+		if c > bestN || c == bestN && n < best {
+			best, bestN = n, c
+		}
+	}
+	return best
+}
+
+type orgResult struct {
+	iri  []quad.IRI
+	rule []string
+}
+
+// orgKey compares organization names without "The", case, punctuation
+// and spaces ("G-20" and "G20").
+func orgKey(name string) string {
+	name = strings.TrimSpace(name)
+	if len(name) > 4 && strings.EqualFold(name[:4], "the ") {
+		name = name[4:]
+	}
+	return strings.ReplaceAll(schema.Slug(name), "-", "")
+}
+
+func resolveOrganizations(os []Named, al *Aliases) orgResult {
+	u := newUnionFind()
+	names := map[string]map[string]int{}
+	for _, o := range os {
+		k := orgKey(o.Name)
+		u.add(k)
+		if names[k] == nil {
+			names[k] = map[string]int{}
+		}
+		names[k][o.Name]++
+	}
+	forbidden := map[[2]string]bool{}
+	for _, f := range al.Forbids {
+		forbidden[[2]string{orgKey(f.A), orgKey(f.B)}] = true
+	}
+	reason := map[string]string{}
+	for _, p := range al.Pins {
+		ka, kb := orgKey(p.A), orgKey(p.B)
+		if names[ka] != nil && names[kb] != nil && u.union(ka, kb, forbidden) {
+			reason[ka] = fmt.Sprintf("pinned to %s by %s", p.B, p.Where)
+		}
+	}
+	for _, o := range os {
+		k := orgKey(o.Name)
+		for _, al := range o.Aliases {
+			ka := orgKey(al)
+			if ka != k && names[ka] != nil && u.union(k, ka, forbidden) && reason[ka] == "" {
+				reason[ka] = fmt.Sprintf("%s is another name of %s in %s", al, o.Name, o.Article)
+			}
+		}
+	}
+	canon := map[string]string{}
+	for root, members := range u.members {
+		best, bestN := "", 0
+		for _, k := range members {
+			for n, c := range names[k] {
+				if best == "" || c > bestN || c == bestN && (len(n) > len(best) || len(n) == len(best) && n < best) {
+					best, bestN = n, c
+				}
+			}
+		}
+		canon[root] = best
+	}
+	var res orgResult
+	for _, o := range os {
+		k := orgKey(o.Name)
+		name := canon[u.find(k)]
+		rule := reason[k]
+		switch {
+		case rule != "":
+		case o.Name == name:
+			rule = "named " + name
+		case k == orgKey(name):
+			rule = "same name as " + name + " once case, punctuation and a leading \"The\" are ignored"
+		default:
+			rule = "joined " + name + " through another of its names"
+		}
+		res.iri = append(res.iri, schema.OrganizationIRI(name))
+		res.rule = append(res.rule, rule)
+	}
+	return res
+}
