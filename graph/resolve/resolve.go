@@ -198,8 +198,8 @@ func (u *unionFind) union(a, b string, forbidden map[[2]string]bool) bool {
 }
 
 type personResult struct {
-	iri    []quad.IRI             // per record
-	rule   []string               // per record
+	iri    []quad.IRI               // per record
+	rule   []string                 // per record
 	byNode map[articleNode]quad.IRI // article node -> canonical
 	name   map[quad.IRI]string      // canonical -> name
 }
