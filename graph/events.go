@@ -1,0 +1,179 @@
+package graph
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/kg-news/kg/extract/gazetteer"
+	"gonum.org/v1/gonum/graph/simple"
+	"gonum.org/v1/gonum/graph/topo"
+)
+
+// EventEntry is an event of a timeline.
+type EventEntry struct {
+	Node         *Node
+	Place        *Node // or nil
+	Participants []*Node
+	Articles     []quad.IRI
+}
+
+// EventFilter selects events; empty fields select all.
+type EventFilter struct {
+	Person, With *Node  // participants the event must have
+	From, To     string // ISO dates, compared at the precision of the shorter
+}
+
+// Find returns the nodes a name designates: the node with that IRI, or
+// the nodes one of whose names is the name (ignoring case and accents),
+// or failing those the persons whose last or first name it is.
+func (v *View) Find(name string) []*Node {
+	if n, ok := v.NodeOf(quad.IRI(strings.Trim(name, "<>"))); ok {
+		return []*Node{n}
+	}
+	want := gazetteer.Fold(name)
+	var exact, partial []*Node
+	for i := range v.nodes {
+		n := &v.nodes[i]
+		for _, nm := range n.Names {
+			f := gazetteer.Fold(nm)
+			if f == want {
+				exact = append(exact, n)
+				break
+			}
+			if n.Type == PersonNode {
+				words := strings.Fields(f)
+				if len(words) > 1 && (words[len(words)-1] == want || words[0] == want) {
+					partial = append(partial, n)
+					break
+				}
+			}
+		}
+	}
+	if len(exact) > 0 {
+		return exact
+	}
+	return partial
+}
+
+// entry describes an event node.
+func (v *View) entry(n *Node) EventEntry {
+	e := EventEntry{Node: n}
+	for _, id := range v.Neighbors(n.id) {
+		m := &v.nodes[id]
+		ed := v.edges[v.find(n.id, int64(id))]
+		for _, r := range ed.Relations {
+			e.Articles = unionSorted(e.Articles, r.Articles)
+			switch r.Kind {
+			case "attended":
+				e.Participants = append(e.Participants, m)
+			case "located in":
+				e.Place = m
+			}
+		}
+	}
+	sort.Slice(e.Participants, func(i, j int) bool { return e.Participants[i].Name < e.Participants[j].Name })
+	return e
+}
+
+func (e EventEntry) has(p *Node) bool {
+	for _, q := range e.Participants {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// dateBefore compares two ISO dates at the precision of the shorter.
+func dateBefore(a, b string) bool {
+	n := min(len(a), len(b))
+	return a[:n] < b[:n]
+}
+
+// Events returns the events that pass a filter, in time order: by date,
+// undated events last.
+func (v *View) Events(f EventFilter) []EventEntry {
+	var out []EventEntry
+	for i := range v.nodes {
+		n := &v.nodes[i]
+		if n.Type != EventNode {
+			continue
+		}
+		if (f.From != "" || f.To != "") && n.Date == "" {
+			continue
+		}
+		if f.From != "" && dateBefore(n.Date, f.From) || f.To != "" && dateBefore(f.To, n.Date) {
+			continue
+		}
+		e := v.entry(n)
+		if f.Person != nil && !e.has(f.Person) || f.With != nil && !e.has(f.With) {
+			continue
+		}
+		out = append(out, e)
+	}
+	sortByTime(out)
+	return out
+}
+
+func sortByTime(es []EventEntry) {
+	sort.SliceStable(es, func(i, j int) bool {
+		a, b := es[i].Node, es[j].Node
+		if (a.Date == "") != (b.Date == "") {
+			return b.Date == ""
+		}
+		if a.Date != b.Date {
+			return a.Date < b.Date
+		}
+		// Held before planned among undated events.
+		if (a.Status == "happened") != (b.Status == "happened") {
+			return a.Status == "happened"
+		}
+		return a.IRI < b.IRI
+	})
+}
+
+// Chains groups events into connected components: two events are linked
+// when they share at least two participants, or one participant and the
+// place. Each chain reads in time order; chains of several events come
+// first, longest first.
+func (v *View) Chains(events []EventEntry) [][]EventEntry {
+	g := simple.NewUndirectedGraph()
+	for i := range events {
+		g.AddNode(simple.Node(i))
+	}
+	for i := range events {
+		for j := i + 1; j < len(events); j++ {
+			if linked(events[i], events[j]) {
+				g.SetEdge(simple.Edge{F: simple.Node(i), T: simple.Node(j)})
+			}
+		}
+	}
+	var out [][]EventEntry
+	for _, comp := range topo.ConnectedComponents(g) {
+		chain := make([]EventEntry, 0, len(comp))
+		for _, n := range comp {
+			chain = append(chain, events[n.ID()])
+		}
+		sortByTime(chain)
+		out = append(out, chain)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
+		}
+		return out[i][0].Node.IRI < out[j][0].Node.IRI
+	})
+	return out
+}
+
+func linked(a, b EventEntry) bool {
+	shared := 0
+	for _, p := range a.Participants {
+		if b.has(p) {
+			shared++
+		}
+	}
+	samePlace := a.Place != nil && a.Place == b.Place
+	return shared >= 2 || shared == 1 && samePlace
+}

@@ -1,0 +1,210 @@
+package graph
+
+import (
+	"context"
+	"sort"
+
+	"github.com/cayleygraph/quad"
+	"github.com/kg-news/kg/schema"
+)
+
+// View projects the store into a gonum graph:
+//
+//   - nodes are the persons, organizations, countries, places (cities and
+//     regions) and events;
+//   - an event is linked to each participant ("attended") and to its place
+//     ("located in"); a person to the country a role serves ("role",
+//     labelled with the title) and to the country an envoy is posted to
+//     ("posted to"); a place to its country ("in country");
+//   - an edge weighs the number of distinct articles that support it.
+//
+// Articles, evidence and role nodes are not nodes of the view: roles
+// become labelled edges, and evidence stays in the store for Explain.
+func (s *Store) View(ctx context.Context) (*View, error) {
+	byArticle, err := s.allQuads(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return project(byArticle), nil
+}
+
+// nodeAcc gathers a node's attributes across articles.
+type nodeAcc struct {
+	typ      NodeType
+	names    map[string]int
+	dates    []string
+	status   map[string]string // article date or article -> status
+	kind     string
+	articles map[quad.IRI]bool
+}
+
+func project(byArticle map[quad.IRI][]quad.Quad) *View {
+	accs := map[quad.IRI]*nodeAcc{}
+	acc := func(iri quad.IRI) *nodeAcc {
+		a := accs[iri]
+		if a == nil {
+			a = &nodeAcc{names: map[string]int{}, status: map[string]string{}, articles: map[quad.IRI]bool{}}
+			accs[iri] = a
+		}
+		return a
+	}
+	type rel struct {
+		from, to quad.IRI
+		r        Relation
+	}
+	var rels []rel
+	articles := make([]quad.IRI, 0, len(byArticle))
+	for a := range byArticle {
+		articles = append(articles, a)
+	}
+	sort.Slice(articles, func(i, j int) bool { return articles[i] < articles[j] })
+	for _, art := range articles {
+		qs := byArticle[art]
+		published := ""
+		roleHolder := map[quad.IRI]quad.IRI{}
+		roleTitle := map[quad.IRI]string{}
+		for _, q := range qs {
+			s, _ := q.Subject.(quad.IRI)
+			o, _ := q.Object.(quad.IRI)
+			switch q.Predicate {
+			case schema.Published:
+				if s == art {
+					published = quad.ToString(q.Object)
+				}
+			case schema.HoldsRole:
+				roleHolder[o] = s
+			case schema.Title:
+				roleTitle[s] = quad.ToString(q.Object)
+			}
+		}
+		for _, q := range qs {
+			s, _ := q.Subject.(quad.IRI)
+			o, _ := q.Object.(quad.IRI)
+			src := []quad.IRI{art}
+			switch q.Predicate {
+			case schema.Type:
+				var t NodeType
+				switch o {
+				case schema.TypePerson:
+					t = PersonNode
+				case schema.TypeOrganization:
+					t = OrganizationNode
+				case schema.TypeCountry:
+					t = CountryNode
+				case schema.TypePlace:
+					t = PlaceNode
+				case schema.TypeEvent:
+					t = EventNode
+				default:
+					continue
+				}
+				a := acc(s)
+				if a.typ == "" || a.typ == PlaceNode && t == CountryNode {
+					a.typ = t // a country is also typed as a place
+				}
+				a.articles[art] = true
+			case schema.Name, schema.Alias:
+				if q.Predicate == schema.Name {
+					acc(s).names[quad.ToString(q.Object)]++
+				} else if _, ok := acc(s).names[quad.ToString(q.Object)]; !ok {
+					acc(s).names[quad.ToString(q.Object)] = 0
+				}
+			case schema.Date:
+				acc(s).dates = append(acc(s).dates, quad.ToString(q.Object))
+			case schema.Kind:
+				acc(s).kind = quad.ToString(q.Object)
+			case schema.Status:
+				key := published
+				if key == "" {
+					key = "~" + string(art) // undated articles sort last
+				}
+				acc(s).status[key] = quad.ToString(q.Object)
+			case schema.Participant:
+				rels = append(rels, rel{s, o, Relation{Kind: "attended", Fact: s, Articles: src}})
+			case schema.Location:
+				rels = append(rels, rel{s, o, Relation{Kind: "located in", Fact: s, Articles: src}})
+			case schema.InCountry:
+				rels = append(rels, rel{s, o, Relation{Kind: "in country", Articles: src}})
+			case schema.ForCountry:
+				if h := roleHolder[s]; h != "" {
+					rels = append(rels, rel{h, o, Relation{Kind: "role", Label: roleTitle[s], Fact: s, Articles: src}})
+				}
+			case schema.PostedTo:
+				if h := roleHolder[s]; h != "" {
+					rels = append(rels, rel{h, o, Relation{Kind: "posted to", Label: roleTitle[s], Fact: s, Articles: src}})
+				}
+			}
+		}
+	}
+	iris := make([]quad.IRI, 0, len(accs))
+	for iri, a := range accs {
+		if a.typ != "" {
+			iris = append(iris, iri)
+		}
+	}
+	sort.Slice(iris, func(i, j int) bool { return iris[i] < iris[j] })
+	nodes := make([]Node, len(iris))
+	index := make(map[quad.IRI]int, len(iris))
+	for i, iri := range iris {
+		a := accs[iri]
+		index[iri] = i
+		names := make([]string, 0, len(a.names))
+		for n := range a.names {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		nodes[i] = Node{IRI: iri, Type: a.typ, Name: bestName(a.names, iri), Names: names, Date: longestOf(a.dates),
+			Status: latestStatus(a.status), Kind: a.kind, Articles: len(a.articles)}
+	}
+	links := make([]Link, 0, len(rels))
+	for _, r := range rels {
+		x, ok1 := index[r.from]
+		y, ok2 := index[r.to]
+		if ok1 && ok2 {
+			links = append(links, Link{From: x, To: y, Relation: r.r})
+		}
+	}
+	return NewView(nodes, links)
+}
+
+// bestName is the name most articles use, the longest on a tie.
+func bestName(names map[string]int, iri quad.IRI) string {
+	best, n := "", 0
+	for name, c := range names {
+		if c > n || c == n && (len(name) > len(best) || len(name) == len(best) && name < best) {
+			best, n = name, c
+		}
+	}
+	if best == "" {
+		return string(iri)
+	}
+	return best
+}
+
+func longestOf(ss []string) string {
+	best := ""
+	for _, s := range ss {
+		if len(s) > len(best) || len(s) == len(best) && s < best {
+			best = s
+		}
+	}
+	return best
+}
+
+// latestStatus is the status the most recent article gives; "happened"
+// wins over a plan reported by an article of unknown date.
+func latestStatus(byDate map[string]string) string {
+	keys := make([]string, 0, len(byDate))
+	for k := range byDate {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	st := ""
+	for _, k := range keys {
+		if st == "happened" && byDate[k] != "happened" && k[0] == '~' {
+			continue
+		}
+		st = byDate[k]
+	}
+	return st
+}
