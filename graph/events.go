@@ -42,8 +42,8 @@ func (v *View) Find(name string) []*Node {
 				break
 			}
 			if n.Type == PersonNode {
-				words := strings.Fields(f)
-				if len(words) > 1 && (words[len(words)-1] == want || words[0] == want) {
+				words := strings.Fields(nm)
+				if len(words) > 1 && (gazetteer.Fold(words[len(words)-1]) == want || gazetteer.Fold(words[0]) == want) {
 					partial = append(partial, n)
 					break
 				}

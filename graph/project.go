@@ -53,6 +53,10 @@ func project(byArticle map[quad.IRI][]quad.Quad) *View {
 		r        Relation
 	}
 	var rels []rel
+	link := func(from, to quad.IRI, r Relation) {
+		r.Subject = from
+		rels = append(rels, rel{from, to, r})
+	}
 	articles := make([]quad.IRI, 0, len(byArticle))
 	for a := range byArticle {
 		articles = append(articles, a)
@@ -120,18 +124,18 @@ func project(byArticle map[quad.IRI][]quad.Quad) *View {
 				}
 				acc(s).status[key] = quad.ToString(q.Object)
 			case schema.Participant:
-				rels = append(rels, rel{s, o, Relation{Kind: "attended", Fact: s, Articles: src}})
+				link(s, o, Relation{Kind: "attended", Fact: s, Articles: src})
 			case schema.Location:
-				rels = append(rels, rel{s, o, Relation{Kind: "located in", Fact: s, Articles: src}})
+				link(s, o, Relation{Kind: "located in", Fact: s, Articles: src})
 			case schema.InCountry:
-				rels = append(rels, rel{s, o, Relation{Kind: "in country", Articles: src}})
+				link(s, o, Relation{Kind: "in country", Articles: src})
 			case schema.ForCountry:
 				if h := roleHolder[s]; h != "" {
-					rels = append(rels, rel{h, o, Relation{Kind: "role", Label: roleTitle[s], Fact: s, Articles: src}})
+					link(h, o, Relation{Kind: "role", Label: roleTitle[s], Fact: s, Articles: src})
 				}
 			case schema.PostedTo:
 				if h := roleHolder[s]; h != "" {
-					rels = append(rels, rel{h, o, Relation{Kind: "posted to", Label: roleTitle[s], Fact: s, Articles: src}})
+					link(h, o, Relation{Kind: "posted to", Label: roleTitle[s], Fact: s, Articles: src})
 				}
 			}
 		}

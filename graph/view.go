@@ -42,6 +42,7 @@ type Relation struct {
 	Kind     string     // attended, located in, role, posted to, in country
 	Label    string     // the role title for role relations
 	Fact     quad.IRI   // the event or role node stating it, if any
+	Subject  quad.IRI   // the node the relation reads from: event, person or place
 	Articles []quad.IRI // sorted
 }
 

@@ -26,6 +26,11 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			statsCommand(),
 			extractCommand(),
 			evalCommand(),
+			explainCommand(),
+			centralCommand(),
+			communitiesCommand(),
+			eventsCommand(),
+			pathCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // main prints errors once
 	}

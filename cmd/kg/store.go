@@ -1,6 +1,9 @@
 package main
 
 import (
+	"encoding/json"
+
+	"github.com/cayleygraph/quad"
 	"github.com/kg-news/kg/graph"
 	"github.com/urfave/cli/v2"
 )
@@ -20,3 +23,28 @@ func storeFlags() []cli.Flag {
 func openStore(c *cli.Context) (*graph.Store, error) {
 	return graph.Open(c.Context, c.String("backend"), c.String("db"))
 }
+
+// openView opens the store and projects it for gonum.
+func openView(c *cli.Context) (*graph.Store, *graph.View, error) {
+	st, err := openStore(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := st.View(c.Context)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, v, nil
+}
+
+// printJSON writes v as indented JSON.
+func printJSON(c *cli.Context, v any) error {
+	enc := json.NewEncoder(c.App.Writer)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+var jsonFlag = &cli.BoolFlag{Name: "json", Usage: "print JSON"}
+
+func quadIRI(s string) quad.IRI { return quad.IRI(s) }
