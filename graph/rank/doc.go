@@ -2,8 +2,9 @@
 //
 // Centrality uses gonum where gonum has the measure: PageRank is
 // network.PageRankSparse (edge-weighted: an edge weighs its supporting
-// articles), exact betweenness is network.Betweenness. Eigenvector
-// centrality and sampled betweenness, which gonum does not provide, are
-// written here over the view's compact adjacency. Communities are gonum's
-// Louvain (community.Modularize).
+// articles). Eigenvector centrality and sampled betweenness, which gonum
+// does not provide, and exact betweenness, which gonum provides but
+// 14 times slower on kg's graphs, are written here over the view's
+// compact adjacency and checked against networkx and gonum values.
+// Communities are gonum's Louvain (community.Modularize).
 package rank

@@ -11,6 +11,8 @@ import (
 
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/graph/rank"
+	"github.com/kg-news/kg/graph/internal/synth"
+	"gonum.org/v1/gonum/graph/network"
 )
 
 // edgeListView builds a view of n nodes named by their index.
@@ -173,6 +175,20 @@ func TestCommunitiesKarate(t *testing.T) {
 		}
 		if has0 && has33 {
 			t.Error("nodes 0 and 33 in one community")
+		}
+	}
+}
+
+// TestBetweennessMatchesGonum checks exact betweenness against gonum's
+// network.Betweenness, which sums over ordered pairs (twice kg's value).
+func TestBetweennessMatchesGonum(t *testing.T) {
+	for name, v := range map[string]*graph.View{"karate": karate(t), "synthetic": synth.New(300, 5).View()} {
+		got, _ := rank.Centrality(v, rank.Betweenness, rank.Options{})
+		want := network.Betweenness(v)
+		for id := range got {
+			if math.Abs(got[id]-want[int64(id)]/2) > 1e-9*math.Max(1, got[id]) {
+				t.Errorf("%s: node %d = %g, gonum %g / 2", name, id, got[id], want[int64(id)])
+			}
 		}
 	}
 }
