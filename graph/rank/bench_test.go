@@ -3,8 +3,8 @@ package rank_test
 import (
 	"testing"
 
-	"github.com/kg-news/kg/graph/rank"
 	"github.com/kg-news/kg/graph/internal/synth"
+	"github.com/kg-news/kg/graph/rank"
 )
 
 // A synthetic news graph of 250k events: 305k nodes and about 1M edges.

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/kg-news/kg/graph"
-	"github.com/kg-news/kg/graph/rank"
 	"github.com/kg-news/kg/graph/internal/synth"
+	"github.com/kg-news/kg/graph/rank"
 	"gonum.org/v1/gonum/graph/network"
 )
 

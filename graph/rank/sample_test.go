@@ -4,8 +4,8 @@ import (
 	"math"
 	"testing"
 
-	"github.com/kg-news/kg/graph/rank"
 	"github.com/kg-news/kg/graph/internal/synth"
+	"github.com/kg-news/kg/graph/rank"
 )
 
 // TestSampledBetweennessError measures the error of sampled betweenness

@@ -10,8 +10,8 @@ import (
 	"os"
 	"time"
 
-	"github.com/kg-news/kg/graph/rank"
 	"github.com/kg-news/kg/graph/internal/synth"
+	"github.com/kg-news/kg/graph/rank"
 )
 
 func main() {
