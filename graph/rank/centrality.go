@@ -169,22 +169,28 @@ func sampledBetweenness(v *graph.View, k int, src rand.Source, out []float64) {
 }
 
 // eigenvector is networkx's power iteration: x <- (A+I)x, normalized,
-// until the change summed over nodes is below n*tol.
+// until the change summed over nodes is below n*tol, for at most
+// maxEigenIter rounds (networkx's default max_iter).
 func eigenvector(v *graph.View, tol float64, out []float64) {
 	n := v.Len()
+	edges := v.Edges()
+	from := make([]int32, len(edges))
+	to := make([]int32, len(edges))
+	w := make([]float64, len(edges))
+	for i, e := range edges {
+		from[i], to[i], w[i] = int32(e.F.ID()), int32(e.T.ID()), e.Weight()
+	}
 	x := make([]float64, n)
 	for i := range x {
 		x[i] = 1 / float64(n)
 	}
 	next := make([]float64, n)
-	edges := v.Edges()
-	for iter := 0; iter < 1000; iter++ {
+	for iter := 0; iter < maxEigenIter; iter++ {
 		copy(next, x)
-		for _, e := range edges {
-			a, b := e.F.ID(), e.T.ID()
-			w := e.Weight()
-			next[a] += w * x[b]
-			next[b] += w * x[a]
+		for i := range from {
+			a, b := from[i], to[i]
+			next[a] += w[i] * x[b]
+			next[b] += w[i] * x[a]
 		}
 		norm := 0.0
 		for _, s := range next {
@@ -206,3 +212,5 @@ func eigenvector(v *graph.View, tol float64, out []float64) {
 	}
 	copy(out, x)
 }
+
+const maxEigenIter = 100
