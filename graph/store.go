@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"strings"
@@ -298,4 +299,35 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	}
 	st.Quads = qst.Quads.Size
 	return st, nil
+}
+
+// Load writes quads read from r (a whole N-Quads or JSON-LD file, as
+// Export writes them) into the store. Every quad must be labelled and
+// pass schema.Validate; the whole input is read and checked before
+// anything is written, so a bad file leaves the store as it was.
+func (s *Store) Load(ctx context.Context, r quad.Reader) (int, error) {
+	var deltas []cgraph.Delta
+	for n := 1; ; n++ {
+		q, err := r.ReadQuad()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, fmt.Errorf("quad %d: %w", n, err)
+		}
+		if err := schema.Validate(q); err != nil {
+			return 0, fmt.Errorf("quad %d: %w: %v", n, ErrInvalidQuad, err)
+		}
+		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	const batch = 10000
+	for i := 0; i < len(deltas); i += batch {
+		if err := s.qs.ApplyDeltas(deltas[i:min(i+batch, len(deltas))], cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+			return i, fmt.Errorf("graph: loading: %w", err)
+		}
+	}
+	return len(deltas), nil
 }

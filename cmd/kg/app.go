@@ -31,6 +31,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			communitiesCommand(),
 			eventsCommand(),
 			pathCommand(),
+			exportCommand(),
+			loadCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // main prints errors once
 	}
