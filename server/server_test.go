@@ -1,0 +1,197 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/graph/resolve"
+	"github.com/kg-news/kg/server"
+)
+
+// seededServer serves a memstore of the seed articles.
+func seededServer(t testing.TB, opts server.Options) *httptest.Server {
+	t.Helper()
+	st, err := graph.Open(context.Background(), "memstore", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	files, _ := filepath.Glob("../testdata/*.txt")
+	p := extract.New()
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := extract.ReadDoc(strings.TrimSuffix(filepath.Base(f), ".txt"), data, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		facts, err := p.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Ingest(context.Background(), extract.Quads(doc, facts, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.Resolve(context.Background(), resolve.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	h, err := server.New(st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(h)
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+func do(t *testing.T, method, url, body string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestEndpoints(t *testing.T) {
+	ts := seededServer(t, server.Options{QueryTimeout: 2 * time.Second})
+	gizmo := `g.V("<kg:person/vladimir-putin>").Out("<http://schema.org/name>").Unique().All()`
+	tests := []struct {
+		name, method, path, body string
+		code                     int
+		want                     []string
+	}{
+		{"gizmo POST", "POST", "/api/v2/query?lang=gizmo", gizmo, 200, []string{`"result":[{"id":"Vladimir Putin"}]`}},
+		{"gizmo GET", "GET", "/api/v2/query?lang=gizmo&qu=" + urlEscape(gizmo), "", 200, []string{`"Vladimir Putin"`}},
+		{"graphql", "POST", "/api/v2/query?lang=graphql", `{ nodes(id: <kg:person/vladimir-putin>) { id, <http://schema.org/name> } }`, 200, []string{"Vladimir Putin"}},
+		{"mql", "POST", "/api/v2/query?lang=mql", `[{"id": "<kg:person/vladimir-putin>", "<http://schema.org/name>": null}]`, 200, []string{"Vladimir Putin"}},
+		{"read", "GET", "/api/v2/read?format=nquads&sub=" + urlEscape("<kg:person/vladimir-putin>"), "", 200, []string{"<kg:person/vladimir-putin> <http://schema.org/name> \"Vladimir Putin\" <kg:article/"}},
+		{"formats", "GET", "/api/v2/formats", "", 200, []string{`"id":"nquads"`, `"id":"jsonld"`}},
+		{"central", "GET", "/api/kg/central?top=2", "", 200, []string{"Vladimir Putin", "Donald Trump"}},
+		{"central betweenness", "GET", "/api/kg/central?by=betweenness&type=all&top=3", "", 200, []string{`"rank":3`}},
+		{"communities", "GET", "/api/kg/communities", "", 200, []string{`"name":"Vladimir Putin & Donald Trump"`}},
+		{"events", "GET", "/api/kg/events?person=Trump&with=Putin&from=2017&to=2017-12", "", 200, []string{"Hamburg", "Danang"}},
+		{"chains", "GET", "/api/kg/events?connected=1", "", 200, []string{"Helsinki"}},
+		{"path", "GET", "/api/kg/path?from=Jon+Huntsman&to=Shinzo+Abe", "", 200, []string{`"relation":"ambassador posted to"`, `"quote"`}},
+		{"entity", "GET", "/api/kg/entity?name=Putin", "", 200, []string{`"roles":[{`, `"events":[{`, `"quotes":[{`, `"neighborhood"`}},
+		{"search", "GET", "/api/kg/search?q=hunts", "", 200, []string{"Jon Huntsman"}},
+		{"evidence", "GET", "/api/kg/evidence?fact=" + urlEscape("<kg:event/donald-trump+vladimir-putin/2017-07/de-hamburg>"), "", 200, []string{"Hamburg"}},
+		{"page", "GET", "/", "", 200, []string{"<title>kg", `id="search"`}},
+		{"script", "GET", "/app.js", "", 200, []string{"/api/kg/entity"}},
+		// Bad cases.
+		{"unknown language", "POST", "/api/v2/query?lang=sparql", "x", 400, []string{"unknown query language"}},
+		{"no language", "POST", "/api/v2/query", "x", 400, []string{"not specified"}},
+		{"malformed gizmo", "POST", "/api/v2/query?lang=gizmo", "g.V(.All(", 400, []string{"error"}},
+		// GraphQL reports errors in a 200 response, as the GraphQL spec and cayley http do.
+		{"malformed graphql", "POST", "/api/v2/query?lang=graphql", "{ nodes(", 200, []string{`"errors":[{"message":"Syntax Error`}},
+		{"empty query", "POST", "/api/v2/query?lang=gizmo", "", 400, []string{"empty"}},
+		{"timeout", "POST", "/api/v2/query?lang=gizmo", "while(true){}", 400, []string{"deadline exceeded"}},
+		{"no write when read-only", "POST", "/api/v2/write", `<kg:a> <kg:b> "c" <kg:article/x> .`, 404, nil},
+		{"no delete when read-only", "POST", "/api/v2/delete", `<kg:a> <kg:b> "c" <kg:article/x> .`, 404, nil},
+		{"unknown person", "GET", "/api/kg/entity?name=Nobody+Atall", "", 404, []string{"Nobody Atall"}},
+		{"no name", "GET", "/api/kg/entity", "", 400, []string{"name"}},
+		{"unknown measure", "GET", "/api/kg/central?by=closeness", "", 400, []string{"closeness"}},
+		{"bad top", "GET", "/api/kg/central?top=many", "", 400, []string{"many"}},
+		{"path without to", "GET", "/api/kg/path?from=Putin", "", 400, []string{"from and to"}},
+		{"empty search", "GET", "/api/kg/search", "", 400, []string{"q"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, body := do(t, tt.method, ts.URL+tt.path, tt.body)
+			if code != tt.code {
+				t.Fatalf("status %d, want %d: %.300s", code, tt.code, body)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("body lacks %q: %.400s", w, body)
+				}
+			}
+		})
+	}
+}
+
+func TestTimeoutIsQuick(t *testing.T) {
+	ts := seededServer(t, server.Options{QueryTimeout: 300 * time.Millisecond})
+	start := time.Now()
+	code, body := do(t, "POST", ts.URL+"/api/v2/query?lang=gizmo", "while(true){}")
+	if code == 200 || !strings.Contains(body, "deadline exceeded") || time.Since(start) > 5*time.Second {
+		t.Errorf("while(true): %d %s after %v, want a timeout error soon after 300ms", code, body, time.Since(start))
+	}
+	// The server still answers.
+	if code, _ := do(t, "GET", ts.URL+"/api/kg/central", ""); code != 200 {
+		t.Errorf("after a timeout: status %d", code)
+	}
+}
+
+func TestOversizedBody(t *testing.T) {
+	ts := seededServer(t, server.Options{MaxBody: 1024})
+	big := "g.V().All()" + strings.Repeat(" ", 4096)
+	code, body := do(t, "POST", ts.URL+"/api/v2/query?lang=gizmo", big)
+	if code != http.StatusRequestEntityTooLarge || !strings.Contains(body, "limit") {
+		t.Errorf("oversized body: %d %s, want 413", code, body)
+	}
+	// A chunked body of unknown length is cut at the limit too.
+	req, _ := http.NewRequest("POST", ts.URL+"/api/v2/query?lang=gizmo", io.MultiReader(strings.NewReader(big)))
+	req.ContentLength = -1
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode == 200 {
+		t.Error("chunked oversized body accepted")
+	}
+}
+
+func TestWritable(t *testing.T) {
+	ts := seededServer(t, server.Options{Writable: true})
+	before := centralNames(t, ts.URL)
+	code, body := do(t, "POST", ts.URL+"/api/v2/write", `<kg:person/ada-lovelace> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Person> <kg:article/manual> .
+<kg:person/ada-lovelace> <http://schema.org/name> "Ada Lovelace" <kg:article/manual> .
+`)
+	if code != 200 {
+		t.Fatalf("write: %d %s", code, body)
+	}
+	_, body = do(t, "GET", ts.URL+"/api/kg/search?q=lovelace", "")
+	if !strings.Contains(body, "Ada Lovelace") {
+		t.Errorf("written person not found, the view was not refreshed: %s", body)
+	}
+	if len(before) == 0 {
+		t.Error("no central persons")
+	}
+}
+
+func centralNames(t *testing.T, url string) []string {
+	_, body := do(t, "GET", url+"/api/kg/central", "")
+	var actors []struct{ Name string }
+	json.Unmarshal([]byte(body), &actors)
+	var out []string
+	for _, a := range actors {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+func urlEscape(s string) string {
+	r := strings.NewReplacer("%", "%25", " ", "%20", "<", "%3C", ">", "%3E", "\"", "%22", "#", "%23", "+", "%2B", "&", "%26", "?", "%3F", "/", "%2F", ":", "%3A")
+	return r.Replace(s)
+}
