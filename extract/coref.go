@@ -211,7 +211,7 @@ func (x *extraction) finalizeNames() {
 		for _, mi := range c.mentions {
 			m := x.mentions[mi]
 			for _, a := range []string{m.text, m.surface} {
-				a = strings.TrimSpace(a)
+				a = trimFunctionWords(strings.TrimSpace(a))
 				if a != "" && !seen[a] {
 					seen[a] = true
 					c.aliases = append(c.aliases, a)
@@ -219,5 +219,17 @@ func (x *extraction) finalizeNames() {
 			}
 		}
 		sort.Strings(c.aliases)
+	}
+}
+
+// trimFunctionWords drops the leading function words a sentence-initial
+// capital lets into a surface form ("But Trump" is "Trump").
+func trimFunctionWords(s string) string {
+	for {
+		w, rest, ok := strings.Cut(s, " ")
+		if !ok || !functionWords[strings.ToLower(w)] {
+			return s
+		}
+		s = rest
 	}
 }

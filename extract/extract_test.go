@@ -140,7 +140,7 @@ func sorted(s []string) []string {
 }
 
 func TestPersonsClusterAndSkipCredits(t *testing.T) {
-	text := "By Jane Writer\nPhoto: Alexei Photog/AP\n\nPresident Donald Trump met Kim Jong Un. Trump said Mr. Kim was ready. Kim Jong-un agreed.\n"
+	text := "By Jane Writer\nPhoto: Alexei Photog/AP\n\nPresident Donald Trump met Kim Jong Un. Trump said Mr. Kim was ready. Kim Jong-un agreed. But Trump left.\n"
 	f := extractText(t, text, june2)
 	names := map[string][]string{}
 	for _, p := range f.Persons {
@@ -149,8 +149,12 @@ func TestPersonsClusterAndSkipCredits(t *testing.T) {
 	if len(names) != 2 {
 		t.Fatalf("persons %+v, want Donald Trump and Kim Jong Un only", f.Persons)
 	}
-	if _, ok := names["Donald Trump"]; !ok {
+	trump, ok := names["Donald Trump"]
+	if !ok {
 		t.Fatalf("no Donald Trump in %+v", f.Persons)
+	}
+	if contains(trump, "But Trump") || !contains(trump, "Trump") {
+		t.Errorf("Donald Trump aliases %v: want Trump, not But Trump", trump)
 	}
 	kim := names["Kim Jong Un"]
 	if !contains(kim, "Kim Jong-un") || !contains(kim, "Kim") {
