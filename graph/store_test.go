@@ -14,6 +14,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/internal/seedtest"
 	"github.com/kg-news/kg/queries"
 	"github.com/kg-news/kg/schema"
 )
@@ -21,14 +22,10 @@ import (
 // seedArticles extracts the articles in the repository's testdata.
 func seedArticles(t testing.TB) []extract.Article {
 	t.Helper()
-	files, err := filepath.Glob("../testdata/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no seed articles: %v", err)
-	}
 	var out []extract.Article
 	p := extract.New()
-	for _, f := range files {
-		out = append(out, articleOf(t, p, f, mustRead(t, f)))
+	for _, f := range seedtest.Files(t) {
+		out = append(out, seedtest.Article(t, p, f))
 	}
 	return out
 }

@@ -3,46 +3,15 @@ package queries_test
 import (
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/internal/seedtest"
 	"github.com/kg-news/kg/queries"
 )
 
-func seededStore(t *testing.T) *graph.Store {
-	t.Helper()
-	st, err := graph.Open(context.Background(), "memstore", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	files, _ := filepath.Glob("../testdata/*.txt")
-	p := extract.New()
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		id := strings.TrimSuffix(filepath.Base(f), ".txt")
-		doc, err := extract.ReadDoc(id, data, time.Time{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		facts, err := p.Extract(context.Background(), doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.Ingest(context.Background(), extract.Quads(doc, facts, f)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return st
-}
+func seededStore(t *testing.T) *graph.Store { return seedtest.Store(t, false) }
 
 func TestRoles(t *testing.T) {
 	st := seededStore(t)

@@ -1,53 +1,22 @@
 package server_test
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/kg-news/kg/extract"
-	"github.com/kg-news/kg/graph"
-	"github.com/kg-news/kg/graph/resolve"
+	"github.com/kg-news/kg/internal/seedtest"
 	"github.com/kg-news/kg/server"
 )
 
 // seededServer serves a memstore of the seed articles.
 func seededServer(t testing.TB, opts server.Options) *httptest.Server {
 	t.Helper()
-	st, err := graph.Open(context.Background(), "memstore", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	files, _ := filepath.Glob("../testdata/*.txt")
-	p := extract.New()
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := extract.ReadDoc(strings.TrimSuffix(filepath.Base(f), ".txt"), data, time.Time{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		facts, err := p.Extract(context.Background(), doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.Ingest(context.Background(), extract.Quads(doc, facts, f)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := st.Resolve(context.Background(), resolve.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	st := seedtest.Store(t, true)
 	h, err := server.New(st, opts)
 	if err != nil {
 		t.Fatal(err)

@@ -6,48 +6,18 @@ import (
 	"encoding/xml"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/graph/export"
-	"github.com/kg-news/kg/graph/resolve"
+	"github.com/kg-news/kg/internal/seedtest"
 )
 
-// seedView ingests the seed articles into a memstore and projects it.
+// seedView projects the resolved seed store.
 func seedView(t *testing.T) (*graph.Store, *graph.View) {
 	t.Helper()
-	st, err := graph.Open(context.Background(), "memstore", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	files, _ := filepath.Glob("../../testdata/*.txt")
-	p := extract.New()
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		id := strings.TrimSuffix(filepath.Base(f), ".txt")
-		doc, err := extract.ReadDoc(id, data, time.Time{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		facts, err := p.Extract(context.Background(), doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.Ingest(context.Background(), extract.Quads(doc, facts, f)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := st.Resolve(context.Background(), resolve.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	st := seedtest.Store(t, true)
 	v, err := st.View(context.Background())
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,69 @@
+// Package seedtest builds the stores that tests across kg share: the
+// seed articles of testdata/, extracted, ingested and resolved.
+package seedtest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/graph/resolve"
+)
+
+// Files lists the seed articles, wherever the calling test runs from.
+func Files(t testing.TB) []string {
+	t.Helper()
+	_, self, _, _ := runtime.Caller(0)
+	files, err := filepath.Glob(filepath.Join(filepath.Dir(self), "..", "..", "testdata", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no seed articles: %v", err)
+	}
+	return files
+}
+
+// Article extracts one article file.
+func Article(t testing.TB, p *extract.Pipeline, path string) extract.Article {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.ReadDoc(strings.TrimSuffix(filepath.Base(path), ".txt"), data, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts, err := p.Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return extract.Quads(doc, facts, path)
+}
+
+// Store returns a memstore holding the seed articles. When resolved is
+// true, the cross-article resolution has run, as kg ingest runs it.
+func Store(t testing.TB, resolved bool) *graph.Store {
+	t.Helper()
+	st, err := graph.Open(context.Background(), "memstore", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	p := extract.New()
+	for _, f := range Files(t) {
+		if _, err := st.Ingest(context.Background(), Article(t, p, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if resolved {
+		if _, err := st.Resolve(context.Background(), resolve.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return st
+}
