@@ -138,8 +138,15 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	for _, cl := range x.clauses(si) {
 		ev := &event{typ: typ, participants: persons}
 		ev.place = x.placeIn(si, cl[0], cl[1], invite)
-		ev.date = x.dateIn(si, cl[0], cl[1])
-		ev.status, ev.explicit = x.status(toks, cl[0], cl[1], ev.date)
+		from := cl[0]
+		if invite >= 0 && trigger > invite && invite > from {
+			// "They met in 2017 and Trump invited Putin ... during a March
+			// phone call": the call is told after the invitation, and
+			// the times before it belong to other statements.
+			from = invite
+		}
+		ev.date = x.dateIn(si, from, cl[1])
+		ev.status, ev.explicit = x.status(toks, cl[0], cl[1], ev.date, invite)
 		if ev.status == Planned && ev.date != "" && ev.date < x.ref.Format("2006-01-02")[:len(ev.date)] {
 			ev.date = ""
 		}
@@ -160,6 +167,19 @@ func ownTrigger(toks []token, trigger int, m *mention) bool {
 	switch strings.ToLower(toks[trigger-1].text) {
 	case "his", "her":
 		return true
+	}
+	return false
+}
+
+// proposedOutside reports whether the sentence has a proposal word other
+// than the invitation at index invite, which belongs to the visit it
+// proposes: in "Trump invited Putin to Washington in a March phone call"
+// the call happened.
+func proposedOutside(toks []token, invite int) bool {
+	for i, t := range toks {
+		if i != invite && proposedWords[strings.ToLower(t.text)] {
+			return true
+		}
 	}
 	return false
 }
@@ -536,11 +556,11 @@ func eventDate(v string) string {
 
 // status reads whether an event happened, is planned or is proposed, from
 // modal and planning words and from its date against the document's date.
-func (x *extraction) status(toks []token, a, b int, date string) (string, bool) {
+func (x *extraction) status(toks []token, a, b int, date string, invite int) (string, bool) {
 	switch {
 	case hasAny(toks, plannedWords, 0, len(toks)):
 		return Planned, true
-	case hasAny(toks, proposedWords, 0, len(toks)):
+	case proposedOutside(toks, invite):
 		return Proposed, true
 	}
 	if date != "" && !x.ref.IsZero() && date > x.ref.Format("2006-01-02")[:len(date)] {

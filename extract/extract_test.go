@@ -253,3 +253,21 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestInvitationDuringCall: the invitation makes a proposed visit; the
+// call it was made in happened, and takes no time from before the
+// invitation.
+func TestInvitationDuringCall(t *testing.T) {
+	f := extractText(t, "Chinese President Xi Jinping and Indian Prime Minister Narendra Modi met twice in 2017, and Xi invited Modi to visit Beijing during a March phone call.", june2)
+	byType := map[string]Event{}
+	for _, e := range f.Events {
+		byType[e.Type] = e
+	}
+	visit, call := byType[Visit], byType[Call]
+	if visit.Status != Proposed || visit.Location != "Beijing" {
+		t.Errorf("visit %+v, want a proposed visit to Beijing", visit)
+	}
+	if call.Status != Happened || call.Date == "2017" {
+		t.Errorf("call %+v, want a call that happened, not dated 2017", call)
+	}
+}

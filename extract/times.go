@@ -338,9 +338,24 @@ func futureContext(toks []token) bool {
 		case "will", "'ll", "planned", "plans", "plan", "scheduled", "upcoming", "next", "underway", "expected", "would":
 			return true
 		case "to":
-			if i+1 < len(toks) && (strings.EqualFold(toks[i+1].text, "visit") || strings.EqualFold(toks[i+1].text, "meet")) {
+			// "to visit" looks ahead, unless it completes a past request:
+			// "invited Modi to visit Beijing during a March phone call".
+			if i+1 < len(toks) && (strings.EqualFold(toks[i+1].text, "visit") || strings.EqualFold(toks[i+1].text, "meet")) &&
+				!pastRequestBefore(toks, i) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// pastRequestBefore reports whether a past-tense request verb comes
+// shortly before index i.
+func pastRequestBefore(toks []token, i int) bool {
+	for k := max(0, i-5); k < i; k++ {
+		switch strings.ToLower(toks[k].text) {
+		case "invited", "asked", "urged", "encouraged":
+			return true
 		}
 	}
 	return false

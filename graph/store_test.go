@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/cayleygraph/quad"
 	"github.com/kg-news/kg/extract"
@@ -32,20 +31,8 @@ func seedArticles(t testing.TB) []extract.Article {
 
 func articleOf(t testing.TB, p *extract.Pipeline, path string, data []byte) extract.Article {
 	t.Helper()
-	id := filepath.Base(path)
-	id = id[:len(id)-len(filepath.Ext(id))]
-	doc, err := extract.ReadDoc(id, data, noDate)
-	if err != nil {
-		t.Fatal(err)
-	}
-	facts, err := p.Extract(context.Background(), doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return extract.Quads(doc, facts, path)
+	return seedtest.ArticleOf(t, p, path, data)
 }
-
-var noDate time.Time
 
 func mustRead(t testing.TB, path string) []byte {
 	t.Helper()

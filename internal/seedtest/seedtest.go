@@ -34,7 +34,15 @@ func Article(t testing.TB, p *extract.Pipeline, path string) extract.Article {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := extract.ReadDoc(strings.TrimSuffix(filepath.Base(path), ".txt"), data, time.Time{})
+	return ArticleOf(t, p, path, data)
+}
+
+// ArticleOf extracts an article's text; its id is path's base name
+// without extension.
+func ArticleOf(t testing.TB, p *extract.Pipeline, path string, data []byte) extract.Article {
+	t.Helper()
+	id := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	doc, err := extract.ReadDoc(id, data, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
