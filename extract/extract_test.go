@@ -245,7 +245,7 @@ func FuzzExtract(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Extract: %v", err)
 		}
-		art := Quads(doc, facts, "fuzz")
+		art := Quads(doc, facts, "", "fuzz")
 		for _, q := range art.Quads {
 			if err := validate(q); err != nil {
 				t.Fatalf("invalid quad: %v", err)

@@ -19,12 +19,17 @@ type Article struct {
 
 // Quads turns the facts of doc into quads labelled with the article's
 // IRI. Each fact node points to evidence nodes that give the article, the
-// sentence, the byte span and the sentence's text. source names where the
-// article was read from. The content hash is the SHA-256 of the text.
-func Quads(doc Doc, f *Facts, source string) Article {
+// sentence, the byte span and the sentence's text. key identifies the
+// article in the store (see schema.ArticleIRI; f.ID when empty); source
+// names where it was read from. The content hash is the SHA-256 of the
+// text.
+func Quads(doc Doc, f *Facts, key, source string) Article {
 	sum := sha256.Sum256([]byte(doc.Text))
 	hash := hex.EncodeToString(sum[:])
-	b := quadBuilder{doc: doc, label: schema.ArticleIRI(f.ID)}
+	if key == "" {
+		key = f.ID
+	}
+	b := quadBuilder{doc: doc, key: key, label: schema.ArticleIRI(key)}
 	a := b.label
 	b.add(a, schema.Type, schema.TypeArticle)
 	b.add(a, schema.Name, quad.String(f.ID))
@@ -124,6 +129,7 @@ func Quads(doc Doc, f *Facts, source string) Article {
 
 type quadBuilder struct {
 	doc    Doc
+	key    string
 	label  quad.IRI
 	quads  []quad.Quad
 	seen   map[quad.Quad]bool
@@ -169,7 +175,7 @@ func (b *quadBuilder) evidence(fact quad.IRI, sp Span, conf float64) {
 	if sp.End <= sp.Start || sp.End > len(b.doc.Text) {
 		return
 	}
-	e := schema.EvidenceIRI(string(b.label[len(schema.KG+"article/"):]), b.nextEv)
+	e := schema.EvidenceIRI(b.key, b.nextEv)
 	b.nextEv++
 	b.add(fact, schema.Evidence, e)
 	b.add(e, schema.Type, schema.TypeEvidence)

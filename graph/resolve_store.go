@@ -2,204 +2,467 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"sort"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
 	"github.com/kg-news/kg/graph/resolve"
 	"github.com/kg-news/kg/schema"
 )
 
+// storedRecords is the JSON of an article's kg:records literal: the
+// persons, organizations, roles and events as the extractor wrote them,
+// before any resolution renamed their nodes.
+type storedRecords struct {
+	Published string `json:"published,omitempty"`
+	resolve.Records
+}
+
+// storedResolution is the JSON of an article's kg:resolution literal:
+// what resolution last wrote for the article. Renames maps each node the
+// extractor wrote to the canonical node it became, when they differ;
+// Rules holds the kg:resolvedBy quads as canonical node and rule.
+type storedResolution struct {
+	Renames map[quad.IRI]quad.IRI `json:"renames,omitempty"`
+	Rules   [][2]string           `json:"rules,omitempty"`
+}
+
+// recordsQuad is the kg:records quad of an article's fresh quads.
+func recordsQuad(article quad.IRI, qs []quad.Quad) quad.Quad {
+	recs, published := records(article, qs)
+	data, _ := json.Marshal(storedRecords{Published: published, Records: recs})
+	return quad.Quad{Subject: article, Predicate: schema.Records, Object: quad.String(data), Label: article}
+}
+
+// articleState is what resolution reads of one article.
+type articleState struct {
+	iri         quad.IRI
+	records     resolve.Records
+	resolutions []string // the kg:resolution literals found; one unless a write was cut short
+	rewriting   bool     // a rewrite of the article was cut short
+	legacy      bool     // no kg:records literal: written before kg kept one
+}
+
 // Resolve makes the nodes that different articles wrote for the same
-// person, organization or event one node. It reads every article's
-// records, runs resolve.Resolve, and rewrites the quads of the articles
-// whose nodes change, each article in its own transactions as Ingest
-// does. Every node also gets, per article, a kg:resolvedBy quad with the
-// rule that made it. Running it twice changes nothing the second time.
+// person, organization or event one node.
+//
+// It reads each article's records as extracted (the kg:records literal
+// written with the article), not the nodes as they stand, so its result
+// depends on the articles alone: not on the order they came in, nor on
+// earlier resolutions, nor on a resolution cut short. It runs
+// resolve.Resolve over them and rewrites only the articles whose
+// resolution (renamed nodes and kg:resolvedBy rules, kept in the
+// kg:resolution literal) differs from what is stored, each article in
+// its own transactions as Ingest does. A run cut short at any point is
+// completed by the next run; a run over an unchanged store writes
+// nothing.
 func (s *Store) Resolve(ctx context.Context, opts resolve.Options) (resolve.Result, error) {
-	byArticle, err := s.allQuads(ctx)
+	states, err := s.articleStates(ctx)
 	if err != nil {
 		return resolve.Result{}, err
 	}
-	recs := records(byArticle)
+	var recs resolve.Records
+	for _, st := range states {
+		recs.Persons = append(recs.Persons, st.records.Persons...)
+		recs.Organizations = append(recs.Organizations, st.records.Organizations...)
+		recs.Roles = append(recs.Roles, st.records.Roles...)
+		recs.Events = append(recs.Events, st.records.Events...)
+	}
 	res := resolve.Resolve(recs, opts)
-	renames := res.Renames()
-	why := map[quad.IRI][]quad.Quad{}
+	want := map[quad.IRI]*storedResolution{}
 	for _, d := range res.Decisions {
-		if d.Rule == "" || isRole(d.Canonical) {
-			continue
+		r := want[d.Article]
+		if r == nil {
+			r = &storedResolution{}
+			want[d.Article] = r
 		}
-		why[d.Article] = append(why[d.Article], quad.Quad{Subject: d.Canonical, Predicate: schema.ResolvedBy, Object: quad.String(d.Rule), Label: d.Article})
+		if d.Node != d.Canonical {
+			if r.Renames == nil {
+				r.Renames = map[quad.IRI]quad.IRI{}
+			}
+			r.Renames[d.Node] = d.Canonical
+		}
+		if d.Rule != "" && !isRole(d.Canonical) {
+			r.Rules = append(r.Rules, [2]string{string(d.Canonical), d.Rule})
+		}
 	}
-	articles := make([]quad.IRI, 0, len(byArticle))
-	for a := range byArticle {
-		articles = append(articles, a)
+	var dirty []*articleState
+	literal := map[quad.IRI]string{}
+	for _, st := range states {
+		r := want[st.iri]
+		if r == nil {
+			r = &storedResolution{}
+		}
+		sort.Slice(r.Rules, func(i, j int) bool {
+			a, b := r.Rules[i], r.Rules[j]
+			return a[0] < b[0] || a[0] == b[0] && a[1] < b[1]
+		})
+		r.Rules = uniqueRules(r.Rules)
+		data, _ := json.Marshal(r)
+		literal[st.iri] = string(data)
+		if st.legacy || st.rewriting || len(st.resolutions) != 1 || st.resolutions[0] != string(data) {
+			dirty = append(dirty, st)
+		}
 	}
-	sort.Slice(articles, func(i, j int) bool { return articles[i] < articles[j] })
-	for _, a := range articles {
+	if len(dirty) == 0 {
+		return res, nil
+	}
+	byArticle, err := s.quadsOf(ctx, dirty)
+	if err != nil {
+		return res, err
+	}
+	for _, st := range dirty {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		old := byArticle[a]
-		rename := renames[a]
+		old := byArticle[st.iri]
+		back := originals(st, old)
 		next := make(map[quad.Quad]bool, len(old))
+		rename := want[st.iri]
 		for _, q := range old {
-			if q.Predicate == schema.ResolvedBy {
+			switch q.Predicate {
+			case schema.ResolvedBy, schema.Resolution, schema.Records, schema.Rewriting:
 				continue
 			}
-			q.Subject = renamed(q.Subject, rename)
-			q.Object = renamed(q.Object, rename)
+			q.Subject = rename.apply(back(q.Subject))
+			q.Object = rename.apply(back(q.Object))
 			next[q] = true
 		}
-		for _, q := range why[a] {
-			next[q] = true
+		if rename != nil {
+			for _, r := range rename.Rules {
+				next[quad.Quad{Subject: quad.IRI(r[0]), Predicate: schema.ResolvedBy, Object: quad.String(r[1]), Label: st.iri}] = true
+			}
 		}
-		if err := s.replace(a, old, next); err != nil {
+		rec, _ := json.Marshal(storedRecords{Published: published(old, st.iri), Records: st.records})
+		next[quad.Quad{Subject: st.iri, Predicate: schema.Records, Object: quad.String(rec), Label: st.iri}] = true
+		next[quad.Quad{Subject: st.iri, Predicate: schema.Resolution, Object: quad.String(literal[st.iri]), Label: st.iri}] = true
+		if err := s.replace(st.iri, old, next); err != nil {
 			return res, err
 		}
+		res.Rewritten++
 	}
 	return res, nil
 }
 
-func isRole(iri quad.IRI) bool {
-	return len(iri) > len(schema.KG+"role/") && string(iri[:len(schema.KG+"role/")]) == schema.KG+"role/"
+func uniqueRules(rs [][2]string) [][2]string {
+	out := rs[:0]
+	for i, r := range rs {
+		if i == 0 || r != rs[i-1] {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
-func renamed(v quad.Value, m map[quad.IRI]quad.IRI) quad.Value {
+// apply renames a value by the resolution; a nil resolution renames
+// nothing.
+func (r *storedResolution) apply(v quad.Value) quad.Value {
+	if r == nil {
+		return v
+	}
 	if iri, ok := v.(quad.IRI); ok {
-		if to, ok := m[iri]; ok {
+		if to, ok := r.Renames[iri]; ok {
 			return to
 		}
 	}
 	return v
 }
 
-// replace turns an article's quads from old into next: additions first,
-// then removals (see Ingest).
-func (s *Store) replace(article quad.IRI, old []quad.Quad, next map[quad.Quad]bool) error {
-	had := make(map[quad.Quad]bool, len(old))
-	var dels []cgraph.Delta
-	for _, q := range old {
-		had[q] = true
-		if !next[q] {
-			dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+// originals returns the function that takes a node as it stands in an
+// article's quads back to the node the extractor wrote, by the article's
+// stored resolutions. A canonical node that is also one of the article's
+// own nodes stays itself; one that several nodes became goes back to the
+// first of them.
+func originals(st *articleState, old []quad.Quad) func(quad.Value) quad.Value {
+	own := map[quad.IRI]bool{}
+	for _, p := range st.records.Persons {
+		own[p.Node] = true
+	}
+	for _, o := range st.records.Organizations {
+		own[o.Node] = true
+	}
+	for _, r := range st.records.Roles {
+		own[r.Node] = true
+	}
+	for _, e := range st.records.Events {
+		own[e.Node] = true
+	}
+	back := map[quad.IRI]quad.IRI{}
+	for _, lit := range st.resolutions {
+		var r storedResolution
+		if json.Unmarshal([]byte(lit), &r) != nil {
+			continue
+		}
+		for from, to := range r.Renames {
+			if own[to] {
+				continue
+			}
+			if cur, ok := back[to]; !ok || from < cur {
+				back[to] = from
+			}
 		}
 	}
-	var adds []cgraph.Delta
-	for q := range next {
-		if !had[q] {
-			adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
+	return func(v quad.Value) quad.Value {
+		if iri, ok := v.(quad.IRI); ok {
+			if from, ok := back[iri]; ok {
+				return from
+			}
 		}
+		return v
 	}
-	ignore := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
-	if len(adds) > 0 {
-		if err := s.qs.ApplyDeltas(adds, ignore); err != nil {
-			return fmt.Errorf("graph: resolving %v: %w", article, err)
-		}
-	}
-	if len(dels) > 0 {
-		if err := s.qs.ApplyDeltas(dels, ignore); err != nil {
-			return fmt.Errorf("graph: resolving %v, removing old quads: %w", article, err)
-		}
-	}
-	return nil
 }
 
-// allQuads reads the whole store, grouped by label. Quads without a
-// label are not kg's and are left alone.
-func (s *Store) allQuads(ctx context.Context) (map[quad.IRI][]quad.Quad, error) {
+// articleStates reads every article's records and stored resolutions
+// through the store's indexes: the articles by type, then each article
+// node's own quads.
+func (s *Store) articleStates(ctx context.Context) ([]*articleState, error) {
+	var iris []quad.IRI
+	err := path.StartPath(s.qs).Has(schema.Type, schema.TypeArticle).Unique().Iterate(ctx).EachValue(s.qs, func(v quad.Value) {
+		if iri, ok := v.(quad.IRI); ok {
+			iris = append(iris, iri)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(iris, func(i, j int) bool { return iris[i] < iris[j] })
+	var states []*articleState
+	var legacy []*articleState
+	for _, a := range iris {
+		st := &articleState{iri: a}
+		var recs []string
+		err := s.subjectQuads(ctx, a, func(q quad.Quad) {
+			if q.Label != a {
+				return
+			}
+			switch q.Predicate {
+			case schema.Records:
+				recs = append(recs, quad.ToString(q.Object))
+			case schema.Resolution:
+				st.resolutions = append(st.resolutions, quad.ToString(q.Object))
+			case schema.Rewriting:
+				st.rewriting = true
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(recs)
+		sort.Strings(st.resolutions)
+		// Two literals are left by an ingest cut short between its two
+		// transactions; the article is then ingested again, and until
+		// then its records are the first literal's.
+		var sr storedRecords
+		if len(recs) == 0 || json.Unmarshal([]byte(recs[0]), &sr) != nil {
+			st.legacy = true
+			legacy = append(legacy, st)
+		} else {
+			st.records = withArticle(sr, a)
+		}
+		states = append(states, st)
+	}
+	if len(legacy) > 0 {
+		byArticle, err := s.quadsOf(ctx, legacy)
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range legacy {
+			recs, pub := records(st.iri, byArticle[st.iri])
+			st.records = withArticle(storedRecords{Published: pub, Records: recs}, st.iri)
+		}
+	}
+	return states, nil
+}
+
+// withArticle fills in the article fields that the literal leaves out.
+func withArticle(sr storedRecords, a quad.IRI) resolve.Records {
+	r := sr.Records
+	for i := range r.Persons {
+		r.Persons[i].Article = a
+	}
+	for i := range r.Organizations {
+		r.Organizations[i].Article = a
+	}
+	for i := range r.Roles {
+		r.Roles[i].Article = a
+	}
+	for i := range r.Events {
+		r.Events[i].Article = a
+		r.Events[i].Published = sr.Published
+	}
+	return r
+}
+
+// subjectQuads calls f with every quad whose subject is node.
+func (s *Store) subjectQuads(ctx context.Context, node quad.IRI, f func(quad.Quad)) error {
+	ref := s.qs.ValueOf(node)
+	if ref == nil {
+		return nil
+	}
+	it := s.qs.QuadIterator(quad.Subject, ref)
+	defer it.Close()
+	for it.Next(ctx) {
+		f(s.qs.Quad(it.Result()))
+	}
+	return it.Err()
+}
+
+// quadsOf reads the quads of some articles, in one pass over the store.
+func (s *Store) quadsOf(ctx context.Context, arts []*articleState) (map[quad.IRI][]quad.Quad, error) {
+	want := make(map[quad.IRI]bool, len(arts))
+	for _, a := range arts {
+		want[a.iri] = true
+	}
 	out := map[quad.IRI][]quad.Quad{}
 	it := s.qs.QuadsAllIterator()
 	defer it.Close()
 	for it.Next(ctx) {
 		q := s.qs.Quad(it.Result())
-		if l, ok := q.Label.(quad.IRI); ok {
+		if l, ok := q.Label.(quad.IRI); ok && want[l] {
 			out[l] = append(out[l], q)
 		}
 	}
 	return out, it.Err()
 }
 
-// records reads each article's persons, organizations, roles and events.
-func records(byArticle map[quad.IRI][]quad.Quad) resolve.Records {
+func isRole(iri quad.IRI) bool {
+	return len(iri) > len(schema.KG+"role/") && string(iri[:len(schema.KG+"role/")]) == schema.KG+"role/"
+}
+
+// replace turns an article's quads from old into next in three
+// transactions, since Cayley's key-value stores lose additions that share
+// a batch with deletions: the additions with a kg:rewriting mark, the
+// removals, then the mark's removal. A rewrite cut short leaves the mark,
+// and the next Resolve rewrites the article again.
+func (s *Store) replace(article quad.IRI, old []quad.Quad, next map[quad.Quad]bool) error {
+	mark := quad.Quad{Subject: article, Predicate: schema.Rewriting, Object: quad.String("true"), Label: article}
+	had := make(map[quad.Quad]bool, len(old))
+	var dels []cgraph.Delta
+	for _, q := range old {
+		had[q] = true
+		if !next[q] && q != mark {
+			dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+		}
+	}
+	adds := []cgraph.Delta{{Quad: mark, Action: cgraph.Add}}
+	for q := range next {
+		if !had[q] {
+			adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		}
+	}
+	sortDeltas(adds)
+	sortDeltas(dels)
+	ignore := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	if err := s.qs.ApplyDeltas(adds, ignore); err != nil {
+		return fmt.Errorf("graph: resolving %v: %w", article, err)
+	}
+	if len(dels) > 0 {
+		if err := s.qs.ApplyDeltas(dels, ignore); err != nil {
+			return fmt.Errorf("graph: resolving %v, removing old quads: %w", article, err)
+		}
+	}
+	if err := s.qs.ApplyDeltas([]cgraph.Delta{{Quad: mark, Action: cgraph.Delete}}, ignore); err != nil {
+		return fmt.Errorf("graph: resolving %v: %w", article, err)
+	}
+	return nil
+}
+
+// sortDeltas puts deltas in a fixed order, so that a store's history
+// does not depend on map iteration.
+func sortDeltas(ds []cgraph.Delta) {
+	sort.Slice(ds, func(i, j int) bool { return ds[i].Quad.NQuad() < ds[j].Quad.NQuad() })
+}
+
+// published is an article's datePublished among its quads.
+func published(qs []quad.Quad, article quad.IRI) string {
+	for _, q := range qs {
+		if q.Subject == article && q.Predicate == schema.Published {
+			return quad.ToString(q.Object)
+		}
+	}
+	return ""
+}
+
+// records reads one article's persons, organizations, roles and events
+// from its quads, and its publication date.
+func records(a quad.IRI, qs []quad.Quad) (resolve.Records, string) {
 	var recs resolve.Records
-	articles := make([]quad.IRI, 0, len(byArticle))
-	for a := range byArticle {
-		articles = append(articles, a)
+	types := map[quad.IRI]map[quad.IRI]bool{}
+	props := map[quad.IRI]map[quad.IRI][]quad.Value{}
+	holder := map[quad.IRI]quad.IRI{}
+	pub := ""
+	for _, q := range qs {
+		s, ok := q.Subject.(quad.IRI)
+		if !ok {
+			continue
+		}
+		if s == a && q.Predicate == schema.Published {
+			pub = quad.ToString(q.Object)
+		}
+		if q.Predicate == schema.Type {
+			if t, ok := q.Object.(quad.IRI); ok {
+				if types[s] == nil {
+					types[s] = map[quad.IRI]bool{}
+				}
+				types[s][t] = true
+			}
+			continue
+		}
+		if q.Predicate == schema.HoldsRole {
+			if r, ok := q.Object.(quad.IRI); ok {
+				holder[r] = s
+			}
+		}
+		if props[s] == nil {
+			props[s] = map[quad.IRI][]quad.Value{}
+		}
+		p, _ := q.Predicate.(quad.IRI)
+		props[s][p] = append(props[s][p], q.Object)
 	}
-	sort.Slice(articles, func(i, j int) bool { return articles[i] < articles[j] })
-	for _, a := range articles {
-		qs := byArticle[a]
-		types := map[quad.IRI]map[quad.IRI]bool{}
-		props := map[quad.IRI]map[quad.IRI][]quad.Value{}
-		holder := map[quad.IRI]quad.IRI{}
-		published := ""
-		for _, q := range qs {
-			s, ok := q.Subject.(quad.IRI)
-			if !ok {
-				continue
+	nodes := make([]quad.IRI, 0, len(types))
+	for n := range types {
+		nodes = append(nodes, n)
+	}
+	sort.Slice(nodes, func(i, j int) bool { return nodes[i] < nodes[j] })
+	for _, n := range nodes {
+		t, p := types[n], props[n]
+		switch {
+		case t[schema.TypePerson]:
+			recs.Persons = append(recs.Persons, resolve.Named{Article: a, Node: n, Name: first(p[schema.Name]), Aliases: strs(p[schema.Alias])})
+		case t[schema.TypeOrganization]:
+			recs.Organizations = append(recs.Organizations, resolve.Named{Article: a, Node: n, Name: first(p[schema.Name]), Aliases: strs(p[schema.Alias])})
+		case t[schema.TypeRole]:
+			r := resolve.Role{Article: a, Node: n, Holder: holder[n], Title: first(p[schema.Title])}
+			if v := p[schema.ForCountry]; len(v) > 0 {
+				r.Country, _ = schema.PlaceCountry(iriOf(v[0]))
 			}
-			if s == a && q.Predicate == schema.Published {
-				published = quad.ToString(q.Object)
+			if v := p[schema.PostedTo]; len(v) > 0 {
+				r.To, _ = schema.PlaceCountry(iriOf(v[0]))
 			}
-			if q.Predicate == schema.Type {
-				if t, ok := q.Object.(quad.IRI); ok {
-					if types[s] == nil {
-						types[s] = map[quad.IRI]bool{}
-					}
-					types[s][t] = true
-				}
-				continue
+			if r.Holder != "" {
+				recs.Roles = append(recs.Roles, r)
 			}
-			if q.Predicate == schema.HoldsRole {
-				if r, ok := q.Object.(quad.IRI); ok {
-					holder[r] = s
-				}
+		case t[schema.TypeEvent]:
+			e := resolve.Event{Article: a, Published: pub, Node: n, Kind: first(p[schema.Kind]),
+				Date: longest(p[schema.Date]), Status: first(p[schema.Status])}
+			if v := p[schema.Location]; len(v) > 0 {
+				e.Place = iriOf(v[0])
 			}
-			if props[s] == nil {
-				props[s] = map[quad.IRI][]quad.Value{}
+			for _, v := range p[schema.Participant] {
+				e.Participants = append(e.Participants, iriOf(v))
 			}
-			p := q.Predicate.(quad.IRI)
-			props[s][p] = append(props[s][p], q.Object)
-		}
-		nodes := make([]quad.IRI, 0, len(types))
-		for n := range types {
-			nodes = append(nodes, n)
-		}
-		sort.Slice(nodes, func(i, j int) bool { return nodes[i] < nodes[j] })
-		for _, n := range nodes {
-			t, p := types[n], props[n]
-			switch {
-			case t[schema.TypePerson]:
-				recs.Persons = append(recs.Persons, resolve.Named{Article: a, Node: n, Name: first(p[schema.Name]), Aliases: strs(p[schema.Alias])})
-			case t[schema.TypeOrganization]:
-				recs.Organizations = append(recs.Organizations, resolve.Named{Article: a, Node: n, Name: first(p[schema.Name]), Aliases: strs(p[schema.Alias])})
-			case t[schema.TypeRole]:
-				r := resolve.Role{Article: a, Node: n, Holder: holder[n], Title: first(p[schema.Title])}
-				if v := p[schema.ForCountry]; len(v) > 0 {
-					r.Country, _ = schema.PlaceCountry(iriOf(v[0]))
-				}
-				if v := p[schema.PostedTo]; len(v) > 0 {
-					r.To, _ = schema.PlaceCountry(iriOf(v[0]))
-				}
-				if r.Holder != "" {
-					recs.Roles = append(recs.Roles, r)
-				}
-			case t[schema.TypeEvent]:
-				e := resolve.Event{Article: a, Published: published, Node: n, Kind: first(p[schema.Kind]),
-					Date: longest(p[schema.Date]), Status: first(p[schema.Status])}
-				if v := p[schema.Location]; len(v) > 0 {
-					e.Place = iriOf(v[0])
-				}
-				for _, v := range p[schema.Participant] {
-					e.Participants = append(e.Participants, iriOf(v))
-				}
-				recs.Events = append(recs.Events, e)
-			}
+			sort.Slice(e.Participants, func(i, j int) bool { return e.Participants[i] < e.Participants[j] })
+			recs.Events = append(recs.Events, e)
 		}
 	}
-	return recs
+	// The publication date may come after the events in qs.
+	for i := range recs.Events {
+		recs.Events[i].Published = pub
+	}
+	return recs, pub
 }
 
 func iriOf(v quad.Value) quad.IRI {
@@ -234,4 +497,19 @@ func longest(vs []quad.Value) string {
 		}
 	}
 	return best
+}
+
+// allQuads reads the whole store, grouped by label. Quads without a
+// label are not kg's and are left alone.
+func (s *Store) allQuads(ctx context.Context) (map[quad.IRI][]quad.Quad, error) {
+	out := map[quad.IRI][]quad.Quad{}
+	it := s.qs.QuadsAllIterator()
+	defer it.Close()
+	for it.Next(ctx) {
+		q := s.qs.Quad(it.Result())
+		if l, ok := q.Label.(quad.IRI); ok {
+			out[l] = append(out[l], q)
+		}
+	}
+	return out, it.Err()
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"sort"
 	"strings"
 	"time"
 
@@ -193,26 +194,34 @@ func (s *Store) Ingest(ctx context.Context, a extract.Article) (IngestResult, er
 			return IngestResult{}, fmt.Errorf("%w: label %v is not the article %v", ErrInvalidQuad, q.Label, a.IRI)
 		}
 	}
-	old, err := s.articleQuads(ctx, a.IRI)
-	if err != nil {
-		return IngestResult{}, err
-	}
+	// The content hash is on the article node: one indexed lookup tells
+	// an unchanged article, without reading its quads.
 	var hashes []string
-	for q := range old {
-		if q.Subject == a.IRI && q.Predicate == schema.ContentHash {
+	err := s.subjectQuads(ctx, a.IRI, func(q quad.Quad) {
+		if q.Predicate == schema.ContentHash && q.Label == a.IRI {
 			hashes = append(hashes, quad.ToString(q.Object))
 		}
+	})
+	if err != nil {
+		return IngestResult{}, err
 	}
 	if len(hashes) == 1 && hashes[0] == a.Hash {
 		return IngestResult{Outcome: Unchanged}, nil
 	}
-	next := make(map[quad.Quad]bool, len(a.Quads))
+	old := map[quad.Quad]bool{}
+	if len(hashes) > 0 {
+		if old, err = s.articleQuads(ctx, a.IRI); err != nil {
+			return IngestResult{}, err
+		}
+	}
+	quads := append(a.Quads[:len(a.Quads):len(a.Quads)], recordsQuad(a.IRI, a.Quads))
+	next := make(map[quad.Quad]bool, len(quads))
 	res := IngestResult{Outcome: Added}
 	if len(old) > 0 {
 		res.Outcome = Replaced
 	}
 	var adds, dels []cgraph.Delta
-	for _, q := range a.Quads {
+	for _, q := range quads {
 		next[q] = true
 		if !old[q] {
 			adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
@@ -223,6 +232,7 @@ func (s *Store) Ingest(ctx context.Context, a extract.Article) (IngestResult, er
 			dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 		}
 	}
+	sortDeltas(dels)
 	res.Added, res.Removed = len(adds), len(dels)
 	if err := ctx.Err(); err != nil {
 		return IngestResult{}, err
@@ -330,4 +340,72 @@ func (s *Store) Load(ctx context.Context, r quad.Reader) (int, error) {
 		}
 	}
 	return len(deltas), nil
+}
+
+// StoredArticle is an article as the store knows it.
+type StoredArticle struct {
+	IRI    quad.IRI
+	Source string // where it was read from
+}
+
+// ArticlesWithHash returns the articles stored with a content hash, in
+// IRI order, through the store's object index.
+func (s *Store) ArticlesWithHash(ctx context.Context, hash string) ([]StoredArticle, error) {
+	var iris []quad.IRI
+	err := path.StartPath(s.qs).Has(schema.ContentHash, quad.String(hash)).Unique().Iterate(ctx).EachValue(s.qs, func(v quad.Value) {
+		if iri, ok := v.(quad.IRI); ok {
+			iris = append(iris, iri)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(iris, func(i, j int) bool { return iris[i] < iris[j] })
+	out := make([]StoredArticle, 0, len(iris))
+	for _, a := range iris {
+		sa := StoredArticle{IRI: a}
+		if err := s.subjectQuads(ctx, a, func(q quad.Quad) {
+			if q.Predicate == schema.Source && q.Label == a {
+				sa.Source = quad.ToString(q.Object)
+			}
+		}); err != nil {
+			return nil, err
+		}
+		out = append(out, sa)
+	}
+	return out, nil
+}
+
+// ArticleFromSource returns the article stored as read from a source
+// (a file's absolute path), or "" when there is none; with several, the
+// first in IRI order.
+func (s *Store) ArticleFromSource(ctx context.Context, source string) (quad.IRI, error) {
+	var found quad.IRI
+	err := path.StartPath(s.qs).Has(schema.Source, quad.String(source)).Iterate(ctx).EachValue(s.qs, func(v quad.Value) {
+		if iri, ok := v.(quad.IRI); ok && (found == "" || iri < found) {
+			found = iri
+		}
+	})
+	return found, err
+}
+
+// Remove deletes every quad of an article. It returns how many there
+// were.
+func (s *Store) Remove(ctx context.Context, article quad.IRI) (int, error) {
+	old, err := s.articleQuads(ctx, article)
+	if err != nil {
+		return 0, err
+	}
+	dels := make([]cgraph.Delta, 0, len(old))
+	for q := range old {
+		dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+	}
+	sortDeltas(dels)
+	if len(dels) == 0 {
+		return 0, nil
+	}
+	if err := s.qs.ApplyDeltas(dels, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+		return 0, fmt.Errorf("graph: removing %v: %w", article, err)
+	}
+	return len(dels), nil
 }

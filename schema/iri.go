@@ -109,13 +109,68 @@ func EventIRI(participants []string, date string, place quad.IRI, call bool) qua
 	return quad.IRI(s)
 }
 
-// ArticleIRI identifies an article by its id (its file name without
-// extension).
-func ArticleIRI(id string) quad.IRI { return quad.IRI(KG + "article/" + Slug(id)) }
+// ArticleIRI identifies an article by its key: the path of its file
+// relative to the folder it was ingested from ("dupA/news.txt"), or
+// "stdin/" and its content hash. Keys that differ give IRIs that differ:
+// case, extension and folders are kept, and bytes other than ASCII
+// letters, digits and "._~-" are percent-encoded.
+func ArticleIRI(key string) quad.IRI { return quad.IRI(KG + "article/" + ArticlePath(key)) }
 
-// EvidenceIRI identifies the n-th piece of evidence of an article.
-func EvidenceIRI(articleID string, n int) quad.IRI {
-	return quad.IRI(fmt.Sprintf("%sevidence/%s/%d", KG, Slug(articleID), n))
+// EvidenceIRI identifies the n-th piece of evidence of the article with
+// a key.
+func EvidenceIRI(key string, n int) quad.IRI {
+	return quad.IRI(fmt.Sprintf("%sevidence/%s/%d", KG, ArticlePath(key), n))
+}
+
+// ArticleKey is the key an article IRI was made from, the inverse of
+// ArticleIRI for the IRIs it makes; "" for another IRI.
+func ArticleKey(iri quad.IRI) string {
+	p, ok := strings.CutPrefix(string(iri), KG+"article/")
+	if !ok {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if p[i] == '%' && i+2 < len(p) {
+			var c byte
+			if _, err := fmt.Sscanf(p[i+1:i+3], "%02X", &c); err == nil {
+				b.WriteByte(c)
+				i += 2
+				continue
+			}
+		}
+		b.WriteByte(p[i])
+	}
+	return b.String()
+}
+
+// ArticlePath is the IRI form of an article key: its "/"-separated
+// segments, each percent-encoded as in ArticleIRI; empty, "." and ".."
+// segments are dropped.
+func ArticlePath(key string) string {
+	var b strings.Builder
+	for _, seg := range strings.Split(strings.ReplaceAll(key, "\\", "/"), "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('/')
+		}
+		for i := 0; i < len(seg); i++ {
+			c := seg[i]
+			switch {
+			case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+				c == '.', c == '_', c == '~', c == '-':
+				b.WriteByte(c)
+			default:
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+		}
+	}
+	if b.Len() == 0 {
+		return "_"
+	}
+	return b.String()
 }
 
 // Validate checks that a quad is a well-formed kg fact: IRI subject,
@@ -160,4 +215,10 @@ func PlaceCountry(place quad.IRI) (code string, isCountry bool) {
 		}
 	}
 	return "", false
+}
+
+// NumberedIRI is the n-th of several nodes that would otherwise share
+// iri: "kg:event/a+b/undated" numbered 2 is "kg:event/a+b/undated/2".
+func NumberedIRI(iri quad.IRI, n int) quad.IRI {
+	return quad.IRI(fmt.Sprintf("%s/%d", string(iri), n))
 }

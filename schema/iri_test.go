@@ -24,7 +24,14 @@ func TestIdentifiers(t *testing.T) {
 		{"event order-free", EventIRI([]string{"Vladimir Putin", "Donald Trump"}, "2017-07", PlaceIRI("Hamburg", "DE"), false),
 			"kg:event/donald-trump+vladimir-putin/2017-07/de-hamburg"},
 		{"call undated", EventIRI([]string{"A B", "C D"}, "", "", true), "kg:event/a-b+c-d/call/undated"},
-		{"article", ArticleIRI("000_8bc67e98fcbec149"), "kg:article/000-8bc67e98fcbec149"},
+		{"article", ArticleIRI("000_8bc67e98fcbec149.txt"), "kg:article/000_8bc67e98fcbec149.txt"},
+		{"article in a folder", ArticleIRI("dupA/news.txt"), "kg:article/dupA/news.txt"},
+		{"article, another extension", ArticleIRI("dupA/news.md"), "kg:article/dupA/news.md"},
+		{"article, case kept", ArticleIRI("dupa/News.txt"), "kg:article/dupa/News.txt"},
+		{"article, escaped", ArticleIRI("a b/<c>.txt"), "kg:article/a%20b/%3Cc%3E.txt"},
+		{"article, dot segments", ArticleIRI("./x/../y.txt"), "kg:article/x/y.txt"},
+		{"evidence", EvidenceIRI("dupA/news.txt", 3), "kg:evidence/dupA/news.txt/3"},
+		{"numbered event", NumberedIRI(EventIRI([]string{"Donald Trump", "Vladimir Putin"}, "", "", false), 2), "kg:event/donald-trump+vladimir-putin/undated/2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -32,6 +39,25 @@ func TestIdentifiers(t *testing.T) {
 				t.Fatalf("got %q, want %q", tt.got, tt.want)
 			}
 		})
+	}
+}
+
+func TestArticleIRIsDoNotCollide(t *testing.T) {
+	keys := []string{"news.txt", "news.md", "News.txt", "dupA/news.txt", "dupB/news.txt", "dupA-news.txt",
+		"dupA/news-txt", "a b.txt", "a_b.txt", "a%20b.txt", "stdin/0011223344556677", "stdin/8899aabbccddeeff"}
+	seen := map[quad.IRI]string{}
+	for _, k := range keys {
+		iri := ArticleIRI(k)
+		if other, ok := seen[iri]; ok {
+			t.Errorf("%q and %q are both %v", k, other, iri)
+		}
+		seen[iri] = k
+		if back := ArticleKey(iri); back != k {
+			t.Errorf("ArticleKey(%v) = %q, want %q", iri, back, k)
+		}
+		if err := Validate(quad.Quad{Subject: iri, Predicate: Name, Object: quad.String(k), Label: iri}); err != nil {
+			t.Errorf("%q: %v", k, err)
+		}
 	}
 }
 

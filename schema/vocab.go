@@ -54,6 +54,9 @@ var (
 	ContentHash = quad.IRI(KG + "contentHash")             // article -> sha256 of its bytes
 	Evidence    = quad.IRI(KG + "evidence")                // fact node -> evidence node
 	ResolvedBy  = quad.IRI(KG + "resolvedBy")              // node -> why an article's mention is this node
+	Records     = quad.IRI(KG + "records")                 // article -> JSON of its persons, organizations, roles and events as extracted
+	Rewriting   = quad.IRI(KG + "rewriting")               // article -> "true" while resolution rewrites its quads
+	Resolution  = quad.IRI(KG + "resolution")              // article -> JSON of the canonical node of each of them, as last written
 
 	// Evidence nodes.
 	EvidenceOf = quad.IRI(KG + "supports")   // evidence -> the fact node it supports

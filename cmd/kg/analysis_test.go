@@ -110,7 +110,7 @@ func TestIngestAliasesFile(t *testing.T) {
 	os.WriteFile(art, []byte("Trump meets Putin\n\nJuly 20, 2018\n\nPresident Trump met President Putin in Helsinki on Monday.\n"), 0o644)
 	db := seededDB(t, art)
 	out, _, err := run(t, "", "--db", db, "explain", "President Trump")
-	if err != nil || !strings.Contains(out, "kg:person/donald-trump") || !strings.Contains(out, "surnames: Trump is the only person in the store it can name") {
+	if err != nil || !strings.Contains(out, "kg:person/donald-trump") || !strings.Contains(out, "surnames.txt: Trump is the only person in the store it can name") {
 		t.Fatalf("Trump not merged with its rule: %v\n%s", err, out)
 	}
 	aliases := filepath.Join(dir, "kg.aliases")

@@ -1,17 +1,24 @@
 package main
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/cayleygraph/quad"
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/extract/gazetteer"
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/graph/resolve"
+	"github.com/kg-news/kg/schema"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 )
@@ -22,7 +29,7 @@ func ingestCommand() *cli.Command {
 		Usage:     "extract articles and write their facts into the store",
 		ArgsUsage: "FILE|DIR|- ...",
 		Flags: append(readFlags(),
-			&cli.BoolFlag{Name: "progress", Usage: "show a progress bar (default: on a terminal, for more than 20 files)"},
+			&cli.StringFlag{Name: "progress", Value: "auto", Usage: "progress on stderr: bar, plain (one line per step, for logs), off, or auto (a bar on a terminal for more than 20 files)"},
 			aliasesFlag(),
 		),
 		Action: runIngest,
@@ -30,9 +37,9 @@ func ingestCommand() *cli.Command {
 }
 
 type ingestSummary struct {
-	Articles, Added, Replaced, Unchanged, Failed int
-	Persons, Events, Quads                       int
-	Seconds                                      float64
+	Articles, Added, Replaced, Unchanged, Moved, Failed int
+	Persons, Events, Quads                              int
+	Seconds                                             float64
 }
 
 func runIngest(c *cli.Context) error {
@@ -62,15 +69,34 @@ func runIngest(c *cli.Context) error {
 	defer st.Close()
 	start := time.Now()
 	sum := ingestSummary{Failed: len(errs)}
-	bar := newProgress(stderr, len(inputs), c.IsSet("progress") && c.Bool("progress") || !c.IsSet("progress") && len(inputs) > 20)
+	bar, err := newProgress(stderr, len(inputs), c.String("progress"))
+	if err != nil {
+		return err
+	}
 	p := extract.New()
 	for i, in := range inputs {
 		bar.update(i, in.path)
 		facts, doc, err := extractInput(c.Context, p, in, opts, c.App.Reader)
 		if err == nil {
 			var res graph.IngestResult
-			art := extract.Quads(doc, facts, sourceName(in.path))
-			res, err = st.Ingest(c.Context, art)
+			key := articleKey(in, doc)
+			if in.path != "-" {
+				// A file keeps the name it was first stored under, however
+				// it is given later (alone, or in another folder's walk).
+				var stored quad.IRI
+				if stored, err = st.ArticleFromSource(c.Context, sourceName(in.path)); stored != "" {
+					key = schema.ArticleKey(stored)
+				}
+			}
+			art := extract.Quads(doc, facts, key, sourceName(in.path))
+			if err == nil {
+				res, err = st.Ingest(c.Context, art)
+			}
+			if err == nil && res.Outcome == graph.Added {
+				var moved int
+				moved, err = removeMoved(c.Context, st, art)
+				sum.Moved += moved
+			}
 			if err == nil {
 				sum.Articles++
 				sum.Persons += len(facts.Persons)
@@ -98,13 +124,18 @@ func runIngest(c *cli.Context) error {
 		}
 	}
 	bar.done()
+	bar.step("resolving entities across articles")
 	resolved, err := st.Resolve(c.Context, resolve.Options{Aliases: aliases, GivenName: gazetteer.Default().FirstName})
 	if err != nil {
 		return fmt.Errorf("ingest: resolving entities across articles: %w", err)
 	}
+	bar.step(fmt.Sprintf("resolved: %d articles rewritten", resolved.Rewritten))
 	sum.Seconds = time.Since(start).Seconds()
-	fmt.Fprintf(c.App.Writer, "%d articles (%d new, %d changed, %d unchanged), %d persons, %d events, %d quads in %.2fs",
-		sum.Articles, sum.Added, sum.Replaced, sum.Unchanged, sum.Persons, sum.Events, sum.Quads, sum.Seconds)
+	fmt.Fprintf(c.App.Writer, "%d articles (%d new, %d changed, %d unchanged", sum.Articles, sum.Added, sum.Replaced, sum.Unchanged)
+	if sum.Moved > 0 {
+		fmt.Fprintf(c.App.Writer, "; %d moved from a file that is gone", sum.Moved)
+	}
+	fmt.Fprintf(c.App.Writer, "), %d persons, %d events, %d quads in %.2fs", sum.Persons, sum.Events, sum.Quads, sum.Seconds)
 	fmt.Fprintf(c.App.Writer, "; merged across articles: %d person, %d organization and %d event mentions",
 		resolved.Merged["persons"], resolved.Merged["organizations"], resolved.Merged["events"])
 	if sum.Failed > 0 {
@@ -117,6 +148,43 @@ func runIngest(c *cli.Context) error {
 	return nil
 }
 
+// articleKey names an article in the store: its path relative to the
+// folder it was found in, or for standard input "stdin/" and the start
+// of its content hash, so that two different texts read from stdin are
+// two articles.
+func articleKey(in input, doc extract.Doc) string {
+	if in.path == "-" {
+		sum := sha256.Sum256([]byte(doc.Text))
+		return "stdin/" + hex.EncodeToString(sum[:8])
+	}
+	return in.key
+}
+
+// removeMoved removes the stored articles that had art's content and
+// were read from a file that no longer exists: the file was renamed or
+// moved, and its facts now live under art. A copy whose file still
+// exists stays an article of its own. It returns how many it removed.
+func removeMoved(ctx context.Context, st *graph.Store, art extract.Article) (int, error) {
+	same, err := st.ArticlesWithHash(ctx, art.Hash)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, a := range same {
+		if a.IRI == art.IRI || a.Source == "" || a.Source == "stdin" || !filepath.IsAbs(a.Source) {
+			continue
+		}
+		if _, err := os.Stat(a.Source); !errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if _, err := st.Remove(ctx, a.IRI); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
 func sourceName(path string) string {
 	if path == "-" {
 		return "stdin"
@@ -127,20 +195,44 @@ func sourceName(path string) string {
 	return path
 }
 
-// progress draws a one-line bar on a terminal.
+// progress shows how far an ingest is: a one-line bar on a terminal, or
+// plain lines for logs.
 type progress struct {
 	w     io.Writer
 	total int
-	on    bool
+	bar   bool
+	plain bool
+	last  int // last article count printed in plain mode
 }
 
-func newProgress(w io.Writer, total int, want bool) *progress {
-	f, ok := w.(*os.File)
-	return &progress{w: w, total: total, on: want && ok && term.IsTerminal(int(f.Fd()))}
+func newProgress(w io.Writer, total int, mode string) (*progress, error) {
+	p := &progress{w: w, total: total}
+	switch mode {
+	case "auto", "":
+		f, ok := w.(*os.File)
+		p.bar = total > 20 && ok && term.IsTerminal(int(f.Fd()))
+	case "bar":
+		f, ok := w.(*os.File)
+		p.bar = ok && term.IsTerminal(int(f.Fd()))
+	case "plain":
+		p.plain = true
+	case "off":
+	default:
+		return nil, fmt.Errorf("ingest: --progress %q: want auto, bar, plain or off", mode)
+	}
+	return p, nil
 }
 
 func (p *progress) update(i int, name string) {
-	if !p.on {
+	if p.plain {
+		// About twenty lines for a whole ingest, and the first article.
+		if i == 0 || i*20/max(p.total, 1) != p.last*20/max(p.total, 1) {
+			fmt.Fprintf(p.w, "kg: ingest: %d/%d articles, at %s\n", i, p.total, name)
+			p.last = i
+		}
+		return
+	}
+	if !p.bar {
 		return
 	}
 	const width = 30
@@ -152,13 +244,25 @@ func (p *progress) update(i int, name string) {
 	fmt.Fprintf(p.w, "\r[%s%s] %d/%d %-30s", strings.Repeat("#", filled), strings.Repeat(".", width-filled), i, p.total, name)
 }
 
+// step reports a stage of the ingest in plain mode.
+func (p *progress) step(what string) {
+	if p.plain {
+		fmt.Fprintf(p.w, "kg: ingest: %s\n", what)
+	}
+}
+
 func (p *progress) clear() {
-	if p.on {
+	if p.bar {
 		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", 80))
 	}
 }
 
-func (p *progress) done() { p.clear() }
+func (p *progress) done() {
+	p.clear()
+	if p.plain {
+		fmt.Fprintf(p.w, "kg: ingest: %d/%d articles read\n", p.total, p.total)
+	}
+}
 
 // DefaultAliasesFile is read by ingest when it exists and no --aliases
 // flag is given.

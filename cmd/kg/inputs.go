@@ -20,7 +20,8 @@ var articleExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".ht
 // input is one article to read: a file, or standard input.
 type input struct {
 	path string // "-" for standard input
-	id   string
+	id   string // the file name without extension, as the facts format names documents
+	key  string // the article's key in the store: its path relative to the folder given, "" for stdin
 }
 
 // inputError is a problem with one input, named by its path.
@@ -35,6 +36,7 @@ func (e *inputError) Unwrap() error { return e.Err }
 var (
 	errNoArticles = errors.New("no articles (.txt, .md, .html) in directory")
 	errTooLarge   = errors.New("file too large")
+	errNotRegular = errors.New("not a regular file (a named pipe, device or socket); give files, directories or - for stdin")
 )
 
 // collectInputs expands paths: files as given, directories recursively
@@ -54,7 +56,11 @@ func collectInputs(paths []string) ([]input, []error) {
 			continue
 		}
 		if !info.IsDir() {
-			out = append(out, input{path: p, id: docID(p)})
+			if !info.Mode().IsRegular() {
+				errs = append(errs, &inputError{p, errNotRegular})
+				continue
+			}
+			out = append(out, input{path: p, id: docID(p), key: filepath.Base(p)})
 			continue
 		}
 		var found []input
@@ -69,9 +75,23 @@ func collectInputs(paths []string) ([]input, []error) {
 				}
 				return nil
 			}
-			if !d.IsDir() && articleExts[strings.ToLower(filepath.Ext(path))] {
-				found = append(found, input{path: path, id: docID(path)})
+			if d.IsDir() || !articleExts[strings.ToLower(filepath.Ext(path))] {
+				return nil
 			}
+			// Symbolic links are followed; anything else that is not a
+			// regular file would block the read.
+			if info, err := os.Stat(path); err != nil {
+				errs = append(errs, &inputError{path, describe(err)})
+				return nil
+			} else if !info.Mode().IsRegular() {
+				errs = append(errs, &inputError{path, errNotRegular})
+				return nil
+			}
+			rel, err := filepath.Rel(p, path)
+			if err != nil {
+				rel = path
+			}
+			found = append(found, input{path: path, id: docID(path), key: filepath.ToSlash(rel)})
 			return nil
 		})
 		if err != nil {
@@ -92,6 +112,13 @@ func readInput(in input, stdin io.Reader, maxSize int64) ([]byte, error) {
 	if in.path == "-" {
 		r = stdin
 	} else {
+		// Checked before opening: opening a named pipe blocks until a
+		// writer comes.
+		if info, err := os.Stat(in.path); err != nil {
+			return nil, &inputError{in.path, describe(err)}
+		} else if !info.Mode().IsRegular() {
+			return nil, &inputError{in.path, errNotRegular}
+		}
 		f, err := os.Open(in.path)
 		if err != nil {
 			return nil, &inputError{in.path, describe(err)}

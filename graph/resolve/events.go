@@ -202,7 +202,7 @@ func resolveEvents(es []Event, persons personResult) []Decision {
 		// undated) but could not be one get numbered.
 		if n := taken[c.iri]; n > 0 {
 			taken[c.iri]++
-			c.iri = quad.IRI(fmt.Sprintf("%s/%d", c.iri, n+1))
+			c.iri = schema.NumberedIRI(c.iri, n+1)
 		} else {
 			taken[c.iri] = 1
 		}

@@ -11,40 +11,40 @@ import (
 
 // Named is how one article names one person or organization node.
 type Named struct {
-	Article quad.IRI
-	Node    quad.IRI
-	Name    string
-	Aliases []string
+	Article quad.IRI `json:"-"`
+	Node    quad.IRI `json:"node"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // Role is one article's role node: who holds it and what it is.
 type Role struct {
-	Article quad.IRI
-	Node    quad.IRI
-	Holder  quad.IRI // the article's person node
-	Title   string
-	Country string // ISO code of the country served, or ""
-	To      string // ISO code of the country an envoy is posted to, or ""
+	Article quad.IRI `json:"-"`
+	Node    quad.IRI `json:"node"`
+	Holder  quad.IRI `json:"holder"`            // the article's person node
+	Title   string   `json:"title"`             //
+	Country string   `json:"country,omitempty"` // ISO code of the country served, or ""
+	To      string   `json:"to,omitempty"`      // ISO code of the country an envoy is posted to, or ""
 }
 
 // Event is one article's event node.
 type Event struct {
-	Article      quad.IRI
-	Published    string // the article's date, "" when unknown
-	Node         quad.IRI
-	Kind         string     // meeting, summit, call or visit
-	Participants []quad.IRI // the article's person nodes
-	Date         string     // ISO 8601 at its precision, or ""
-	Place        quad.IRI   // or ""
-	Status       string     // happened, planned or proposed
+	Article      quad.IRI   `json:"-"`
+	Published    string     `json:"-"` // the article's date, "" when unknown
+	Node         quad.IRI   `json:"node"`
+	Kind         string     `json:"kind"`                   // meeting, summit, call or visit
+	Participants []quad.IRI `json:"participants,omitempty"` // the article's person nodes
+	Date         string     `json:"date,omitempty"`         // ISO 8601 at its precision, or ""
+	Place        quad.IRI   `json:"place,omitempty"`        // or ""
+	Status       string     `json:"status"`                 // happened, planned or proposed
 }
 
 // Records are the per-article facts resolution works on.
 type Records struct {
-	Persons       []Named
-	Organizations []Named
-	Roles         []Role
-	Events        []Event
+	Persons       []Named `json:"persons,omitempty"`
+	Organizations []Named `json:"organizations,omitempty"`
+	Roles         []Role  `json:"roles,omitempty"`
+	Events        []Event `json:"events,omitempty"`
 }
 
 // Decision says which canonical node an article's node is, and why.
@@ -61,6 +61,9 @@ type Result struct {
 	// Merged counts, per kind of node, the nodes that were written
 	// under another IRI than the canonical one.
 	Merged map[string]int
+	// Rewritten counts the articles whose quads a store rewrote to apply
+	// the result; Resolve itself leaves it zero.
+	Rewritten int
 }
 
 // Renames returns, per article, the nodes whose IRI is not canonical and

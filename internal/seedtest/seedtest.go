@@ -38,7 +38,7 @@ func Article(t testing.TB, p *extract.Pipeline, path string) extract.Article {
 }
 
 // ArticleOf extracts an article's text; its id is path's base name
-// without extension.
+// without extension, its key in the store the base name.
 func ArticleOf(t testing.TB, p *extract.Pipeline, path string, data []byte) extract.Article {
 	t.Helper()
 	id := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
@@ -50,7 +50,7 @@ func ArticleOf(t testing.TB, p *extract.Pipeline, path string, data []byte) extr
 	if err != nil {
 		t.Fatal(err)
 	}
-	return extract.Quads(doc, facts, path)
+	return extract.Quads(doc, facts, filepath.Base(path), path)
 }
 
 // Store returns a memstore holding the seed articles. When resolved is

@@ -1,0 +1,228 @@
+package main
+
+import (
+	"bufio"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/kg-news/kg/internal/corpus"
+)
+
+// childEnv, when set, makes the test binary run kg with the arguments it
+// holds (separated by unit separators, \x1f) instead of the tests, so that a test can
+// kill a real kg process.
+const childEnv = "KG_TEST_CHILD_ARGS"
+
+func TestMain(m *testing.M) {
+	if args := os.Getenv(childEnv); args != "" {
+		app := newApp(os.Stdin, os.Stdout, os.Stderr)
+		if err := app.Run(append([]string{"kg"}, strings.Split(args, "\x1f")...)); err != nil {
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// child starts kg in a child process with stderr piped.
+func child(t *testing.T, args ...string) (*exec.Cmd, *bufio.Scanner) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), childEnv+"="+strings.Join(args, "\x1f"))
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, bufio.NewScanner(stderr)
+}
+
+// crashCorpus writes articles recombined from the repository's test
+// articles: enough for events that resolution must number.
+func crashCorpus(t *testing.T, n int) string {
+	t.Helper()
+	texts, err := corpus.ReadTexts("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "corpus")
+	if err := corpus.Write(dir, corpus.Generate(corpus.Paragraphs(texts), n, 9)); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// sortedNQuads exports a store as sorted N-Quads lines.
+func sortedNQuads(t *testing.T, db string) []string {
+	t.Helper()
+	out, stderr, err := run(t, "", "--db", db, "export", "-f", "nquads")
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	sort.Strings(lines)
+	return lines
+}
+
+func diffLines(a, b []string) (onlyA, onlyB []string) {
+	in := map[string]int{}
+	for _, l := range b {
+		in[l]++
+	}
+	for _, l := range a {
+		if in[l] > 0 {
+			in[l]--
+		} else {
+			onlyA = append(onlyA, l)
+		}
+	}
+	for l, n := range in {
+		for ; n > 0; n-- {
+			onlyB = append(onlyB, l)
+		}
+	}
+	sort.Strings(onlyB)
+	return onlyA, onlyB
+}
+
+// TestKillDuringIngestHeals kills kg -9 at random points of an ingest,
+// during extraction and writing and during resolution, runs the ingest
+// again, and requires the store to equal a clean run's, quad for quad.
+func TestKillDuringIngestHeals(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes; not in -short")
+	}
+	dir := crashCorpus(t, 60)
+	args := func(db string) []string { return []string{"--db", db, "ingest", "--progress", "plain", dir} }
+
+	// A clean run in a child, timed stage by stage.
+	cleanDB := filepath.Join(t.TempDir(), "clean.db")
+	start := time.Now()
+	cmd, lines := child(t, args(cleanDB)...)
+	var resolveAt time.Duration
+	for lines.Scan() {
+		if strings.Contains(lines.Text(), "resolving") {
+			resolveAt = time.Since(start)
+		}
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("clean ingest: %v", err)
+	}
+	total := time.Since(start)
+	if resolveAt == 0 {
+		t.Fatal("the ingest never said it was resolving")
+	}
+	clean := sortedNQuads(t, cleanDB)
+	numbered := 0
+	for _, l := range clean {
+		if isNumberedEvent(l) {
+			numbered++
+		}
+	}
+	if numbered == 0 {
+		t.Fatal("the corpus has no numbered events; the test would not cover their numbering")
+	}
+	// Ingesting the same articles again changes nothing.
+	if out, stderr, err := run(t, "", args(cleanDB)...); err != nil || !strings.Contains(out, "60 unchanged") {
+		t.Fatalf("second ingest: %v\n%s%s", err, out, stderr)
+	}
+	if again := sortedNQuads(t, cleanDB); strings.Join(again, "\n") != strings.Join(clean, "\n") {
+		a, b := diffLines(clean, again)
+		t.Fatalf("a second ingest of unchanged articles changed the store: %d quads gone, %d new, e.g. %q %q", len(a), len(b), first(a), first(b))
+	}
+	t.Logf("clean run: %d quads, %d numbered events, %v in all, resolution from %v", len(clean), numbered, total, resolveAt)
+
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(seed, 1))
+	kills, duringResolve := 0, 0
+	for trial := 0; trial < 12 && (kills < 6 || duringResolve < 3); trial++ {
+		db := filepath.Join(t.TempDir(), "crash.db")
+		inResolve := trial%2 == 1
+		// Odd trials kill during resolution: a random time after it
+		// starts, within the time it took in the clean run; even ones
+		// at a random time of the whole run.
+		var delay time.Duration
+		if inResolve {
+			delay = time.Duration(rng.Int64N(int64(max(total-resolveAt, time.Millisecond))))
+		} else {
+			delay = time.Duration(rng.Int64N(int64(total)))
+		}
+		start := time.Now()
+		cmd, lines := child(t, args(db)...)
+		resolving := make(chan struct{})
+		exited := make(chan struct{})
+		go func() {
+			defer close(exited)
+			said := false
+			for lines.Scan() {
+				if !said && strings.Contains(lines.Text(), "resolving") {
+					said = true
+					close(resolving)
+				}
+			}
+			if !said {
+				close(resolving)
+			}
+		}()
+		if inResolve {
+			<-resolving
+			start = time.Now()
+		}
+		select {
+		case <-time.After(delay - time.Since(start)):
+			cmd.Process.Signal(syscall.SIGKILL)
+		case <-exited:
+		}
+		err := cmd.Wait()
+		<-exited
+		killed := err != nil && strings.Contains(err.Error(), "killed")
+		if killed {
+			kills++
+			if inResolve {
+				duringResolve++
+			}
+		}
+		if out, stderr, err := run(t, "", args(db)...); err != nil {
+			t.Fatalf("trial %d: re-run after kill at %v: %v\n%s%s", trial, delay, err, out, stderr)
+		}
+		got := sortedNQuads(t, db)
+		if strings.Join(got, "\n") != strings.Join(clean, "\n") {
+			a, b := diffLines(clean, got)
+			t.Errorf("trial %d (killed %v, during resolution %v, after %v): store differs from a clean run: %d quads missing, %d extra, e.g. %q %q",
+				trial, killed, inResolve, delay, len(a), len(b), first(a), first(b))
+		}
+	}
+	if kills < 6 || duringResolve < 3 {
+		t.Errorf("only %d kills landed (%d during resolution); want 6 and 3", kills, duringResolve)
+	}
+	t.Logf("%d kills, %d of them during resolution", kills, duringResolve)
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+// isNumberedEvent reports whether an N-Quads line is about an event that
+// resolution numbered ("kg:event/a+b/undated/2").
+func isNumberedEvent(line string) bool {
+	s, _, _ := strings.Cut(line, " ")
+	if !strings.HasPrefix(s, "<kg:event/") {
+		return false
+	}
+	i := strings.LastIndexByte(s, '/')
+	n := strings.TrimSuffix(s[i+1:], ">")
+	return n != "" && strings.Trim(n, "0123456789") == ""
+}

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// stats runs kg stats --json and returns its output.
+func statsOf(t *testing.T, db string) string {
+	t.Helper()
+	out, stderr, err := run(t, "", "--db", db, "stats", "--json")
+	if err != nil {
+		t.Fatalf("stats: %v\n%s", err, stderr)
+	}
+	return out
+}
+
+func TestExportLoadRoundTripWithNumberedEvents(t *testing.T) {
+	dir := crashCorpus(t, 60)
+	db := filepath.Join(t.TempDir(), "kg.db")
+	if _, stderr, err := run(t, "", "--db", db, "ingest", dir); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	orig := sortedNQuads(t, db)
+	numbered := 0
+	for _, l := range orig {
+		if isNumberedEvent(l) {
+			numbered++
+		}
+	}
+	if numbered == 0 {
+		t.Fatal("no numbered events in the store; the round trip would not cover them")
+	}
+	nq := filepath.Join(t.TempDir(), "kg.nq")
+	if err := os.WriteFile(nq, []byte(strings.Join(orig, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cp := filepath.Join(t.TempDir(), "copy.db")
+	if _, stderr, err := run(t, "", "--db", cp, "load", nq); err != nil {
+		t.Fatalf("load: %v\n%s", err, stderr)
+	}
+	if got := sortedNQuads(t, cp); strings.Join(got, "\n") != strings.Join(orig, "\n") {
+		a, b := diffLines(orig, got)
+		t.Fatalf("the copy differs: %d quads missing, %d extra, e.g. %q %q", len(a), len(b), first(a), first(b))
+	}
+}
+
+func TestSameFileNameInTwoFolders(t *testing.T) {
+	root := t.TempDir()
+	texts := map[string]string{
+		"dupA/news.txt": "date 2018-07-16\n\nDonald Trump met Vladimir Putin in Helsinki on Monday.\n",
+		"dupB/news.txt": "date 2017-07-07\n\nAngela Merkel met Emmanuel Macron in Hamburg on Friday.\n",
+		"dupB/news.md":  "date 2018-06-12\n\nDonald Trump met Kim Jong Un in Singapore on Tuesday.\n",
+	}
+	for name, text := range texts {
+		os.MkdirAll(filepath.Join(root, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(root, name), []byte(text), 0o644)
+	}
+	db := filepath.Join(t.TempDir(), "kg.db")
+	out, stderr, err := run(t, "", "--db", db, "ingest", root)
+	if err != nil || !strings.Contains(out, "3 articles (3 new") {
+		t.Fatalf("ingest: %v\n%s%s", err, out, stderr)
+	}
+	if !strings.Contains(statsOf(t, db), `"articles":3`) {
+		t.Fatalf("stats: %s", statsOf(t, db))
+	}
+	for _, who := range []string{"Vladimir Putin", "Emmanuel Macron", "Kim Jong Un"} {
+		if out, _, err := run(t, "", "--db", db, "explain", who); err != nil {
+			t.Errorf("%s lost: %v %s", who, err, out)
+		}
+	}
+	// A file given alone keeps the name it was stored under: nothing is
+	// new or changed.
+	out, _, err = run(t, "", "--db", db, "ingest", filepath.Join(root, "dupB", "news.md"))
+	if err != nil || !strings.Contains(out, "1 unchanged") {
+		t.Errorf("file given alone: %v %s", err, out)
+	}
+}
+
+func TestRenamedFileMovesItsArticle(t *testing.T) {
+	root := t.TempDir()
+	old := filepath.Join(root, "old.txt")
+	os.WriteFile(old, []byte("date 2018-07-16\n\nDonald Trump met Vladimir Putin in Helsinki on Monday.\n"), 0o644)
+	copyOf := filepath.Join(root, "copy.txt")
+	db := filepath.Join(t.TempDir(), "kg.db")
+	if _, stderr, err := run(t, "", "--db", db, "ingest", old); err != nil {
+		t.Fatal(stderr)
+	}
+	data, _ := os.ReadFile(old)
+	os.WriteFile(copyOf, data, 0o644)
+	// A copy beside the original is an article of its own.
+	if out, _, err := run(t, "", "--db", db, "ingest", copyOf); err != nil || !strings.Contains(statsOf(t, db), `"articles":2`) {
+		t.Fatalf("copy: %v %s %s", err, out, statsOf(t, db))
+	}
+	// A renamed file: the article under the old name goes.
+	renamed := filepath.Join(root, "renamed.txt")
+	if err := os.Rename(old, renamed); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := run(t, "", "--db", db, "ingest", renamed)
+	if err != nil || !strings.Contains(out, "1 moved") {
+		t.Fatalf("rename: %v %s", err, out)
+	}
+	if s := statsOf(t, db); !strings.Contains(s, `"articles":2`) {
+		t.Errorf("after the rename: %s, want the copy and the renamed article", s)
+	}
+}
+
+func TestTwoArticlesFromStdin(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	for _, text := range []string{
+		"date 2018-07-16\n\nDonald Trump met Vladimir Putin in Helsinki on Monday.\n",
+		"date 2017-07-07\n\nAngela Merkel met Emmanuel Macron in Hamburg on Friday.\n",
+	} {
+		if out, stderr, err := run(t, text, "--db", db, "ingest", "-"); err != nil || !strings.Contains(out, "1 new") {
+			t.Fatalf("stdin: %v %s %s", err, out, stderr)
+		}
+	}
+	if s := statsOf(t, db); !strings.Contains(s, `"articles":2`) {
+		t.Errorf("%s: the second stdin article replaced the first", s)
+	}
+}
+
+func TestNamedPipeIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("date 2018-07-16\n\nDonald Trump met Vladimir Putin in Helsinki on Monday.\n"), 0o644)
+	db := filepath.Join(t.TempDir(), "kg.db")
+	for _, arg := range []string{fifo, dir} {
+		done := make(chan struct{})
+		var out, stderr string
+		var err error
+		go func() {
+			defer close(done)
+			out, stderr, err = run(t, "", "--db", db, "ingest", arg)
+		}()
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			// Unblock the reader so that the test can end.
+			if f, e := os.OpenFile(fifo, os.O_WRONLY, 0); e == nil {
+				f.Close()
+			}
+			t.Fatalf("ingest %s hangs on a named pipe", arg)
+		}
+		if err == nil || !strings.Contains(stderr, "pipe.txt: not a regular file") {
+			t.Errorf("ingest %s: %v, stderr %q; want the pipe named as not a regular file", arg, err, stderr)
+		}
+		if arg == dir && !strings.Contains(out, "1 new") {
+			t.Errorf("the regular file beside the pipe was not ingested: %s", out)
+		}
+	}
+}
