@@ -121,7 +121,7 @@ func (s *Server) entity(w http.ResponseWriter, r *http.Request) {
 	qs := s.st.QuadStore()
 	e := Entity{Name: n.Name, Node: string(n.IRI), Type: string(n.Type), Names: n.Names, Roles: []queries.RoleFact{}, Events: []EventWithQuotes{}}
 	if n.Type == graph.PersonNode {
-		if e.Roles, err = queries.Roles(ctx, qs, n.Name); err != nil {
+		if e.Roles, err = queries.RolesOf(ctx, qs, n.IRI); err != nil {
 			fail(w, err)
 			return
 		}

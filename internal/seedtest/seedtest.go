@@ -14,6 +14,7 @@ import (
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/graph/resolve"
+	"github.com/kg-news/kg/internal/corpus"
 )
 
 // Files lists the seed articles, wherever the calling test runs from.
@@ -72,6 +73,34 @@ func Store(t testing.TB, resolved bool) *graph.Store {
 		if _, err := st.Resolve(context.Background(), resolve.Options{}); err != nil {
 			t.Fatal(err)
 		}
+	}
+	return st
+}
+
+// CorpusStore returns a resolved bolt store of n articles recombined from
+// the paragraphs of testdata/ and, when present, ../shared/dev (see
+// package corpus).
+func CorpusStore(t testing.TB, n int) *graph.Store {
+	t.Helper()
+	_, self, _, _ := runtime.Caller(0)
+	root := filepath.Join(filepath.Dir(self), "..", "..")
+	texts, err := corpus.ReadTexts(filepath.Join(root, "testdata"), filepath.Join(root, "..", "shared", "dev", "docs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := graph.Open(context.Background(), "bolt", filepath.Join(t.TempDir(), "kg.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	p := extract.New()
+	for _, a := range corpus.Generate(corpus.Paragraphs(texts), n, 1) {
+		if _, err := st.Ingest(context.Background(), ArticleOf(t, p, a.Name, []byte(a.Text))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.Resolve(context.Background(), resolve.Options{}); err != nil {
+		t.Fatal(err)
 	}
 	return st
 }
