@@ -22,11 +22,7 @@ const childEnv = "KG_TEST_CHILD_ARGS"
 
 func TestMain(m *testing.M) {
 	if args := os.Getenv(childEnv); args != "" {
-		app := newApp(os.Stdin, os.Stdout, os.Stderr)
-		if err := app.Run(append([]string{"kg"}, strings.Split(args, "\x1f")...)); err != nil {
-			os.Exit(1)
-		}
-		os.Exit(0)
+		os.Exit(runMain(append([]string{"kg"}, strings.Split(args, "\x1f")...)))
 	}
 	os.Exit(m.Run())
 }

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bufio"
+	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -156,5 +159,43 @@ func TestNamedPipeIsRefused(t *testing.T) {
 		if arg == dir && !strings.Contains(out, "1 new") {
 			t.Errorf("the regular file beside the pipe was not ingested: %s", out)
 		}
+	}
+}
+
+func TestServeStopsGracefullyOnSIGTERM(t *testing.T) {
+	db := seededDB(t)
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), childEnv+"="+strings.Join([]string{"--db", db, "serve", "--addr", "127.0.0.1:0"}, "\x1f"))
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		cmd.Process.Kill()
+		t.Fatalf("no start line: %v", err)
+	}
+	url := line[strings.Index(line, "http://"):]
+	url = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(url), "/"))
+	resp, err := http.Get(url + "/api/kg/central")
+	if err != nil || resp.StatusCode != 200 {
+		cmd.Process.Kill()
+		t.Fatalf("server at %s: %v", url, err)
+	}
+	resp.Body.Close()
+	cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("kg serve after SIGTERM: %v, want a clean exit", err)
+		}
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("kg serve did not stop on SIGTERM")
 	}
 }

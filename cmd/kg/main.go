@@ -8,16 +8,23 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"syscall"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+func main() { os.Exit(runMain(os.Args)) }
+
+// runMain runs kg with its command line and returns the exit status.
+func runMain(args []string) int {
+	// Ctrl-C and SIGTERM (service managers, kill) both end kg gracefully:
+	// a server finishes its requests, an ingest stops between articles.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	app := newApp(os.Stdin, os.Stdout, os.Stderr)
-	if err := app.RunContext(ctx, os.Args); err != nil {
+	if err := app.RunContext(ctx, args); err != nil {
 		if !errors.Is(err, errReported) {
 			fmt.Fprintln(os.Stderr, "kg:", err)
 		}
-		os.Exit(1)
+		return 1
 	}
+	return 0
 }

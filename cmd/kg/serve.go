@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
@@ -22,7 +24,11 @@ func serveCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: DefaultAddr, Usage: "address to listen on"},
 			&cli.BoolFlag{Name: "allow-remote", Usage: "allow an address other than loopback"},
-			&cli.BoolFlag{Name: "writable", Usage: "expose Cayley's write and delete endpoints"},
+			&cli.BoolFlag{Name: "writable", Usage: "expose Cayley's write and delete endpoints, to requests that carry the token"},
+			&cli.StringFlag{Name: "token", EnvVars: []string{"KG_TOKEN"}, Usage: "token write requests must send as \"Authorization: Bearer TOKEN\" (default: a random one, printed at start)"},
+			&cli.IntFlag{Name: "max-queries", Value: server.DefaultMaxQueries, Usage: "queries running at once; more wait up to --queue-wait, then get 503 with Retry-After"},
+			&cli.DurationFlag{Name: "queue-wait", Value: server.DefaultQueueWait, Usage: "how long a query waits for a free slot"},
+			&cli.Int64Flag{Name: "query-memory", Value: server.DefaultQueryMemory, Usage: "heap bytes each running query may add before the running queries are stopped"},
 			&cli.DurationFlag{Name: "timeout", Value: server.DefaultQueryTimeout, Usage: "longest time a query may run"},
 			&cli.IntFlag{Name: "limit", Value: server.DefaultQueryLimit, Usage: "most results of a query"},
 			&cli.Int64Flag{Name: "max-body", Value: server.DefaultMaxBody, Usage: "largest request body, in bytes"},
@@ -49,6 +55,27 @@ func checkLoopback(addr string, allow bool) error {
 	return fmt.Errorf("serve: %q is not a loopback address; kg serves the store to anyone who can reach it, so pass --allow-remote to mean it", addr)
 }
 
+// allowedHosts are the Host headers a server on a loopback address
+// answers: its address by the names a browser on this machine uses. A
+// server on another address answers any, as it was asked to serve others.
+func allowedHosts(addr string) []string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return nil
+	}
+	hosts := []string{"localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port}
+	if port == "80" {
+		hosts = append(hosts, "localhost", "127.0.0.1", "[::1]")
+	}
+	if ip := net.ParseIP(host); ip != nil {
+		hosts = append(hosts, net.JoinHostPort(ip.String(), port))
+	}
+	return hosts
+}
+
 func runServe(c *cli.Context) error {
 	addr := c.String("addr")
 	if err := checkLoopback(addr, c.Bool("allow-remote")); err != nil {
@@ -59,16 +86,30 @@ func runServe(c *cli.Context) error {
 		return err
 	}
 	defer st.Close()
-	h, err := server.New(st, server.Options{
-		Writable: c.Bool("writable"), QueryTimeout: c.Duration("timeout"),
-		QueryLimit: c.Int("limit"), MaxBody: c.Int64("max-body"),
-	})
-	if err != nil {
-		return err
-	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
+	}
+	defer ln.Close()
+	token := c.String("token")
+	if c.Bool("writable") && token == "" {
+		var b [16]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			return fmt.Errorf("serve: making a token: %w", err)
+		}
+		token = hex.EncodeToString(b[:])
+	}
+	if c.Int64("query-memory") <= 0 {
+		return fmt.Errorf("serve: --query-memory must be positive")
+	}
+	h, err := server.New(st, server.Options{
+		Writable: c.Bool("writable"), Token: token, QueryTimeout: c.Duration("timeout"),
+		QueryLimit: c.Int("limit"), MaxBody: c.Int64("max-body"),
+		MaxQueries: c.Int("max-queries"), QueueWait: c.Duration("queue-wait"), QueryMemory: uint64(c.Int64("query-memory")),
+		Hosts: allowedHosts(ln.Addr().String()),
+	})
+	if err != nil {
+		return err
 	}
 	srv := &http.Server{
 		Handler:           h,
@@ -82,6 +123,9 @@ func runServe(c *cli.Context) error {
 		mode = "writable"
 	}
 	fmt.Fprintf(c.App.Writer, "kg: serving %s store %s (%s) on http://%s/\n", st.Backend, st.Address, mode, ln.Addr())
+	if c.Bool("writable") && !c.IsSet("token") {
+		fmt.Fprintf(c.App.Writer, "kg: write token %s (send \"Authorization: Bearer %s\")\n", token, token)
+	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
