@@ -1,16 +1,17 @@
 package graph
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	hkv "github.com/hidal-go/hidalgo/kv"
-	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 	"github.com/hidal-go/hidalgo/kv/flat"
+	"github.com/kg-news/kg/graph/internal/bboltkv"
+	bolt "go.etcd.io/bbolt"
 	hbadger "github.com/hidal-go/hidalgo/kv/flat/badger"
 	hleveldb "github.com/hidal-go/hidalgo/kv/flat/leveldb"
 
@@ -26,7 +27,10 @@ const BoltLockTimeout = 2 * time.Second
 // graph/kv/all: package initialization order since Go 1.21 runs Cayley's
 // registration loop before hidalgo registers badger and leveldb, so they
 // would be missing, and Cayley's own bolt registration waits forever on a
-// locked file.
+// locked file. Bolt files are opened with go.etcd.io/bbolt, the
+// maintained fork of BoltDB with the same file format: BoltDB v1.3.1,
+// which Cayley's own registration uses, fails Go's checkptr checks under
+// the race detector.
 func init() {
 	kv.Register("bolt", kv.Registration{NewFunc: openBolt, InitFunc: openBolt, IsPersistent: true})
 	for name, open := range map[string]func(string) (flat.KV, error){
@@ -52,17 +56,17 @@ func init() {
 }
 
 // openBolt opens DIR/indexes.bolt, the layout of `cayley init -d bolt`,
-// with a lock timeout.
+// with a lock timeout, through bbolt.
 func openBolt(path string, _ cgraph.Options) (hkv.KV, error) {
 	if err := os.MkdirAll(path, 0o700); err != nil {
 		return nil, err
 	}
 	db, err := bolt.Open(filepath.Join(path, "indexes.bolt"), 0o644, &bolt.Options{Timeout: BoltLockTimeout})
 	if err != nil {
-		if err == bolt.ErrTimeout {
+		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, ErrLocked
 		}
 		return nil, err
 	}
-	return hbolt.New(db), nil
+	return bboltkv.New(db), nil
 }

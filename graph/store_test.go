@@ -13,6 +13,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/internal/pgtest"
 	"github.com/kg-news/kg/internal/seedtest"
 	"github.com/kg-news/kg/queries"
 	"github.com/kg-news/kg/schema"
@@ -84,6 +85,13 @@ func allQuads(t testing.TB, st *graph.Store) []string {
 func TestIngestIdempotentAndReplacing(t *testing.T) {
 	for _, backend := range []string{"bolt", "memstore", "leveldb", "badger"} {
 		t.Run(backend, func(t *testing.T) {
+			if backend == "badger" && raceDetector {
+				// github.com/dgraph-io/badger v1.5.5 (through its bloom
+				// filter, bbloom) does pointer arithmetic that Go's
+				// checkptr refuses under -race; the run without -race
+				// tests badger.
+				t.Skip("badger v1.5.5 fails checkptr under the race detector")
+			}
 			st := openTemp(t, backend)
 			arts := seedArticles(t)
 			ingestAll(t, st, arts)
@@ -214,7 +222,7 @@ func TestStats(t *testing.T) {
 // TestPostgresMatchesBolt ingests the seeds into a throwaway PostgreSQL
 // cluster and into bolt and checks that queries agree.
 func TestPostgresMatchesBolt(t *testing.T) {
-	conn := graph.StartPostgresForTest(t)
+	conn := pgtest.Start(t).Conn
 	ctx := context.Background()
 	pg, err := graph.Open(ctx, "postgres", conn)
 	if err != nil {
