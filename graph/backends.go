@@ -2,10 +2,12 @@ package graph
 
 import (
 	"errors"
+	"log"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/cayleygraph/cayley/clog"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	hkv "github.com/hidal-go/hidalgo/kv"
@@ -69,4 +71,24 @@ func openBolt(path string, _ cgraph.Options) (hkv.KV, error) {
 		return nil, err
 	}
 	return bboltkv.New(db), nil
+}
+
+// quietLog keeps Cayley's own log lines off the terminal: every error
+// Cayley logs is also returned to kg, which reports it once, naming the
+// file or the command. KG_DEBUG=1 lets them through.
+type quietLog struct{}
+
+func (quietLog) Infof(string, ...interface{})    {}
+func (quietLog) Warningf(string, ...interface{}) {}
+func (quietLog) Errorf(string, ...interface{})   {}
+func (quietLog) Fatalf(format string, args ...interface{}) {
+	log.Fatalf("FATAL: "+format, args...)
+}
+func (quietLog) V(int) bool { return false }
+func (quietLog) SetV(int)   {}
+
+func init() {
+	if os.Getenv("KG_DEBUG") == "" {
+		clog.SetLogger(quietLog{})
+	}
 }

@@ -60,6 +60,16 @@ type articleState struct {
 // completed by the next run; a run over an unchanged store writes
 // nothing.
 func (s *Store) Resolve(ctx context.Context, opts resolve.Options) (resolve.Result, error) {
+	unlock, err := s.lockWrites(ctx)
+	if err != nil {
+		return resolve.Result{}, err
+	}
+	defer unlock()
+	res, err := s.resolve(ctx, opts)
+	return res, s.connError(err)
+}
+
+func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Result, error) {
 	states, err := s.articleStates(ctx)
 	if err != nil {
 		return resolve.Result{}, err

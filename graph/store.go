@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -41,6 +42,7 @@ type Store struct {
 	Backend string
 	Address string
 	qs      cgraph.QuadStore
+	pg      *sql.DB // kg's own connections to a PostgreSQL store, for its write lock
 }
 
 // Open opens the store of a backend at an address (a directory for the
@@ -63,23 +65,53 @@ func Open(ctx context.Context, backend, addr string) (*Store, error) {
 	if backend == "memstore" {
 		addr = ""
 	}
+	st := &Store{Backend: backend, Address: addr}
+	initialize := cgraph.IsPersistent(backend)
 	if backend == "postgres" {
 		if err := reachable(ctx, addr); err != nil {
 			return nil, err
 		}
+		db, err := sql.Open("postgres", addr)
+		if err != nil {
+			return nil, openError(backend, addr, err)
+		}
+		st.pg = db
+		// Two kg processes opening a new database at once create its
+		// tables one after the other.
+		unlock, err := st.lockWrites(ctx)
+		if err != nil {
+			db.Close()
+			return nil, openError(backend, addr, err)
+		}
+		defer unlock()
+		exist, err := pgTablesExist(ctx, db)
+		if err != nil {
+			db.Close()
+			return nil, openError(backend, addr, err)
+		}
+		initialize = !exist
 	}
 	opts := cgraph.Options{}
-	if cgraph.IsPersistent(backend) {
+	if initialize {
 		err := cgraph.InitQuadStore(backend, addr, opts)
 		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			st.closePG()
 			return nil, openError(backend, addr, err)
 		}
 	}
 	qs, err := cgraph.NewQuadStore(backend, addr, opts)
 	if err != nil {
+		st.closePG()
 		return nil, openError(backend, addr, err)
 	}
-	return &Store{Backend: backend, Address: addr, qs: qs}, nil
+	st.qs = qs
+	return st, nil
+}
+
+func (s *Store) closePG() {
+	if s.pg != nil {
+		s.pg.Close()
+	}
 }
 
 func openError(backend, addr string, err error) error {
@@ -156,7 +188,10 @@ func redact(addr string) string {
 func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 
 // Close closes the store.
-func (s *Store) Close() error { return s.qs.Close() }
+func (s *Store) Close() error {
+	s.closePG()
+	return s.qs.Close()
+}
 
 // Outcome is what Ingest did with an article.
 type Outcome int
@@ -186,6 +221,11 @@ type IngestResult struct {
 // labelled with the article's IRI and pass schema.Validate; otherwise
 // nothing is written.
 func (s *Store) Ingest(ctx context.Context, a extract.Article) (IngestResult, error) {
+	res, err := s.ingest(ctx, a)
+	return res, s.connError(err)
+}
+
+func (s *Store) ingest(ctx context.Context, a extract.Article) (IngestResult, error) {
 	for _, q := range a.Quads {
 		if err := schema.Validate(q); err != nil {
 			return IngestResult{}, fmt.Errorf("%w: %v", ErrInvalidQuad, err)
@@ -194,10 +234,15 @@ func (s *Store) Ingest(ctx context.Context, a extract.Article) (IngestResult, er
 			return IngestResult{}, fmt.Errorf("%w: label %v is not the article %v", ErrInvalidQuad, q.Label, a.IRI)
 		}
 	}
+	unlock, err := s.lockWrites(ctx)
+	if err != nil {
+		return IngestResult{}, err
+	}
+	defer unlock()
 	// The content hash is on the article node: one indexed lookup tells
 	// an unchanged article, without reading its quads.
 	var hashes []string
-	err := s.subjectQuads(ctx, a.IRI, func(q quad.Quad) {
+	err = s.subjectQuads(ctx, a.IRI, func(q quad.Quad) {
 		if q.Predicate == schema.ContentHash && q.Label == a.IRI {
 			hashes = append(hashes, quad.ToString(q.Object))
 		}
@@ -333,6 +378,11 @@ func (s *Store) Load(ctx context.Context, r quad.Reader) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
+	unlock, err := s.lockWrites(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
 	const batch = 10000
 	for i := 0; i < len(deltas); i += batch {
 		if err := s.qs.ApplyDeltas(deltas[i:min(i+batch, len(deltas))], cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
@@ -392,6 +442,11 @@ func (s *Store) ArticleFromSource(ctx context.Context, source string) (quad.IRI,
 // Remove deletes every quad of an article. It returns how many there
 // were.
 func (s *Store) Remove(ctx context.Context, article quad.IRI) (int, error) {
+	unlock, err := s.lockWrites(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
 	old, err := s.articleQuads(ctx, article)
 	if err != nil {
 		return 0, err

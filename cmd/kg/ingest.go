@@ -116,6 +116,11 @@ func runIngest(c *cli.Context) error {
 		}
 		if err != nil {
 			bar.clear()
+			if errors.Is(err, graph.ErrConnectionLost) {
+				// Every article after this one would fail the same way.
+				return fmt.Errorf("ingest: %w; %d of %d articles ingested, %d not (the articles written so far are kept; run the same ingest again)",
+					err, sum.Articles, len(inputs), len(inputs)-sum.Articles)
+			}
 			fmt.Fprintln(stderr, "kg:", err)
 			sum.Failed++
 			if c.Context.Err() != nil {
