@@ -12,10 +12,10 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	"github.com/hidal-go/hidalgo/kv/flat"
-	"github.com/kg-news/kg/graph/internal/bboltkv"
-	bolt "go.etcd.io/bbolt"
 	hbadger "github.com/hidal-go/hidalgo/kv/flat/badger"
 	hleveldb "github.com/hidal-go/hidalgo/kv/flat/leveldb"
+	"github.com/kg-news/kg/graph/internal/bboltkv"
+	bolt "go.etcd.io/bbolt"
 
 	_ "github.com/cayleygraph/cayley/graph/memstore"     // registers memstore
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers postgres
