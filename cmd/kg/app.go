@@ -33,6 +33,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			pathCommand(),
 			exportCommand(),
 			loadCommand(),
+			removeCommand(),
 			serveCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // main prints errors once

@@ -199,3 +199,24 @@ func TestServeStopsGracefullyOnSIGTERM(t *testing.T) {
 		t.Fatal("kg serve did not stop on SIGTERM")
 	}
 }
+
+func TestRemoveArticle(t *testing.T) {
+	db := seededDB(t)
+	before := statsOf(t, db)
+	out, stderr, err := run(t, "", "--db", db, "remove", "004_97d33c003b3ba0ae.txt")
+	if err != nil || !strings.Contains(out, "1 articles removed") {
+		t.Fatalf("remove: %v %s %s", err, out, stderr)
+	}
+	after := statsOf(t, db)
+	if before == after || strings.Contains(after, `"articles":5`) {
+		t.Errorf("stats before %s after %s", before, after)
+	}
+	// Helsinki was reported held only by the removed article.
+	out, _, _ = run(t, "", "--db", db, "explain", "kg:event/donald-trump+vladimir-putin/undated/fi-helsinki")
+	if strings.Contains(out, "004_97d33c003b3ba0ae.txt") {
+		t.Errorf("the removed article still explains an event:\n%s", out)
+	}
+	if _, _, err := run(t, "", "--db", db, "remove", "no-such.txt"); err == nil || !strings.Contains(err.Error(), "no article no-such.txt") {
+		t.Errorf("removing a missing article: %v", err)
+	}
+}
