@@ -100,22 +100,27 @@ func TestKillDuringIngestHeals(t *testing.T) {
 	dir := crashCorpus(t, 60)
 	args := func(db string) []string { return []string{"--db", db, "ingest", "--progress", "plain", dir} }
 
-	// A clean run in a child, timed stage by stage.
+	// A clean run in a child, timed stage by stage: progress lines while
+	// reading and writing articles, then "resolving".
 	cleanDB := filepath.Join(t.TempDir(), "clean.db")
 	start := time.Now()
 	cmd, lines := child(t, args(cleanDB)...)
 	var resolveAt time.Duration
+	progressLines := 0
 	for lines.Scan() {
-		if strings.Contains(lines.Text(), "resolving") {
+		switch {
+		case strings.Contains(lines.Text(), "resolving"):
 			resolveAt = time.Since(start)
+		case resolveAt == 0 && strings.Contains(lines.Text(), " articles, at "):
+			progressLines++
 		}
 	}
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("clean ingest: %v", err)
 	}
 	total := time.Since(start)
-	if resolveAt == 0 {
-		t.Fatal("the ingest never said it was resolving")
+	if resolveAt == 0 || progressLines == 0 {
+		t.Fatal("the ingest never said how far it was or that it was resolving")
 	}
 	clean := sortedNQuads(t, cleanDB)
 	numbered := 0
@@ -141,41 +146,46 @@ func TestKillDuringIngestHeals(t *testing.T) {
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 1))
 	kills, duringResolve := 0, 0
-	for trial := 0; trial < 12 && (kills < 6 || duringResolve < 3); trial++ {
+	for trial := 0; trial < 30 && (kills < 6 || duringResolve < 3); trial++ {
 		db := filepath.Join(t.TempDir(), "crash.db")
+		// Odd trials kill during resolution, at a random time after it
+		// starts within the time it took in the clean run; even ones
+		// while articles are read and written, a moment after a random
+		// progress line. Kills follow what the child says, not the
+		// clock alone, so that a loaded machine does not make them miss.
 		inResolve := trial%2 == 1
-		// Odd trials kill during resolution: a random time after it
-		// starts, within the time it took in the clean run; even ones
-		// at a random time of the whole run.
+		afterLine := rng.IntN(progressLines)
 		var delay time.Duration
 		if inResolve {
 			delay = time.Duration(rng.Int64N(int64(max(total-resolveAt, time.Millisecond))))
 		} else {
-			delay = time.Duration(rng.Int64N(int64(total)))
+			delay = time.Duration(rng.Int64N(int64(10 * time.Millisecond)))
 		}
-		start := time.Now()
 		cmd, lines := child(t, args(db)...)
-		resolving := make(chan struct{})
+		mark := make(chan struct{})
 		exited := make(chan struct{})
 		go func() {
 			defer close(exited)
-			said := false
+			marked, seen := false, 0
 			for lines.Scan() {
-				if !said && strings.Contains(lines.Text(), "resolving") {
-					said = true
-					close(resolving)
+				l := lines.Text()
+				hit := inResolve && strings.Contains(l, "resolving") ||
+					!inResolve && strings.Contains(l, " articles, at ") && seen == afterLine
+				if strings.Contains(l, " articles, at ") {
+					seen++
+				}
+				if hit && !marked {
+					marked = true
+					close(mark)
 				}
 			}
-			if !said {
-				close(resolving)
+			if !marked {
+				close(mark)
 			}
 		}()
-		if inResolve {
-			<-resolving
-			start = time.Now()
-		}
+		<-mark
 		select {
-		case <-time.After(delay - time.Since(start)):
+		case <-time.After(delay):
 			cmd.Process.Signal(syscall.SIGKILL)
 		case <-exited:
 		}
