@@ -62,8 +62,27 @@ func extractDir(t *testing.T, glob string) []*extract.Facts {
 
 // TestSeedTargets holds extraction to the quality targets on the seed
 // articles.
+// roleRule6 drops the gold roles that name no country. The seed gold
+// predates the annotation rules of ../shared/dev (rule 6: no role when
+// the text ties no country to the person), which the held-out sets
+// follow and kg now follows too: a title with no country is a job title
+// of the person, not a role. Against the unfiltered seed gold, whose 13
+// countryless roles accept any country, kg's roles F1 is lower.
+func roleRule6(gold []*extract.Facts) []*extract.Facts {
+	for _, g := range gold {
+		kept := g.Roles[:0]
+		for _, r := range g.Roles {
+			if r.Country != "" {
+				kept = append(kept, r)
+			}
+		}
+		g.Roles = kept
+	}
+	return gold
+}
+
 func TestSeedTargets(t *testing.T) {
-	rep := Compare(readGold(t, "../testdata/gold/seeds.gold.jsonl"), extractDir(t, "../testdata/*.txt"))
+	rep := Compare(roleRule6(readGold(t, "../testdata/gold/seeds.gold.jsonl")), extractDir(t, "../testdata/*.txt"))
 	if len(rep.Documents) != 5 {
 		t.Fatalf("scored %d documents, want 5", len(rep.Documents))
 	}
@@ -116,5 +135,38 @@ func TestScoringRules(t *testing.T) {
 	}
 	if a := s.Accuracy["time value"]; a.Correct != 1 || a.Total != 1 {
 		t.Errorf("time value accuracy %+v, want 1/1", a)
+	}
+}
+
+// TestDevTargets holds kg's scores on the 40 real articles of
+// ../shared/dev (read from there, never copied here) at the floors
+// reached so far, a little below the measured values; the goals are
+// higher (persons 0.90, organizations 0.65, places 0.88, roles 0.60,
+// events 0.65, events full 0.45, time values 0.80, event dates 0.70).
+func TestDevTargets(t *testing.T) {
+	const dir = "../../shared/dev"
+	if _, err := os.Stat(dir + "/gold.jsonl"); err != nil {
+		t.Skipf("no %s (the development set sits beside the repository in CI): %v", dir, err)
+	}
+	rep := Compare(readGold(t, dir+"/gold.jsonl"), extractDir(t, dir+"/docs/*.txt"))
+	if len(rep.Documents) != 40 {
+		t.Fatalf("scored %d documents, want 40", len(rep.Documents))
+	}
+	for _, tt := range []struct {
+		name string
+		got  float64
+		min  float64
+	}{
+		{"persons F1", rep.Total.Counts["persons"].F1(), 0.82},
+		{"organizations F1", rep.Total.Counts["organizations"].F1(), 0.55},
+		{"places F1", rep.Total.Counts["places"].F1(), 0.85},
+		{"roles F1", rep.Total.Counts["roles"].F1(), 0.46},
+		{"events F1", rep.Total.Counts["events"].F1(), 0.50},
+		{"events (full) F1", rep.Total.Counts["events (full)"].F1(), 0.34},
+	} {
+		if tt.got < tt.min {
+			t.Errorf("%s = %.3f, want >= %.2f", tt.name, tt.got, tt.min)
+		}
+		t.Logf("%s = %.3f (floor %.2f)", tt.name, tt.got, tt.min)
 	}
 }

@@ -97,6 +97,8 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 	}
 	x.cluster()
 	x.findRoles()
+	x.findRoleForms()
+	x.inferRoleCountries()
 	x.resolveReferences()
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -37,7 +38,19 @@ func TestRoles(t *testing.T) {
 		{"apposition", "Jon Huntsman, the U.S. ambassador to Russia, said so.", "Jon Huntsman", "ambassador", "United States", "Russia"},
 		{"possessive country apposition", "Sergei Lavrov, Russia's foreign minister, said so.", "Sergei Lavrov", "foreign minister", "Russia", ""},
 		{"other leader", "German Chancellor Angela Merkel hosted the talks.", "Angela Merkel", "chancellor", "Germany", ""},
-		{"apposition with modifiers", "Richard Roe, a former deputy assistant secretary of state who is an expert, said so.", "Richard Roe", "deputy assistant secretary of state", "", ""},
+		{"plural title, countries after the names", "A meeting between Presidents Xi Jinping of China and Donald Trump of the United States began.", "Donald Trump", "president", "United States", ""},
+		{"plural title, first name", "A meeting between Presidents Xi Jinping of China and Donald Trump of the United States began.", "Xi Jinping", "president", "China", ""},
+		{"plural title, countries in order", "US and Cuban foreign ministers, John Kerry and Bruno Rodriguez, held talks.", "Bruno Rodriguez", "foreign minister", "Cuba", ""},
+		{"plural title over a list", "Those who resigned include Cabinet Ministers Ravi Prasad (Law), Harsh Vardhan (Health) and Prakash Javadekar (Environment) of India.", "Harsh Vardhan", "cabinet minister", "India", ""},
+		{"counterpart", "US President Barack Obama has briefly met with his Cuban counterpart Raul Castro.", "Raul Castro", "president", "Cuba", ""},
+		{"appointed as", "British Prime Minister David Cameron has appointed Philip Hammond as foreign minister.", "Philip Hammond", "foreign minister", "United Kingdom", ""},
+		{"served as", "The British minister Philip Hammond, who had served as defence secretary since 2011, left.", "Philip Hammond", "defence secretary", "United Kingdom", ""},
+		{"replaces as: the one replaced", "Philip Hammond replaces William Hague as British foreign secretary.", "William Hague", "foreign secretary", "United Kingdom", ""},
+		{"replaces as: the successor", "Philip Hammond replaces William Hague as British foreign secretary.", "Philip Hammond", "foreign secretary", "United Kingdom", ""},
+		{"copula", "\"Philip Hammond is the new British Foreign Secretary,\" Cameron said.", "Philip Hammond", "foreign secretary", "United Kingdom", ""},
+		{"title, name, of country", "President Donald Trump of the United States arrived.", "Donald Trump", "president", "United States", ""},
+		{"another role of the person", "Japanese Foreign Minister Taro Kono met reporters. Later, as defense minister, Kono spoke.", "Taro Kono", "defense minister", "Japan", ""},
+		{"document country", "TOKYO. Japanese Prime Minister Shinzo Abe reshuffled the Japanese cabinet. Finance Minister Taro Aso stays, Japan's media said.", "Taro Aso", "finance minister", "Japan", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,6 +64,33 @@ func TestRoles(t *testing.T) {
 				}
 			}
 			t.Fatalf("no role %s/%s in %+v (persons %+v)", tt.person, tt.title, f.Roles, f.Persons)
+		})
+	}
+}
+
+// TestJobTitles: a title the text ties to no country is no role; it stays
+// on the person.
+func TestJobTitles(t *testing.T) {
+	for _, tt := range []struct{ name, text, person, title string }{
+		{"apposition with modifiers", "Richard Roe, a former deputy assistant secretary of state who is an expert, said so.", "Richard Roe", "deputy assistant secretary of state"},
+		{"two countries, no one's", "Presidents George Bush and Vladimir Putin met. Russia and America agreed.", "Vladimir Putin", "president"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			for _, r := range f.Roles {
+				if r.Person == tt.person {
+					t.Errorf("role %+v, want none", r)
+				}
+			}
+			for _, p := range f.Persons {
+				if p.Name == tt.person {
+					if !slices.Contains(p.Titles, tt.title) {
+						t.Errorf("%s has titles %q, want %q", p.Name, p.Titles, tt.title)
+					}
+					return
+				}
+			}
+			t.Errorf("no person %s in %+v", tt.person, f.Persons)
 		})
 	}
 }

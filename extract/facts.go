@@ -30,8 +30,12 @@ type Span struct {
 
 // Person is one person of the story with every name the document uses.
 type Person struct {
-	Name       string   `json:"name"`
-	Aliases    []string `json:"aliases,omitempty"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"`
+	// Titles the text gives the person without tying them to a country
+	// ("President Obama" in a text that never says of which country);
+	// titles with a country are Roles.
+	Titles     []string `json:"titles,omitempty"`
 	Evidence   Span     `json:"evidence"`
 	Confidence float64  `json:"confidence"`
 }

@@ -18,33 +18,6 @@ var honorifics = map[string]bool{
 	"dr": true, "dr.": true, "sir": true, "dame": true, "lord": true, "lady": true, "madam": true,
 }
 
-// titles are the formal titles, lower case; multiword titles are matched
-// longest first.
-var titles = map[string]bool{
-	"president": true, "vice president": true, "prime minister": true, "premier": true,
-	"deputy prime minister": true, "first minister": true, "chancellor": true,
-	"minister": true, "foreign minister": true, "defense minister": true, "defence minister": true,
-	"finance minister": true, "interior minister": true, "economy minister": true, "trade minister": true,
-	"energy minister": true, "health minister": true, "justice minister": true,
-	"secretary": true, "secretary of state": true, "secretary of defense": true, "secretary of the treasury": true,
-	"assistant secretary of state": true, "deputy secretary of state": true, "under secretary of state": true,
-	"deputy assistant secretary of state": true, "foreign secretary": true, "home secretary": true,
-	"defense secretary": true, "treasury secretary": true, "commerce secretary": true, "press secretary": true,
-	"secretary-general": true, "secretary general": true, "attorney general": true,
-	"ambassador": true, "envoy": true, "special envoy": true, "special counsel": true, "consul": true,
-	"spokesman": true, "spokeswoman": true, "spokesperson": true, "senator": true, "representative": true,
-	"congressman": true, "congresswoman": true, "governor": true, "mayor": true, "lawmaker": true,
-	"king": true, "queen": true, "prince": true, "princess": true, "crown prince": true, "emperor": true,
-	"pope": true, "emir": true, "sultan": true, "sheikh": true, "supreme leader": true, "leader": true,
-	"chairman": true, "chairwoman": true, "chair": true, "general": true, "lieutenant general": true,
-	"admiral": true, "commander": true, "colonel": true, "director": true, "chief of staff": true,
-	"national security adviser": true, "national security advisor": true, "adviser": true, "advisor": true,
-	"speaker": true, "majority leader": true, "minority leader": true, "chief executive": true,
-	"professor": true, "judge": true, "chief justice": true, "justice": true, "diplomat": true,
-	"president-elect": true, "head of state": true, "foreign policy adviser": true, "spy chief": true,
-	"opposition leader": true, "party leader": true, "dictator": true, "monarch": true, "strongman": true,
-}
-
 // titleModifiers may precede a title and are kept in it ("deputy
 // assistant secretary of state").
 var titleModifiers = map[string]bool{"deputy": true, "assistant": true, "acting": true, "interim": true, "vice": true}
@@ -82,23 +55,6 @@ var knownOrgs = map[string]string{
 	"al-Qaeda": "al-Qaeda", "Politburo": "Politburo", "Supreme Court": "Supreme Court", "OSCE": "OSCE",
 	"Interpol": "Interpol", "Gazprom": "Gazprom", "Rosneft": "Rosneft", "Xinhua": "Xinhua", "TASS": "TASS",
 	"Tass": "TASS", "RIA Novosti": "RIA Novosti", "Interfax": "Interfax", "Al Jazeera": "Al Jazeera",
-}
-
-// orgCountry gives the country an institution serves, for roles such as
-// "Kremlin spokesman".
-var orgCountry = map[string]string{
-	"Kremlin": "RU", "Duma": "RU", "FSB": "RU", "KGB": "RU", "White House": "US", "Pentagon": "US",
-	"State Department": "US", "Congress": "US", "Senate": "US", "CIA": "US", "FBI": "US",
-	"Downing Street": "GB", "Knesset": "IL", "Bundestag": "DE", "Elysee": "FR", "Politburo": "CN",
-}
-
-// venues are buildings that stand for a city when they host a meeting.
-var venues = map[string][2]string{ // name -> city, country code
-	"Kremlin": {"Moscow", "RU"}, "White House": {"Washington", "US"}, "Oval Office": {"Washington", "US"},
-	"Pentagon": {"Washington", "US"}, "Downing Street": {"London", "GB"}, "Elysee Palace": {"Paris", "FR"},
-	"Camp David": {"Camp David", "US"}, "Mar-a-Lago": {"Palm Beach", "US"}, "Blue House": {"Seoul", "KR"},
-	"Great Hall of the People": {"Beijing", "CN"}, "Zhongnanhai": {"Beijing", "CN"},
-	"United Nations General Assembly": {"New York", "US"},
 }
 
 // venueOnly are venues that are not reported as organizations.

@@ -147,6 +147,11 @@ func (x *extraction) classifyRun(si, a, b int) {
 			a += n
 			continue
 		}
+		if n, _ := matchPluralTitle(toks, a, b); n > 0 && a+n < b {
+			titled = true // "Presidents Xi Jinping of China and ..."
+			a += n
+			continue
+		}
 		if n, c := x.matchCountryWord(toks, a, b); n > 0 && a+n < b {
 			// "South Korean President Moon": the modifier names a country too.
 			x.mentions = append(x.mentions, mention{sent: si, a: a, b: a + n, text: joinTokens(toks[a : a+n]),
@@ -193,6 +198,11 @@ func (x *extraction) classifyRun(si, a, b int) {
 		m.kind, m.orgName = kindOrg, knownOrgs[strings.TrimPrefix(name, "The ")]
 	case isOrgName(core):
 		m.kind, m.orgName = kindOrg, name
+	case len(core) >= 2 && len(core) <= 4 && !titled && x.isCity(name):
+		// "San Francisco", "Tel Aviv", "New Delhi": looked up before the
+		// shape of a person's name.
+		c, _ := g.City(name)
+		m.kind, m.placeName, m.placeKind, m.code = kindPlace, name, "city", c.Country
 	case personShaped(core):
 		m.kind = kindPerson
 		if len(core) == 1 && !titled {
@@ -201,16 +211,48 @@ func (x *extraction) classifyRun(si, a, b int) {
 	case len(core) == 1 && core[0].upper && !s.headline && utf8.RuneCountInString(name) >= 2 && utf8.RuneCountInString(name) <= 5 && name != "FILE":
 		m.kind, m.orgName = kindOrg, name
 	default:
-		if c, ok := g.City(name); ok && len(core) <= 3 && !isMonthName(name) {
-			m.kind, m.placeName, m.placeKind, m.code = kindPlace, name, "city", c.Country
-		} else {
+		c, ok := g.City(name)
+		if !ok || len(core) > 3 || isMonthName(name) {
 			return
 		}
+		// A small town whose name is one word ("Union", "Summit",
+		// "Independence") is a place only where the words around it say
+		// so: "in Summit", "Summit, N.J.".
+		if len(core) == 1 && !c.Capital && c.Population < smallTown && !placeContext(toks, a, b) {
+			return
+		}
+		m.kind, m.placeName, m.placeKind, m.code = kindPlace, name, "city", c.Country
 	}
 	if m.kind == kindOrg && strings.HasPrefix(m.orgName, "The ") {
 		m.orgName = name
 	}
 	x.mentions = append(x.mentions, m)
+}
+
+// smallTown is the population under which a one-word town name needs a
+// place context to be read as the town.
+const smallTown = 100000
+
+// isCity reports whether name is a city of the gazetteer.
+func (x *extraction) isCity(name string) bool {
+	_, ok := x.gaz.City(name)
+	return ok && !isMonthName(name)
+}
+
+// placeContext reports whether the words around toks[a:b] make it a
+// place: a locative preposition before it, a comma and a capitalized
+// word after it ("Summit, N.J."), or a dateline at the start of a line.
+func placeContext(toks []token, a, b int) bool {
+	if a > 0 {
+		switch strings.ToLower(toks[a-1].text) {
+		case "in", "at", "from", "near", "to", "outside", "into", "toward", "towards", "via":
+			return true
+		}
+	}
+	if b+1 < len(toks) && toks[b].text == "," && toks[b+1].cap {
+		return true
+	}
+	return (a == 0 || toks[a].nlBefore) && toks[a].upper
 }
 
 func (x *extraction) addOrg(si, a, b int) {
@@ -267,10 +309,53 @@ func matchTitle(toks []token, i, b int) (int, string) {
 		// A modifier alone is no title: "Deputy" heads no name.
 		return 0, ""
 	}
+	if strings.HasSuffix(title, "minister") || strings.HasSuffix(title, "secretary") || title == "minister of state" {
+		if k, p := portfolioAfter(toks, i+n, b); k > 0 {
+			n, title = n+k, title+" "+p
+		}
+	}
 	if len(mods) > 0 {
 		title = strings.Join(mods, " ") + " " + title
 	}
 	return n, title
+}
+
+// portfolioAfter reads "of Economy, Trade and Industry" or "for Labour
+// and Employment" at toks[i:b]: "of" or "for", then words of a
+// portfolio joined by "and", "of", "the", "&" and commas. It returns the
+// tokens read and the phrase in lower case, or 0 when no portfolio word
+// follows.
+func portfolioAfter(toks []token, i, b int) (int, string) {
+	if i >= b {
+		return 0, ""
+	}
+	prep := strings.ToLower(toks[i].text)
+	if prep != "of" && prep != "for" {
+		return 0, ""
+	}
+	words := []string{prep}
+	end, last := 0, 0
+	for k := i + 1; k < b && k < i+12; k++ {
+		w := strings.ToLower(toks[k].text)
+		switch {
+		case portfolios[w]:
+			words = append(words, w)
+			end, last = k+1-i, len(words)
+			continue
+		case w == "and" || w == "of" || w == "the" || w == "&":
+			words = append(words, w)
+			continue
+		case w == ",":
+			words = append(words, ",")
+			continue
+		}
+		break
+	}
+	if end == 0 {
+		return 0, ""
+	}
+	phrase := strings.Join(words[:last], " ")
+	return end, strings.ReplaceAll(phrase, " ,", ",")
 }
 
 // matchCountryWord matches a demonym or country name at toks[i:b],

@@ -74,7 +74,21 @@ func (x *extraction) facts() *Facts {
 		}
 	}
 	mergeShortOrgs(f)
-	f.Roles = append(f.Roles, x.roles...)
+	// A title that the text ties to no country is no person-role-country
+	// fact: it stays on the person as a job title.
+	personIndex := map[string]int{}
+	for i, p := range f.Persons {
+		personIndex[p.Name] = i
+	}
+	for _, r := range x.roles {
+		if r.CountryCode != "" {
+			f.Roles = append(f.Roles, r)
+			continue
+		}
+		if i, ok := personIndex[r.Person]; ok && !contains(f.Persons[i].Titles, r.Title) {
+			f.Persons[i].Titles = append(f.Persons[i].Titles, r.Title)
+		}
+	}
 	for _, ev := range x.events {
 		e := Event{Type: ev.typ, Date: ev.date, Status: ev.status, Evidence: ev.spans, Confidence: 0.6}
 		for _, p := range ev.participants {

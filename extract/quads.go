@@ -52,6 +52,9 @@ func Quads(doc Doc, f *Facts, key, source string) Article {
 		for _, al := range p.Aliases {
 			b.add(iri, schema.Alias, quad.String(al))
 		}
+		for _, t := range p.Titles {
+			b.add(iri, schema.JobTitle, quad.String(t))
+		}
 		b.add(a, schema.Mentions, iri)
 		b.evidence(iri, p.Evidence, p.Confidence)
 	}

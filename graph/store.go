@@ -401,6 +401,11 @@ type StoredArticle struct {
 // ArticlesWithHash returns the articles stored with a content hash, in
 // IRI order, through the store's object index.
 func (s *Store) ArticlesWithHash(ctx context.Context, hash string) ([]StoredArticle, error) {
+	out, err := s.articlesWithHash(ctx, hash)
+	return out, s.connError(err)
+}
+
+func (s *Store) articlesWithHash(ctx context.Context, hash string) ([]StoredArticle, error) {
 	var iris []quad.IRI
 	err := path.StartPath(s.qs).Has(schema.ContentHash, quad.String(hash)).Unique().Iterate(ctx).EachValue(s.qs, func(v quad.Value) {
 		if iri, ok := v.(quad.IRI); ok {
@@ -436,12 +441,17 @@ func (s *Store) ArticleFromSource(ctx context.Context, source string) (quad.IRI,
 			found = iri
 		}
 	})
-	return found, err
+	return found, s.connError(err)
 }
 
 // Remove deletes every quad of an article. It returns how many there
 // were.
 func (s *Store) Remove(ctx context.Context, article quad.IRI) (int, error) {
+	n, err := s.remove(ctx, article)
+	return n, s.connError(err)
+}
+
+func (s *Store) remove(ctx context.Context, article quad.IRI) (int, error) {
 	unlock, err := s.lockWrites(ctx)
 	if err != nil {
 		return 0, err

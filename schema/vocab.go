@@ -36,6 +36,7 @@ var (
 	Name        = quad.IRI(SchemaOrg + "name")             // the fullest name of an entity
 	Alias       = quad.IRI(SchemaOrg + "alternateName")    // another way an article names it
 	HoldsRole   = quad.IRI(KG + "holdsRole")               // person -> role node
+	JobTitle    = quad.IRI(SchemaOrg + "jobTitle")         // person -> a title the text ties to no country
 	Title       = quad.IRI(SchemaOrg + "roleName")         // role node -> "president"
 	ForCountry  = quad.IRI(KG + "forCountry")              // role node -> country served
 	PostedTo    = quad.IRI(KG + "postedTo")                // role node -> country an envoy is posted to

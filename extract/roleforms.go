@@ -1,0 +1,459 @@
+package extract
+
+import (
+	"strings"
+)
+
+// The role forms beyond a title next to a name (findRoles): plural titles
+// over a list of names, "counterpart", "as TITLE", copulas and
+// appointments, "NAME of COUNTRY", and "A replaces B as TITLE".
+
+// singularTitle turns a plural title word into its singular, or "".
+func singularTitle(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y" // secretaries
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return ""
+}
+
+// matchPluralTitle matches a plural title at toks[i:b] ("Presidents",
+// "foreign ministers", "Cabinet Ministers") and returns its length and
+// singular title.
+func matchPluralTitle(toks []token, i, b int) (int, string) {
+	var words []string
+	n, title := 0, ""
+	for k := i; k < b && k < i+5; k++ {
+		if toks[k].kind != word {
+			break
+		}
+		w := strings.ToLower(toks[k].text)
+		if s := singularTitle(w); s != "" {
+			phrase := strings.Join(append(append([]string{}, words...), s), " ")
+			if titles[phrase] {
+				n, title = k+1-i, phrase
+			} else if titles[s] && len(words) > 0 && words[len(words)-1] == "cabinet" {
+				n, title = k+1-i, "cabinet "+s
+			}
+		}
+		words = append(words, w)
+	}
+	return n, title
+}
+
+// personAt returns the index of the accepted person mention that starts
+// at token a of sentence si, or -1.
+func (x *extraction) personAt(si, a int) int {
+	for _, mi := range x.sentMentions(si) {
+		m := &x.mentions[mi]
+		if m.a == a && m.kind == kindPerson && m.person >= 0 && m.person < len(x.persons) && x.persons[m.person].accepted {
+			return mi
+		}
+	}
+	return -1
+}
+
+// personBefore returns the last accepted person mention of sentence si
+// that ends at or before token j, with no clause break between, or -1.
+func (x *extraction) personBefore(si, j int) int {
+	toks := x.sents[si].toks
+	best := -1
+	for _, mi := range x.sentMentions(si) {
+		m := &x.mentions[mi]
+		if m.b > j || m.kind != kindPerson || m.person < 0 || m.person >= len(x.persons) || !x.persons[m.person].accepted {
+			continue
+		}
+		if best < 0 || m.b > x.mentions[best].b {
+			best = mi
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	for k := x.mentions[best].b; k < j; k++ {
+		switch toks[k].text {
+		case ";", ":", "“", "”", "\"":
+			return -1
+		}
+	}
+	return best
+}
+
+// addRole records a role found by one of the forms, merging it with an
+// earlier role of the same person and title.
+func (x *extraction) addRole(mi int, r Role, si, from, to int) {
+	m := &x.mentions[mi]
+	toks := x.sents[si].toks
+	r.Person = x.persons[m.person].name
+	from, to = max(0, min(from, m.a)), min(len(toks), max(to, m.b))
+	r.Evidence = Span{Sentence: si, Start: toks[from].start, End: toks[to-1].end}
+	if r.Confidence == 0 {
+		r.Confidence = 0.7
+	}
+	if c, ok := x.gaz.Country(r.CountryCode); ok {
+		r.Country = c.Name
+	}
+	if c, ok := x.gaz.Country(r.ToCode); ok {
+		r.To = c.Name
+	}
+	for i := range x.roles {
+		old := &x.roles[i]
+		if old.Person == r.Person && old.Title == r.Title {
+			if old.CountryCode == "" && r.CountryCode != "" {
+				old.Country, old.CountryCode = r.Country, r.CountryCode
+			}
+			if old.ToCode == "" && r.ToCode != "" {
+				old.To, old.ToCode = r.To, r.ToCode
+			}
+			return
+		}
+	}
+	x.roles = append(x.roles, r)
+}
+
+// countryAfter reads "of COUNTRY" or "from COUNTRY" at toks[j:] and
+// returns its length and country code.
+func (x *extraction) countryAfter(toks []token, j int) (int, string) {
+	if j+1 >= len(toks) {
+		return 0, ""
+	}
+	lw := strings.ToLower(toks[j].text)
+	if lw != "of" && lw != "from" {
+		return 0, ""
+	}
+	k := j + 1
+	if k < len(toks) && strings.ToLower(toks[k].text) == "the" {
+		k++
+	}
+	if n, c := x.matchCountryWord(toks, k, len(toks)); n > 0 {
+		return k + n - j, c.Code
+	}
+	return 0, ""
+}
+
+// countriesBefore reads the countries and demonyms just before toks[j]
+// ("US and Cuban", "Japanese"), in order.
+func (x *extraction) countriesBefore(toks []token, j int) []string {
+	var codes []string
+	for j > 0 {
+		n, c := x.countryBefore(toks, j-1)
+		if n == 0 {
+			break
+		}
+		codes = append([]string{c.Code}, codes...)
+		j -= n
+		if j > 0 && (strings.EqualFold(toks[j-1].text, "and") || toks[j-1].text == ",") {
+			j--
+			continue
+		}
+		break
+	}
+	return codes
+}
+
+// findRoleForms runs the forms over every sentence.
+func (x *extraction) findRoleForms() {
+	for si := range x.sents {
+		if x.sents[si].credit {
+			continue
+		}
+		x.pluralTitles(si)
+		x.asTitles(si)
+		x.copulaTitles(si)
+	}
+	x.counterparts()
+	x.ofCountry()
+}
+
+// pluralTitles: "Presidents Xi Jinping of China and Donald Trump of the
+// United States", "US and Cuban foreign ministers, John Kerry and Bruno
+// Rodriguez" (countries in order), "Cabinet Ministers A (Law), B (...)
+// and C".
+func (x *extraction) pluralTitles(si int) {
+	toks := x.sents[si].toks
+	for i := 0; i < len(toks); i++ {
+		n, title := matchPluralTitle(toks, i, len(toks))
+		if n == 0 {
+			continue
+		}
+		codes := x.countriesBefore(toks, i)
+		j := i + n
+		if j < len(toks) && toks[j].text == "," {
+			j++
+		}
+		var got []int
+		var own []string
+		for j < len(toks) {
+			mi := x.personAt(si, j)
+			if mi < 0 {
+				break
+			}
+			got = append(got, mi)
+			j = x.mentions[mi].b
+			if j < len(toks) && toks[j].text == "(" {
+				for j < len(toks) && toks[j].text != ")" {
+					j++
+				}
+				j++
+			}
+			code := ""
+			if k, c := x.countryAfter(toks, j); k > 0 {
+				code = c
+				j += k
+			}
+			own = append(own, code)
+			if j < len(toks) && toks[j].text == "," {
+				j++
+			}
+			if j < len(toks) && strings.EqualFold(toks[j].text, "and") {
+				j++
+			}
+		}
+		if len(got) < 2 {
+			continue
+		}
+		// One country after the last name of a list, and none after the
+		// others: the list's country ("... and C (Environment) of India").
+		single := ""
+		for _, c := range own {
+			if c != "" && single == "" {
+				single = c
+			} else if c != "" && c != single {
+				single = "-"
+			}
+		}
+		if single != "" && single != "-" && len(codes) == 0 {
+			codes = []string{single}
+		}
+		for k, mi := range got {
+			r := Role{Title: title, Confidence: 0.8}
+			switch {
+			case own[k] != "":
+				r.CountryCode = own[k]
+			case len(codes) == 1:
+				r.CountryCode = codes[0]
+			case len(codes) == len(got):
+				r.CountryCode = codes[k] // "respectively"
+			}
+			x.addRole(mi, r, si, i, x.mentions[mi].b)
+		}
+		i = j - 1
+	}
+}
+
+// roleWords reads "[the|a] [new|former] [COUNTRY|demonym|body] TITLE
+// [to|of COUNTRY]" at toks[j:] and returns the role and the index after
+// it.
+func (x *extraction) roleWords(toks []token, j int) (Role, int, bool) {
+	var r Role
+	for j < len(toks) {
+		lw := strings.ToLower(toks[j].text)
+		switch {
+		case lw == "the" || lw == "a" || lw == "an" || lw == "new" || lw == "its" || lw == "his" || lw == "her" || lw == "their":
+			j++
+			continue
+		case pastMarkers[lw]:
+			r.Former = true
+			j++
+			continue
+		}
+		break
+	}
+	if n, c := x.matchCountryWord(toks, j, len(toks)); n > 0 {
+		r.CountryCode = c.Code
+		j += n
+		if j < len(toks) && (toks[j].text == "'s" || toks[j].text == "’s") {
+			j++
+		}
+	} else if n := matchKnownOrg(toks, j, len(toks)); n > 0 {
+		r.CountryCode = orgCountry[joinTokens(toks[j:j+n])]
+		j += n
+	}
+	n, title := matchTitle(toks, j, len(toks))
+	if n == 0 {
+		return Role{}, j, false
+	}
+	r.Title = title
+	j += n
+	if j+1 < len(toks) {
+		prep := strings.ToLower(toks[j].text)
+		if k, c := x.matchCountryWord(toks, j+1, len(toks)); k > 0 && (prep == "to" || prep == "of" || prep == "for" || prep == "in") {
+			if prep == "to" && (strings.Contains(title, "ambassador") || strings.Contains(title, "envoy")) {
+				r.ToCode = c.Code
+			} else if prep != "to" && r.CountryCode == "" {
+				r.CountryCode = c.Code
+			}
+			j += k + 1
+		}
+	}
+	return r, j, true
+}
+
+// appointVerbs take a person and "as TITLE"; replaceVerbs give the title
+// to both the subject and the person replaced.
+var (
+	appointVerbs = wordSet("appointed", "appoints", "appoint", "named", "names", "name", "nominated", "nominates",
+		"nominate", "chose", "chosen", "picked", "tapped", "installed", "served", "serves", "serve", "serving",
+		"elected", "confirmed", "sworn", "designated", "replace", "replaces", "replaced", "replacing",
+		"succeed", "succeeds", "succeeded", "succeeding")
+	replaceVerbs = wordSet("replace", "replaces", "replaced", "replacing", "succeed", "succeeds", "succeeded", "succeeding")
+	copulaVerbs  = wordSet("is", "was", "became", "becomes", "become", "remains", "remained")
+)
+
+// asTitles: "appointed ... Philip Hammond as foreign minister", "Hammond,
+// who had served as defence secretary", "As defence secretary, Hammond
+// ...", "Hammond replaces William Hague as foreign secretary" (both).
+func (x *extraction) asTitles(si int) {
+	toks := x.sents[si].toks
+	for i := 0; i < len(toks); i++ {
+		if !strings.EqualFold(toks[i].text, "as") {
+			continue
+		}
+		r, end, ok := x.roleWords(toks, i+1)
+		if !ok {
+			continue
+		}
+		// "As defence secretary, Hammond ...", "Later, as defense
+		// minister, Kono spoke."
+		asPhrase := func() {
+			if end+1 < len(toks) && toks[end].text == "," {
+				if mi := x.personAt(si, end+1); mi >= 0 {
+					x.addRole(mi, r, si, i, x.mentions[mi].b)
+				}
+			}
+		}
+		// Otherwise the person must be the object or subject of an
+		// appointing verb within a few words before "as".
+		mi := x.personBefore(si, i)
+		if mi < 0 {
+			asPhrase()
+			continue
+		}
+		m := &x.mentions[mi]
+		verb := -1
+		for k := max(0, m.a-8); k < i; k++ {
+			if appointVerbs[strings.ToLower(toks[k].text)] {
+				verb = k
+			}
+		}
+		if verb < 0 || i-m.b > 6 {
+			asPhrase()
+			continue
+		}
+		x.addRole(mi, r, si, min(verb, m.a), end)
+		if replaceVerbs[strings.ToLower(toks[verb].text)] && verb < m.a {
+			if subj := x.personBefore(si, verb); subj >= 0 && verb-x.mentions[subj].b <= 4 {
+				x.addRole(subj, r, si, x.mentions[subj].a, end)
+			}
+		}
+	}
+}
+
+// copulaTitles: "Philip Hammond is the new Foreign Secretary", "X became
+// home secretary", "X was named ambassador to Japan", "X, who was named
+// ...".
+func (x *extraction) copulaTitles(si int) {
+	toks := x.sents[si].toks
+	for _, mi := range x.sentMentions(si) {
+		m := &x.mentions[mi]
+		if m.kind != kindPerson || m.person < 0 || m.person >= len(x.persons) || !x.persons[m.person].accepted {
+			continue
+		}
+		j := m.b
+		if j+1 < len(toks) && toks[j].text == "," && strings.EqualFold(toks[j+1].text, "who") {
+			j += 2
+		}
+		for j < len(toks) && (strings.EqualFold(toks[j].text, "has") || strings.EqualFold(toks[j].text, "had") ||
+			strings.EqualFold(toks[j].text, "will") || strings.EqualFold(toks[j].text, "would") || strings.EqualFold(toks[j].text, "been")) {
+			j++
+		}
+		if j >= len(toks) {
+			continue
+		}
+		lw := strings.ToLower(toks[j].text)
+		switch {
+		case copulaVerbs[lw]:
+			j++
+			// "was named", "was appointed", "is set to become"
+			if j < len(toks) && (appointVerbs[strings.ToLower(toks[j].text)] || strings.EqualFold(toks[j].text, "now")) {
+				j++
+			}
+		case lw == "named" || lw == "appointed" || lw == "nominated" || lw == "elected":
+		default:
+			continue
+		}
+		if r, end, ok := x.roleWords(toks, j); ok {
+			x.addRole(mi, r, si, m.a, end)
+		}
+	}
+}
+
+// counterparts: "US President Barack Obama has met his Cuban counterpart
+// Raul Castro": the counterpart holds the title of the other person in
+// the sentence, for the country the demonym names.
+func (x *extraction) counterparts() {
+	for si := range x.sents {
+		toks := x.sents[si].toks
+		for i, t := range toks {
+			lw := strings.ToLower(t.text)
+			if lw != "counterpart" && lw != "counterparts" {
+				continue
+			}
+			j := i + 1
+			if j < len(toks) && toks[j].text == "," {
+				j++
+			}
+			mi := x.personAt(si, j)
+			if mi < 0 {
+				continue
+			}
+			code := ""
+			if n, c := x.countryBefore(toks, i-1); n > 0 {
+				code = c.Code
+			}
+			// The title of the other person: a role found in this
+			// sentence, before the counterpart.
+			title := ""
+			for _, r := range x.roles {
+				if r.Evidence.Sentence == si && r.Evidence.Start < t.start && r.Person != x.persons[x.mentions[mi].person].name {
+					title = r.Title
+				}
+			}
+			if title == "" {
+				continue
+			}
+			x.addRole(mi, Role{Title: title, CountryCode: code}, si, i, x.mentions[mi].b)
+		}
+	}
+}
+
+// ofCountry: "President Donald Trump of the United States" gives the
+// role found before the name the country after it.
+func (x *extraction) ofCountry() {
+	for i := range x.roles {
+		r := &x.roles[i]
+		if r.CountryCode != "" {
+			continue
+		}
+		si := r.Evidence.Sentence
+		toks := x.sents[si].toks
+		for _, mi := range x.sentMentions(si) {
+			m := &x.mentions[mi]
+			if m.kind != kindPerson || m.person < 0 || m.person >= len(x.persons) || x.persons[m.person].name != r.Person {
+				continue
+			}
+			if m.b >= len(toks) || toks[m.b].start > r.Evidence.End+1 {
+				continue
+			}
+			if k, code := x.countryAfter(toks, m.b); k > 0 {
+				r.CountryCode = code
+				if c, ok := x.gaz.Country(code); ok {
+					r.Country = c.Name
+				}
+				break
+			}
+		}
+	}
+}
