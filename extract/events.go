@@ -537,12 +537,34 @@ func (x *extraction) dateIn(si, a, b int) string {
 		if t.a > 0 && speechWords[strings.ToLower(toks[t.a-1].text)] {
 			continue // "reported late Friday"
 		}
+		if attributiveYear(toks, t.a, t.b) {
+			continue // "the 2016 presidential election" dates the election
+		}
 		v := eventDate(t.value)
 		if len(v) > bestPrec {
 			best, bestPrec = v, len(v)
 		}
 	}
 	return best
+}
+
+// attributiveYear reports whether the expression toks[a:b] is a lone
+// year that modifies the noun after it ("the 2016 presidential
+// election", "its 2018 budget"): it dates that noun, not the sentence's
+// event.
+func attributiveYear(toks []token, a, b int) bool {
+	if b != a+1 || a == 0 || b >= len(toks) {
+		return false
+	}
+	if _, ok := isYear(toks[a]); !ok {
+		return false
+	}
+	switch strings.ToLower(toks[a-1].text) {
+	case "the", "its", "his", "her", "their", "a", "this", "that":
+	default:
+		return false
+	}
+	return toks[b].kind == word && !functionWords[strings.ToLower(toks[b].text)]
 }
 
 // eventDate turns a time value into a calendar date at its precision:

@@ -48,16 +48,16 @@ func New(opts ...Option) *Pipeline {
 
 // extraction is the working state of one document.
 type extraction struct {
-	doc      Doc
-	gaz      *gazetteer.Gazetteer
-	ref      time.Time // the date relative expressions resolve against
-	inferred bool      // ref was inferred from the text
-	sents    []sentence
-	mentions []mention
-	persons  []*cluster
-	roles    []Role
-	times    []timex
-	events   []*event
+	doc        Doc
+	gaz        *gazetteer.Gazetteer
+	ref        time.Time // the date relative expressions resolve against
+	dateSource string    // where ref came from: DateFromHeader, ...
+	sents      []sentence
+	mentions   []mention
+	persons    []*cluster
+	roles      []Role
+	times      []timex
+	events     []*event
 	// mentionIndex[i] == i; sentMentions returns slices of it.
 	mentionIndex []int
 }
@@ -89,8 +89,8 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 	}
 	x.ner()
 	x.times = x.findTimes()
+	x.ref, x.dateSource = x.referenceDate()
 	if x.ref.IsZero() {
-		x.ref, x.inferred = x.inferDate()
 		x.resolveAbsoluteOnly()
 	} else {
 		x.resolveTimes()

@@ -311,3 +311,12 @@ func TestInvitationDuringCall(t *testing.T) {
 		t.Errorf("call %+v, want a call that happened, not dated 2017", call)
 	}
 }
+
+func TestAttributiveYearDatesNoEvent(t *testing.T) {
+	f := extractText(t, "Any meeting between Donald Trump and Vladimir Putin would come while the inquiry into the 2016 presidential election continues.", time.Time{})
+	for _, e := range f.Events {
+		if e.Date == "2016" {
+			t.Errorf("event %+v dated by the election's year", e)
+		}
+	}
+}

@@ -4,12 +4,16 @@ package extract
 // `kg extract --format json` prints and `kg eval` scores.
 type Facts struct {
 	ID string `json:"id"`
-	// Date is the publication date, YYYY-MM-DD, when the document states it
-	// or the caller supplies it.
+	// Date is the publication date, YYYY-MM-DD, when the document states
+	// it (a header, a time stamp line) or the caller supplies it.
 	Date string `json:"date,omitempty"`
-	// InferredDate is the latest full date mentioned in an undated
-	// document. It orders events in time but resolves no relative date.
-	InferredDate  string         `json:"inferred_date,omitempty"`
+	// InferredDate is the date relative expressions were resolved against
+	// when it is not the publication date: a dateline's or a dated
+	// caption's.
+	InferredDate string `json:"inferred_date,omitempty"`
+	// DateSource says where the reference date came from: header,
+	// timestamp, dateline, caption or none.
+	DateSource    string         `json:"date_source,omitempty"`
 	Headline      string         `json:"headline,omitempty"`
 	Persons       []Person       `json:"persons"`
 	Organizations []Organization `json:"organizations"`

@@ -8,9 +8,11 @@ import (
 func (x *extraction) facts() *Facts {
 	f := &Facts{ID: x.doc.ID, Persons: []Person{}, Organizations: []Organization{}, Places: []Place{},
 		Roles: []Role{}, Events: []Event{}, Times: []Time{}}
-	if !x.doc.Date.IsZero() {
-		f.Date = x.doc.Date.Format("2006-01-02")
-	} else if x.inferred {
+	f.DateSource = x.dateSource
+	switch x.dateSource {
+	case DateFromHeader, DateFromTimestamp:
+		f.Date = x.ref.Format("2006-01-02")
+	case DateFromDateline, DateFromCaption:
 		f.InferredDate = x.ref.Format("2006-01-02")
 	}
 	if len(x.sents) > 0 && x.sents[0].headline {

@@ -361,20 +361,6 @@ func pastRequestBefore(toks []token, i int) bool {
 	return false
 }
 
-// inferDate returns the latest full date written in an undated document.
-func (x *extraction) inferDate() (time.Time, bool) {
-	var latest time.Time
-	for _, t := range x.times {
-		if t.relative || len(t.value) != 10 {
-			continue
-		}
-		if d, err := time.Parse("2006-01-02", t.value); err == nil && d.After(latest) {
-			latest = d
-		}
-	}
-	return latest, !latest.IsZero()
-}
-
 // resolveAbsoluteOnly is used for undated documents: relative expressions
 // keep no value.
 func (x *extraction) resolveAbsoluteOnly() {
@@ -389,8 +375,8 @@ func (x *extraction) resolveAbsoluteOnly() {
 func (x *extraction) resolveTimes() {
 	for i := range x.times {
 		t := &x.times[i]
-		if t.resolve != nil && !x.doc.Date.IsZero() {
-			t.value = t.resolve(x.doc.Date)
+		if t.resolve != nil && !x.ref.IsZero() {
+			t.value = t.resolve(x.ref)
 		}
 	}
 }

@@ -1,0 +1,203 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Where a document's reference date came from (Facts.DateSource).
+const (
+	DateFromHeader    = "header"    // a "date" first line or front matter
+	DateFromTimestamp = "timestamp" // a time stamp line the page shows ("Updated: 07-07-2021 18:14 IST")
+	DateFromDateline  = "dateline"  // a dateline with its year ("RIYADH, (WAM - 02nd Apr, 2020)")
+	DateFromCaption   = "caption"   // a dated photo caption or a dated headline
+	DateFromNone      = "none"
+)
+
+// Full dates as pages print them, with the year: ISO, numeric, day
+// month year, month day year, with ordinals, abbreviations and weekdays.
+const monthRE = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+
+var (
+	isoDateRE     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	numericDateRE = regexp.MustCompile(`\b(\d{1,2})([-./])(\d{1,2})[-./](\d{4})\b`)
+	dmyRE         = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRE + `,?\s+(\d{4})\b`)
+	mdyRE         = regexp.MustCompile(`(?i)\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	clockRE       = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|ist|edt|est|bst|cet)?\b`)
+	publishRE     = regexp.MustCompile(`(?i)\b(published|publisted|updated|posted|created|modified|last update|date)\b`)
+	weekdayRE     = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\b\.?`)
+	captionRE     = regexp.MustCompile(`(?i)\b(photo|pictured|picture|caption|image)\b`)
+	// An archive photo: marked as a file photo, or credited to a photo
+	// agency (its caption dates the photo, not the story).
+	archivePhotoRE = regexp.MustCompile(`(?i)(\bFILE\b|file photo|\bin this\b.*\bphoto\b|getty images|ap photo|/reuters|/afp|afp/|/epa|/ap\b|sputnik/|/pool)`)
+)
+
+// fullDate is a full date found in a line, and its byte span.
+type fullDate struct {
+	t          time.Time
+	start, end int
+}
+
+// fullDates finds the full dates of a line, in order.
+func fullDates(line string) []fullDate {
+	var out []fullDate
+	add := func(y, m, d, start, end int) {
+		if y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31 {
+			return
+		}
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		if t.Day() != d {
+			return // 31 April
+		}
+		for _, f := range out {
+			if start < f.end && f.start < end {
+				return
+			}
+		}
+		out = append(out, fullDate{t, start, end})
+	}
+	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	for _, m := range isoDateRE.FindAllStringSubmatchIndex(line, -1) {
+		add(atoi(line[m[2]:m[3]]), atoi(line[m[4]:m[5]]), atoi(line[m[6]:m[7]]), m[0], m[1])
+	}
+	for _, m := range dmyRE.FindAllStringSubmatchIndex(line, -1) {
+		add(atoi(line[m[6]:m[7]]), monthNumber(line[m[4]:m[5]]), atoi(line[m[2]:m[3]]), m[0], m[1])
+	}
+	for _, m := range mdyRE.FindAllStringSubmatchIndex(line, -1) {
+		add(atoi(line[m[6]:m[7]]), monthNumber(line[m[2]:m[3]]), atoi(line[m[4]:m[5]]), m[0], m[1])
+	}
+	for _, m := range numericDateRE.FindAllStringSubmatchIndex(line, -1) {
+		a, b, y := atoi(line[m[2]:m[3]]), atoi(line[m[6]:m[7]]), atoi(line[m[8]:m[9]])
+		// "11/15/2023" is American, month first; "15.11.2023" and
+		// "07-07-2021" are day first. A number over 12 settles it.
+		day, month := a, b
+		if line[m[4]:m[5]] == "/" && a <= 12 || b > 12 {
+			day, month = b, a
+		}
+		add(y, month, day, m[0], m[1])
+	}
+	sortDates(out)
+	return out
+}
+
+func sortDates(ds []fullDate) {
+	for i := 1; i < len(ds); i++ {
+		for j := i; j > 0 && ds[j].start < ds[j-1].start; j-- {
+			ds[j], ds[j-1] = ds[j-1], ds[j]
+		}
+	}
+}
+
+func monthNumber(s string) int {
+	return months[strings.ToLower(strings.TrimSuffix(s, "."))]
+}
+
+// referenceDate finds the date relative expressions are resolved
+// against, and where it came from. The header wins; otherwise, among the
+// first lines of the page, by form:
+//
+//  1. a time stamp line: a full date with "Published", "Updated",
+//     "Posted" or "Date", or under a byline ("By AFP");
+//  2. a full date with a clock time ("Sat Apr 11, 2015 3:47AM");
+//  3. a line that is only a date, with a weekday or bullets at most;
+//  4. a dateline or a headline that starts with a date ("RIYADH, (WAM -
+//     02nd Apr, 2020)", "June 17, 2001: Bush, Putin bond ...");
+//  5. a dated photo caption ("... in Havana, Cuba, 20 March 2016"),
+//     unless it is an archive photo: "FILE", "file photo", "In this ...
+//     photo", or a photo agency's credit on it or on the line after.
+//
+// The top of the page is its first six lines of prose (or forty lines).
+// Within a form, the first line wins: a page clock above the headline
+// ("Saturday December 21, 2024") loses to the time stamp under the
+// byline. Never the latest date of the text, which is often an event's.
+// The first three forms date the publication; the last two only anchor
+// the text.
+func (x *extraction) referenceDate() (time.Time, string) {
+	if !x.doc.Date.IsZero() {
+		return x.doc.Date, DateFromHeader
+	}
+	// The top of the page: up to six lines of prose (menus and widgets of
+	// short lines do not count), at most forty lines in all.
+	const maxProse, maxLines = 6, 40
+	type cand struct {
+		t    time.Time
+		rank int
+		line int
+	}
+	var best *cand
+	consider := func(c cand) {
+		if best == nil || c.rank < best.rank || c.rank == best.rank && c.line < best.line {
+			best = &c
+		}
+	}
+	body := x.doc.body
+	lines := strings.Split(body, "\n")
+	seen, prose, afterByline := 0, 0, false
+	for li, raw := range lines {
+		line := strings.TrimSpace(raw)
+		if line == "" {
+			continue
+		}
+		seen++
+		if len(line) >= 100 {
+			prose++
+		}
+		if seen > maxLines || prose > maxProse {
+			break
+		}
+		byline := afterByline
+		afterByline = strings.HasPrefix(line, "By ") && len(line) < 60
+		ds := fullDates(line)
+		if len(ds) == 0 {
+			continue
+		}
+		d := ds[0]
+		rest := strings.TrimSpace(weekdayRE.ReplaceAllString(line[:d.start]+line[d.end:], ""))
+		rest = strings.Trim(rest, " ,|•-–—·:")
+		switch {
+		case publishRE.MatchString(line) && len(line) < 160 || byline && len(line) < 60:
+			consider(cand{d.t, 1, li})
+		case clockRE.MatchString(line) && len(line) < 160:
+			consider(cand{d.t, 2, li})
+		case rest == "":
+			consider(cand{d.t, 3, li})
+		case d.start == 0 && d.end < len(line) && strings.ContainsAny(line[d.end:d.end+1], ":—–-"):
+			consider(cand{d.t, 4, li})
+		case d.start < 80 && strings.Contains(line[:d.start], "(") && isUpperWord(line):
+			consider(cand{d.t, 4, li}) // "RIYADH, (UrduPoint / WAM - 02nd Apr, 2020)"
+		case captionRE.MatchString(line) || strings.TrimRight(line[d.end:], ".) ") == "":
+			next := ""
+			if li+1 < len(lines) {
+				next = lines[li+1]
+			}
+			if !archivePhotoRE.MatchString(line) && !archivePhotoRE.MatchString(next) {
+				consider(cand{d.t, 5, li})
+			}
+		}
+	}
+	if best == nil {
+		return time.Time{}, DateFromNone
+	}
+	switch best.rank {
+	case 1, 2, 3:
+		return best.t, DateFromTimestamp
+	case 4:
+		return best.t, DateFromDateline
+	}
+	return best.t, DateFromCaption
+}
+
+// isUpperWord reports whether a line starts with an upper-case word of
+// at least three letters, as datelines do ("RIYADH,", "BEIJING,").
+func isUpperWord(line string) bool {
+	n := 0
+	for _, r := range line {
+		if r < 'A' || r > 'Z' {
+			break
+		}
+		n++
+	}
+	return n >= 3
+}

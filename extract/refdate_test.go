@@ -1,0 +1,71 @@
+package extract
+
+import (
+	"testing"
+	"time"
+)
+
+func TestReferenceDate(t *testing.T) {
+	const body = "\n\nPresident Alpha Beta met Prime Minister Gamma Delta on Monday, officials said.\n"
+	tests := []struct {
+		name, text      string
+		header          time.Time
+		date, source    string // Facts.Date or, for datelines and captions, InferredDate
+		relative, value string // a relative expression of the text and its value
+	}{
+		{"header wins", "Updated: 2019-02-28 10:17" + body, time.Date(2018, 6, 2, 0, 0, 0, 0, time.UTC), "2018-06-02", DateFromHeader, "Monday", "2018-05-28"},
+		{"updated line, numeric day first", "Agency | Capital | Updated: 07-07-2021 18:14 IST | Created: 07-07-2021 17:52 IST" + body, time.Time{}, "2021-07-07", DateFromTimestamp, "Monday", "2021-07-05"},
+		{"posted at, ordinal and weekday", "Posted at 10:08 AM, Fri Oct 11th, 2024" + body, time.Time{}, "2024-10-11", DateFromTimestamp, "Monday", "2024-10-07"},
+		{"page clock above the headline loses to the byline date", "close\nSaturday December 21, 2024\n\nLeaders meet for talks\n\nBy AFP\nApril 07, 2017" + body, time.Time{}, "2017-04-07", DateFromTimestamp, "", ""},
+		{"clock time", "HomeWorld Sat Apr 11, 2015 3:47AM" + body, time.Time{}, "2015-04-11", DateFromTimestamp, "", ""},
+		{"ISO with seconds", "Edited by Someone\n2023-04-14 20:52:47" + body, time.Time{}, "2023-04-14", DateFromTimestamp, "", ""},
+		{"a line that is only a date", "15 July 2022\n\nHeadline of the story" + body, time.Time{}, "2022-07-15", DateFromTimestamp, "", ""},
+		{"bullets and weekday", "  • World\n  • Tuesday, 03 Sep 2024" + body, time.Time{}, "2024-09-03", DateFromTimestamp, "", ""},
+		{"American numeric date", "Published 11/15/2023" + body, time.Time{}, "2023-11-15", DateFromTimestamp, "", ""},
+		{"European numeric date", "Published 15.11.2023" + body, time.Time{}, "2023-11-15", DateFromTimestamp, "", ""},
+		{"dateline with its year", "RIYADH, (Agency - 02nd Apr, 2020) Prince Alpha Beta received a call." + body, time.Time{}, "2020-04-02", DateFromDateline, "", ""},
+		{"dated headline", "June 17, 2001: Leaders bond well at summit\n" + body, time.Time{}, "2001-06-17", DateFromDateline, "", ""},
+		{"photo caption", "Visit\n\nThe president waves upon arrival at the airport in Havana, Cuba, 20 March 2016\n\nThe president arrived in Cuba on Sunday." + body, time.Time{}, "2016-03-20", DateFromCaption, "Sunday", "2016-03-20"},
+		{"dateline without a year anchors nothing", "BEIJING, April 14 (Xinhua) -- Alpha Beta arrived." + body, time.Time{}, "", DateFromNone, "Monday", ""},
+		{"an event's date in the body is no reference", "The leaders met for the first time on March 3, 2020, in Geneva, and again later." + body, time.Time{}, "", DateFromNone, "Monday", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, tt.header)
+			got := f.Date
+			if tt.source == DateFromDateline || tt.source == DateFromCaption {
+				got = f.InferredDate
+				if f.Date != "" {
+					t.Errorf("Date = %q: a %s is not the publication date", f.Date, tt.source)
+				}
+			}
+			if got != tt.date || f.DateSource != tt.source {
+				t.Fatalf("date %q from %q, want %q from %q", got, f.DateSource, tt.date, tt.source)
+			}
+			if tt.relative == "" {
+				return
+			}
+			for _, tm := range f.Times {
+				if tm.Text == tt.relative {
+					if tm.Value != tt.value {
+						t.Errorf("%q = %q, want %q", tm.Text, tm.Value, tt.value)
+					}
+					return
+				}
+			}
+			t.Errorf("no time %q in %+v", tt.relative, f.Times)
+		})
+	}
+}
+
+func TestArchivePhotoCaptionAnchorsNothing(t *testing.T) {
+	for _, text := range []string{
+		"Talks\n\nFILE - The president speaks on the phone, Jan. 28, 2017, in the Oval Office.\n\nThey spoke three months ago.",
+		"Talks\n\nThe presidents chat at the summit in Danang on November 11, 2017.\nThe presidents chat at the summit in Danang on November 11, 2017. NAME SURNAME/Getty Images\n\nThey spoke three months ago.",
+	} {
+		f := extractText(t, text, time.Time{})
+		if f.DateSource != DateFromNone {
+			t.Errorf("%q: date source %q (%s), want none", text[:30], f.DateSource, f.InferredDate)
+		}
+	}
+}
