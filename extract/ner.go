@@ -182,7 +182,14 @@ func (x *extraction) classifyRun(si, a, b int) {
 	case venues[strings.TrimPrefix(name, "The ")] != [2]string{}:
 		m.kind = kindVenue
 		m.orgName = strings.TrimPrefix(name, "The ")
-		m.placeName, m.code, m.placeKind = venues[m.orgName][0], venues[m.orgName][1], "city"
+		// A venue is no place of its own: an event held only at a venue
+		// is placed in the venue's country (the city, when the text names
+		// it, is more specific and wins).
+		m.code, m.placeKind = venues[m.orgName][1], "country"
+		m.placeName = m.code
+		if c, ok := g.Country(m.code); ok {
+			m.placeName = c.Name
+		}
 		if !venueOnly[m.orgName] {
 			x.addOrg(si, a, b)
 		}
@@ -218,7 +225,7 @@ func (x *extraction) classifyRun(si, a, b int) {
 		// A small town whose name is one word ("Union", "Summit",
 		// "Independence") is a place only where the words around it say
 		// so: "in Summit", "Summit, N.J.".
-		if len(core) == 1 && !c.Capital && c.Population < smallTown && !placeContext(toks, a, b) {
+		if len(core) == 1 && !c.Capital && c.Population < smallTown && (!placeContext(toks, a, b) || b < len(toks) && strings.EqualFold(toks[b].text, "of")) {
 			return
 		}
 		m.kind, m.placeName, m.placeKind, m.code = kindPlace, name, "city", c.Country
@@ -240,7 +247,8 @@ func (x *extraction) isCity(name string) bool {
 }
 
 // placeContext reports whether the words around toks[a:b] make it a
-// place: a locative preposition before it, a comma and a capitalized
+// place: a locative preposition before it (but "at Summit of the
+// Americas" names an event), a comma and a capitalized
 // word after it ("Summit, N.J."), or a dateline at the start of a line.
 func placeContext(toks []token, a, b int) bool {
 	if a > 0 {
