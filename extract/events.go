@@ -90,8 +90,10 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	if trigger < 0 && invite < 0 {
 		return nil
 	}
-	// Persons of the sentence that can be principals.
-	var persons []int
+	// Persons of the sentence that can be principals; those who come
+	// along ("accompanied by", "joined by") are not, unless no pair is
+	// left without them.
+	var persons, companions []int
 	var personToks []int
 	for _, mi := range x.sentMentions(si) {
 		m := &x.mentions[mi]
@@ -104,8 +106,17 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		if x.isSpeaker(toks, m) {
 			continue
 		}
+		if companion(toks, m.a) {
+			companions = appendPerson(companions, m.person)
+			continue
+		}
 		persons = appendPerson(persons, m.person)
 		personToks = append(personToks, m.a)
+	}
+	if len(persons) < 2 {
+		for _, c := range companions {
+			persons = appendPerson(persons, c)
+		}
 	}
 	persons = x.addDescribed(si, persons)
 	if explicit := principalsPattern(x, si); len(explicit) >= 2 {
@@ -155,6 +166,50 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		out = append(out, ev)
 	}
 	return out
+}
+
+// companionWords introduce persons who come along to a meeting rather
+// than hold it: aides, ministers in a delegation, interpreters.
+var companionWords = [][]string{{"accompanied", "by"}, {"joined", "by"}, {"flanked", "by"},
+	{"attended", "by"}, {"along", "with"}, {"alongside"}, {"aides"}, {"aide"}, {"delegation", "including"},
+	{"officials", "including"}}
+
+// companion reports whether the person mention at toks[a] follows a
+// companion phrase closely: within four tokens, or through a list of
+// names and titles ("accompanied by Foreign Minister Wang Yi, and Vice
+// Premier He Lifeng").
+func companion(toks []token, a int) bool {
+	for k := a - 1; k >= 0 && k >= a-30; k-- {
+		t := toks[k]
+		if t.kind == punct && t.text != "," && t.text != "(" && t.text != ")" {
+			return false
+		}
+		lw := strings.ToLower(t.text)
+		if eventNouns[lw] != "" || speechWords[lw] {
+			return false
+		}
+		for _, cw := range companionWords {
+			n := len(cw)
+			if k-n+1 < 0 {
+				continue
+			}
+			match := true
+			for i, w := range cw {
+				if strings.ToLower(toks[k-n+1+i].text) != w {
+					match = false
+					break
+				}
+			}
+			if match {
+				return true
+			}
+		}
+		// Beyond four tokens only names, titles and list words.
+		if a-k > 4 && !t.cap && lw != "and" && t.text != "," && !titles[lw] {
+			return false
+		}
+	}
+	return false
 }
 
 // ownTrigger reports whether the event word is introduced by a pronoun

@@ -58,10 +58,33 @@ func (x *extraction) ner() {
 			for j < len(toks) && runContinues(toks, i, j) {
 				j++
 			}
-			x.classifyRun(si, i, j)
+			if !trailingByline(toks, i, j) {
+				x.classifyRun(si, i, j)
+			}
 			i = j
 		}
 	}
+}
+
+// trailingByline reports whether the run toks[a:b] is an author named at
+// the end of a headline after a colon or a dash ("... disagree on
+// important issues: Elizabeth Sullivan"): a credit, not a person of the
+// story.
+func trailingByline(toks []token, a, b int) bool {
+	if a == 0 || b-a < 2 || b-a > 3 {
+		return false
+	}
+	switch toks[a-1].text {
+	case ":", "—", "–", "|":
+	default:
+		return false
+	}
+	for k := b; k < len(toks); k++ {
+		if toks[k].kind != punct || toks[k].nlBefore {
+			return toks[k].nlBefore
+		}
+	}
+	return true
 }
 
 func runStart(toks []token, i int) bool {
