@@ -320,3 +320,35 @@ func TestAttributiveYearDatesNoEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeDirection: a relative date's direction comes from the tense of
+// its own clause, then of its sentence.
+func TestTimeDirection(t *testing.T) {
+	thu := time.Date(2000, 2, 10, 0, 0, 0, 0, time.UTC) // a Thursday
+	for _, tt := range []struct {
+		text, expr, value string
+	}{
+		{"The company said Thursday that profits rose.", "Thursday", "2000-02-10"},
+		{"The leaders will meet on Thursday.", "Thursday", "2000-02-10"},
+		{"The leaders will meet on Friday, officials said Tuesday.", "Friday", "2000-02-11"},
+		{"The leaders will meet on Friday, officials said Tuesday.", "Tuesday", "2000-02-08"},
+		{"The talks ended Friday.", "Friday", "2000-02-04"},
+		{"The report is due Jan. 14.", "Jan. 14", "2000-01-14"},
+		{"They met at a November summit.", "November", "1999-11"},
+		{"Trade talks are planned for November.", "November", "2000-11"},
+	} {
+		f := extractText(t, tt.text, thu)
+		found := false
+		for _, tm := range f.Times {
+			if tm.Text == tt.expr {
+				found = true
+				if tm.Value != tt.value {
+					t.Errorf("%q: %q = %q, want %q", tt.text, tt.expr, tm.Value, tt.value)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %q in %+v", tt.text, tt.expr, f.Times)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -44,29 +45,36 @@ func matchPluralTitle(toks []token, i, b int) (int, string) {
 }
 
 // personAt returns the index of the accepted person mention that starts
-// at token a of sentence si, or -1.
+// at token a of sentence si, or -1. Mentions of a sentence are in token
+// order, so it is a binary search.
 func (x *extraction) personAt(si, a int) int {
-	for _, mi := range x.sentMentions(si) {
-		m := &x.mentions[mi]
-		if m.a == a && m.kind == kindPerson && m.person >= 0 && m.person < len(x.persons) && x.persons[m.person].accepted {
-			return mi
+	ms := x.sentMentions(si)
+	k := sort.Search(len(ms), func(i int) bool { return x.mentions[ms[i]].a >= a })
+	for ; k < len(ms) && x.mentions[ms[k]].a == a; k++ {
+		if x.acceptedPerson(ms[k]) {
+			return ms[k]
 		}
 	}
 	return -1
 }
 
+func (x *extraction) acceptedPerson(mi int) bool {
+	m := &x.mentions[mi]
+	return m.kind == kindPerson && m.person >= 0 && m.person < len(x.persons) && x.persons[m.person].accepted
+}
+
 // personBefore returns the last accepted person mention of sentence si
 // that ends at or before token j, with no clause break between, or -1.
+// It looks back over a few mentions only.
 func (x *extraction) personBefore(si, j int) int {
 	toks := x.sents[si].toks
+	ms := x.sentMentions(si)
+	k := sort.Search(len(ms), func(i int) bool { return x.mentions[ms[i]].a >= j })
 	best := -1
-	for _, mi := range x.sentMentions(si) {
-		m := &x.mentions[mi]
-		if m.b > j || m.kind != kindPerson || m.person < 0 || m.person >= len(x.persons) || !x.persons[m.person].accepted {
-			continue
-		}
-		if best < 0 || m.b > x.mentions[best].b {
-			best = mi
+	for n := 0; k > 0 && n < 8; n++ {
+		k--
+		if m := &x.mentions[ms[k]]; m.b <= j && x.acceptedPerson(ms[k]) && (best < 0 || m.b > x.mentions[best].b) {
+			best = ms[k]
 		}
 	}
 	if best < 0 {

@@ -40,10 +40,23 @@ func (x *extraction) findTimes() []timex {
 		if s.credit {
 			continue
 		}
-		future := futureContext(s.toks)
 		toks := s.toks
+		clauses := clauseSpans(toks)
+		sentenceTense := clauseTense(toks)
+		tenseOf := map[int]int{} // clause start -> tense
 		for i := 0; i < len(toks); {
-			if t, ok := x.timeAt(si, toks, i, future); ok {
+			// The tense of the expression's own clause, or of its
+			// sentence when the clause shows none.
+			c := clauses[i]
+			tense, ok := tenseOf[c[0]]
+			if !ok {
+				tense = clauseTense(toks[c[0]:c[1]])
+				if tense == 0 {
+					tense = sentenceTense
+				}
+				tenseOf[c[0]] = tense
+			}
+			if t, ok := x.timeAt(si, toks, i, tense); ok {
 				out = append(out, t)
 				i = t.b
 				continue
@@ -74,7 +87,8 @@ func isDay(t token) (int, bool) {
 }
 
 // timeAt recognizes a temporal expression starting at toks[i].
-func (x *extraction) timeAt(si int, toks []token, i int, future bool) (timex, bool) {
+func (x *extraction) timeAt(si int, toks []token, i int, tense int) (timex, bool) {
+	future := tense > 0
 	mk := func(b int, value string, resolve func(time.Time) string) (timex, bool) {
 		t := timex{sent: si, a: i, b: b, text: x.doc.Text[toks[i].start:toks[b-1].end], value: value, resolve: resolve, future: future}
 		t.relative = resolve != nil
@@ -101,7 +115,7 @@ func (x *extraction) timeAt(si int, toks []token, i int, future bool) (timex, bo
 					}
 				}
 				return mk(i+2, "", func(ref time.Time) string {
-					y := nearestYear(ref, mo, d, future)
+					y := nearestYear(ref, mo, d, tense)
 					return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 				})
 			}
@@ -113,13 +127,7 @@ func (x *extraction) timeAt(si int, toks []token, i int, future bool) (timex, bo
 			return timex{}, false // handled from the modifier
 		}
 		return mk(i+1, "", func(ref time.Time) string {
-			y := ref.Year()
-			if !future && mo > int(ref.Month()) {
-				y--
-			} else if future && mo < int(ref.Month()) {
-				y++
-			}
-			return fmt.Sprintf("%04d-%02d", y, mo)
+			return fmt.Sprintf("%04d-%02d", nearestMonthYear(ref, mo, tense), mo)
 		})
 	}
 	// day Month year: "11 November 2017"
@@ -281,19 +289,111 @@ func monthContext(toks []token, i int) bool {
 	return false
 }
 
-// nearestYear chooses the year of a month and day written without one:
-// the document's year, or the year before when that date would be in the
-// future of a past-tense sentence, or the year after for a future one.
-func nearestYear(ref time.Time, mo, d int, future bool) int {
+// nearestYear chooses the year of a month and day written without one.
+// In a past clause it is the latest such date at or before the
+// reference date, in a future clause the first at or after it; in a
+// clause of no clear tense, the one nearest the reference date (news
+// writes "Dec. 15" for a date within months of its own).
+func nearestYear(ref time.Time, mo, d, tense int) int {
 	y := ref.Year()
 	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-	if future && t.Before(ref) {
+	switch {
+	case tense < 0 && t.After(ref):
+		return y - 1
+	case tense > 0 && t.Before(ref):
+		return y + 1
+	case tense != 0:
+		return y
+	}
+	best, bestDist := y, time.Duration(1<<62)
+	for _, c := range []int{y - 1, y, y + 1} {
+		dist := time.Date(c, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Sub(ref)
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = c, dist
+		}
+	}
+	return best
+}
+
+// nearestMonthYear chooses the year of a month written alone, the same
+// way at the precision of months.
+func nearestMonthYear(ref time.Time, mo, tense int) int {
+	y, m := ref.Year(), int(ref.Month())
+	switch {
+	case tense < 0 && mo > m:
+		return y - 1
+	case tense > 0 && mo < m:
+		return y + 1
+	case tense != 0:
+		return y
+	}
+	switch {
+	case mo-m > 6:
+		return y - 1
+	case m-mo > 6:
 		return y + 1
 	}
-	if !future && t.After(ref) {
-		return y - 1
-	}
 	return y
+}
+
+// clauseTense reads the tense of a clause: 1 when it speaks of the
+// future (futureContext), -1 when a verb is in the past ("met", "was",
+// "signed"), 0 when neither shows.
+func clauseTense(toks []token) int {
+	if futureContext(toks) {
+		return 1
+	}
+	for _, t := range toks {
+		lw := strings.ToLower(t.text)
+		if pastWords[lw] && lw != "meet" && lw != "attend" && lw != "following" && lw != "after" && lw != "last" ||
+			lw == "said" || lw == "told" || lw == "wrote" || lw == "began" || lw == "came" || lw == "went" || lw == "saw" || lw == "took" {
+			return -1
+		}
+		if t.kind == word && !t.cap && len(lw) > 4 && strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "eed") && !futureParticiples[lw] {
+			return -1
+		}
+	}
+	return 0
+}
+
+// futureParticiples end in -ed but look ahead.
+var futureParticiples = wordSet("expected", "scheduled", "planned", "intended", "proposed", "slated", "supposed", "needed", "aimed")
+
+// clauseSpans gives each token of a sentence the span of its clause, for
+// the tense of a time expression: clauses end at semicolons and colons,
+// and at a comma before a conjunction, a relative pronoun or a speech
+// verb ("..., but", "..., officials said").
+func clauseSpans(toks []token) [][2]int {
+	out := make([][2]int, len(toks))
+	start := 0
+	cut := func(end int) {
+		for k := start; k < end; k++ {
+			out[k] = [2]int{start, end}
+		}
+		start = end
+	}
+	for i, t := range toks {
+		switch t.text {
+		case ";", ":":
+			cut(i + 1)
+		case ",":
+			if i+1 < len(toks) {
+				switch strings.ToLower(toks[i+1].text) {
+				case "but", "and", "while", "although", "though", "which", "who", "after", "before", "when", "as", "where":
+					cut(i + 1)
+				default:
+					if speechWords[strings.ToLower(toks[i+1].text)] || i+2 < len(toks) && speechWords[strings.ToLower(toks[i+2].text)] {
+						cut(i + 1)
+					}
+				}
+			}
+		}
+	}
+	cut(len(toks))
+	return out
 }
 
 // weekdayDate resolves a weekday to the nearest such day at or before ref,
@@ -301,10 +401,8 @@ func nearestYear(ref time.Time, mo, d int, future bool) int {
 func weekdayDate(ref time.Time, wd int, forward, strictlyPast bool) string {
 	diff := int(ref.Weekday()) - wd
 	if forward {
+		// The reference date's own weekday is that day.
 		d := (wd - int(ref.Weekday()) + 7) % 7
-		if d == 0 {
-			d = 7
-		}
 		return ref.AddDate(0, 0, d).Format("2006-01-02")
 	}
 	back := (diff + 7) % 7
