@@ -163,8 +163,8 @@ func TestDevTargets(t *testing.T) {
 		{"roles F1", rep.Total.Counts["roles"].F1(), 0.52},
 		{"events F1", rep.Total.Counts["events"].F1(), 0.54},
 		{"events (full) F1", rep.Total.Counts["events (full)"].F1(), 0.38},
-		{"time value accuracy", rep.Total.Accuracy["time value"].Value(), 0.82},
-		{"event date accuracy", rep.Total.Accuracy["event date"].Value(), 0.58},
+		{"time value accuracy", rep.Total.Accuracy["time value"].Value(), 0.88},
+		{"event date accuracy", rep.Total.Accuracy["event date"].Value(), 0.64},
 	} {
 		if tt.got < tt.min {
 			t.Errorf("%s = %.3f, want >= %.2f", tt.name, tt.got, tt.min)

@@ -352,3 +352,28 @@ func TestTimeDirection(t *testing.T) {
 		}
 	}
 }
+
+func TestPrintedDates(t *testing.T) {
+	for _, tt := range []struct{ text, expr, value string }{
+		{"Posted Fri Oct 11th, 2024 at noon.", "Fri Oct 11th, 2024", "2024-10-11"},
+		{"Saturday, 16 June, 2001, 23:09 GMT", "Saturday, 16 June, 2001", "2001-06-16"},
+		{"Updated: 07-07-2021 18:14 IST", "07-07-2021", "2021-07-07"},
+		{"The file is dated 2023-04-14 in the archive.", "2023-04-14", "2023-04-14"},
+		{"Thu 02nd April 2020 | 12:15 PM", "Thu 02nd April 2020", "2020-04-02"},
+		{"The deadline is 11/15/2023 for all.", "11/15/2023", "2023-11-15"},
+	} {
+		f := extractText(t, tt.text, time.Time{})
+		found := false
+		for _, tm := range f.Times {
+			if tm.Text == tt.expr {
+				found = true
+				if tm.Value != tt.value {
+					t.Errorf("%q = %q, want %q", tm.Text, tm.Value, tt.value)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %q in %+v", tt.text, tt.expr, f.Times)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -63,9 +64,79 @@ func (x *extraction) findTimes() []timex {
 			}
 			i++
 		}
+		out = x.printedDates(si, out)
 	}
 	return out
 }
+
+// printedDates adds the full dates of sentence si in the forms pages
+// print them that the token rules miss or cut short: ISO and numeric
+// dates, ordinals, a weekday in front ("Fri Oct 11th, 2024", "Saturday,
+// 16 June, 2001", "07-07-2021"). A printed date replaces the shorter
+// expressions it covers.
+func (x *extraction) printedDates(si int, out []timex) []timex {
+	s := &x.sents[si]
+	toks := s.toks
+	if len(toks) == 0 {
+		return out
+	}
+	from, to := toks[0].start, toks[len(toks)-1].end
+	text := x.doc.body[from:to]
+	if !strings.ContainsAny(text, "0123456789") {
+		return out
+	}
+	for _, d := range fullDates(text) {
+		a, b := -1, -1
+		for k, t := range toks {
+			if a < 0 && t.start >= from+d.start {
+				a = k
+			}
+			if t.end <= from+d.end {
+				b = k + 1
+			}
+		}
+		if a < 0 || b <= a {
+			continue
+		}
+		// A weekday in front belongs to the date.
+		k := a - 1
+		if k >= 0 && toks[k].text == "," {
+			k--
+		}
+		if k >= 0 && k < a {
+			if _, ok := weekdays[strings.TrimSuffix(strings.ToLower(toks[k].text), ".")]; ok || weekdayAbbrev[strings.ToLower(strings.TrimSuffix(toks[k].text, "."))] {
+				a = k
+			}
+		}
+		kept := out[:0:0]
+		covered := false
+		for _, t := range out {
+			if t.sent == si && t.a < b && a < t.b {
+				if t.a <= a && t.b >= b {
+					covered = true
+				} else {
+					continue // a shorter expression inside the printed date
+				}
+			}
+			kept = append(kept, t)
+		}
+		if covered {
+			continue
+		}
+		out = append(kept, timex{sent: si, a: a, b: b, text: x.doc.Text[toks[a].start:toks[b-1].end],
+			value: d.t.Format("2006-01-02")})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].sent != out[j].sent {
+			return out[i].sent < out[j].sent
+		}
+		return out[i].a < out[j].a
+	})
+	return out
+}
+
+// weekdayAbbrev are the short forms of weekdays that pages print.
+var weekdayAbbrev = wordSet("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 
 func lower(t token) string { return strings.ToLower(strings.TrimSuffix(t.text, ".")) }
 
