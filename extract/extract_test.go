@@ -377,3 +377,28 @@ func TestPrintedDates(t *testing.T) {
 		}
 	}
 }
+
+func TestOrganizationsAsWritten(t *testing.T) {
+	f := extractText(t, "TOKYO, June 2 (Reuters) -- Leaders of the G20 met, and Nato said so.", june2)
+	names := map[string]bool{}
+	for _, o := range f.Organizations {
+		names[o.Name] = true
+	}
+	for _, want := range []string{"G20", "Nato"} {
+		if !names[want] {
+			t.Errorf("no organization %q as written in %+v", want, f.Organizations)
+		}
+	}
+	for _, not := range []string{"Reuters", "TOKYO"} {
+		if names[not] {
+			t.Errorf("%q is an organization: %+v", not, f.Organizations)
+		}
+	}
+	tokyo := false
+	for _, p := range f.Places {
+		tokyo = tokyo || p.Name == "Tokyo" || p.Name == "TOKYO"
+	}
+	if !tokyo {
+		t.Errorf("the dateline TOKYO is no place: %+v", f.Places)
+	}
+}

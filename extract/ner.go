@@ -226,6 +226,9 @@ func (x *extraction) classifyRun(si, a, b int) {
 		m.kind, m.placeName, m.placeKind, m.code = kindPlace, name, "region", regionCode(name)
 	case knownOrgs[strings.TrimPrefix(name, "The ")] != "":
 		m.kind, m.orgName = kindOrg, knownOrgs[strings.TrimPrefix(name, "The ")]
+	case len(core) == 1 && len(name) >= 4 && knownOrgs[strings.ToUpper(name)] != "":
+		// "Nato", "Opec": an acronym written as a word.
+		m.kind, m.orgName = kindOrg, knownOrgs[strings.ToUpper(name)]
 	case isOrgName(core):
 		m.kind, m.orgName = kindOrg, name
 	case len(core) >= 2 && len(core) <= 4 && !titled && x.isCity(name):
@@ -238,6 +241,10 @@ func (x *extraction) classifyRun(si, a, b int) {
 		if len(core) == 1 && !titled {
 			m.kind = kindUnknown // resolved against full names later
 		}
+	case len(core) == 1 && core[0].upper && utf8.RuneCountInString(name) >= 4 && !strings.ContainsAny(name, ".-") && x.bigCity(name):
+		// "TOKYO", "SEOUL": a dateline in capitals.
+		c, _ := g.City(name)
+		m.kind, m.placeName, m.placeKind, m.code = kindPlace, c.Name, "city", c.Country
 	case len(core) == 1 && core[0].upper && !s.headline && utf8.RuneCountInString(name) >= 2 && utf8.RuneCountInString(name) <= 5 && name != "FILE":
 		m.kind, m.orgName = kindOrg, name
 	default:
@@ -262,6 +269,13 @@ func (x *extraction) classifyRun(si, a, b int) {
 // smallTown is the population under which a one-word town name needs a
 // place context to be read as the town.
 const smallTown = 100000
+
+// bigCity reports whether name is a capital or a city of at least
+// smallTown inhabitants.
+func (x *extraction) bigCity(name string) bool {
+	c, ok := x.gaz.City(name)
+	return ok && (c.Capital || c.Population >= smallTown)
+}
 
 // isCity reports whether name is a city of the gazetteer.
 func (x *extraction) isCity(name string) bool {

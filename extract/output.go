@@ -4,6 +4,30 @@ import (
 	"strings"
 )
 
+// creditTag reports whether a mention stands in a credit or a dateline
+// tag: between brackets or slashes ("(Reuters)", "/TASS/"), after "By"
+// at the start of a line, or next to a "|" of a byline ("PTI | New
+// Delhi").
+func (x *extraction) creditTag(m *mention) bool {
+	toks := x.sents[m.sent].toks
+	before, after := "", ""
+	if m.a > 0 {
+		before = toks[m.a-1].text
+	}
+	if m.b < len(toks) {
+		after = toks[m.b].text
+	}
+	switch {
+	case (before == "(" || before == "/") && (after == ")" || after == "/"):
+		return true
+	case strings.EqualFold(before, "by") && (m.a == 1 || toks[m.a-1].nlBefore):
+		return true
+	case after == "|" || before == "|":
+		return true
+	}
+	return false
+}
+
 // facts assembles the output of an extraction.
 func (x *extraction) facts() *Facts {
 	f := &Facts{ID: x.doc.ID, Persons: []Person{}, Organizations: []Organization{}, Places: []Place{},
@@ -40,14 +64,32 @@ func (x *extraction) facts() *Facts {
 		m := &x.mentions[mi]
 		switch m.kind {
 		case kindOrg:
-			name := m.orgName
-			if _, dup := orgIndex[name]; dup {
+			// Named as the text names it ("G20", "Nato"), with the
+			// canonical name as an alias; an agency named only in a
+			// credit or a dateline tag ("(Reuters)", "/TASS/", "By AFP")
+			// is no organization of the story.
+			if x.creditTag(m) {
 				continue
 			}
-			orgIndex[name] = len(f.Organizations)
-			o := Organization{Name: name, Evidence: span(m), Confidence: 0.7}
-			if short, ok := strings.CutPrefix(name, "The "); ok {
-				o.Aliases = []string{short}
+			canon := m.orgName
+			surface := strings.TrimSpace(m.text)
+			if surface == "" {
+				surface = canon
+			}
+			if i, dup := orgIndex[canon]; dup {
+				o := &f.Organizations[i]
+				if surface != o.Name && !contains(o.Aliases, surface) {
+					o.Aliases = append(o.Aliases, surface)
+				}
+				continue
+			}
+			orgIndex[canon] = len(f.Organizations)
+			o := Organization{Name: surface, Evidence: span(m), Confidence: 0.7}
+			if canon != surface {
+				o.Aliases = append(o.Aliases, canon)
+			}
+			if short, ok := strings.CutPrefix(surface, "The "); ok {
+				o.Aliases = append(o.Aliases, short)
 			}
 			f.Organizations = append(f.Organizations, o)
 		case kindPlace:
