@@ -112,7 +112,11 @@ func runContinues(toks []token, i, j int) bool {
 			return true
 		}
 		switch lw {
-		case "al", "bin", "ibn", "von", "van", "der", "de", "da", "du", "dos", "le":
+		case "al", "bin", "bint", "ibn", "von", "van", "der", "den", "de", "da", "du", "dos", "das", "di", "le", "la":
+			// "Ursula von der Leyen": a particle may follow another.
+			if next.kind == word && !next.cap && j+2 < len(toks) && nameParticles[strings.ToLower(next.text)] {
+				return toks[j+2].kind == word && toks[j+2].cap && j > i
+			}
 			return next.kind == word && next.cap && j > i
 		case "of":
 			// "Bank of England", "Group of 20", "Secretary of State".
@@ -153,9 +157,16 @@ func (x *extraction) classifyRun(si, a, b int) {
 		return
 	}
 	runA := a
-	// A sentence-initial function word is not part of a name.
-	for a < b && (a == 0 || isOpenQuote(toks[a-1])) && functionWords[strings.ToLower(toks[a].text)] {
-		a++
+	// A sentence-initial function word is not part of a name, nor a
+	// participle or a number word ("Addressing Albanese", "Five
+	// Ministers").
+	for a < b && (a == 0 || isOpenQuote(toks[a-1])) {
+		lw := strings.ToLower(toks[a].text)
+		if functionWords[lw] || numberWords[lw] > 0 || b-a > 1 && len(lw) > 5 && strings.HasSuffix(lw, "ing") && !x.gaz.FirstName(toks[a].text) {
+			a++
+			continue
+		}
+		break
 	}
 	titled := false
 	// Peel modifiers off the front while a name remains after them.
@@ -480,8 +491,17 @@ func isOrgName(core []token) bool {
 // four capitalized words, none of them a function word, month, weekday,
 // title or organization word.
 func personShaped(core []token) bool {
-	if len(core) > 4 {
+	particles := 0
+	for _, t := range core {
+		if nameParticles[strings.ToLower(t.text)] {
+			particles++
+		}
+	}
+	if len(core)-particles > 4 || len(core) > 7 {
 		return false
+	}
+	if last := strings.ToLower(core[len(core)-1].text); placeHeads[last] {
+		return false // "Al Salman Palace", "Jose Marti International Airport"
 	}
 	for _, t := range core {
 		if t.kind != word || (t.upper && len(t.text) > 3) {
@@ -502,6 +522,15 @@ func personShaped(core []token) bool {
 	}
 	return true
 }
+
+// nameParticles join the parts of a name in lower case.
+var nameParticles = wordSet("al", "bin", "bint", "ibn", "von", "van", "der", "den", "de", "da", "du", "dos", "das", "di", "le", "la")
+
+// placeHeads end the names of places and things, never of persons.
+var placeHeads = wordSet("road", "street", "avenue", "estate", "palace", "lake", "declaration", "hall", "airport",
+	"square", "bridge", "park", "stadium", "hotel", "museum", "tower", "castle", "garden", "gardens", "station",
+	"river", "mountain", "island", "bay", "church", "cathedral", "mosque", "temple", "academy", "boulevard",
+	"highway", "port", "harbor", "harbour", "valley", "peninsula", "forum", "summit", "accord", "accords", "treaty")
 
 // isMonthName reports whether a name is a month ("March" is also a town
 // in England; in news it is the month).
