@@ -57,6 +57,7 @@ func (x *extraction) cluster() {
 		}
 	}
 	// Single words and titled surnames.
+	surnames := map[string][]int{} // single words that joined no one
 	for i := range x.mentions {
 		m := &x.mentions[i]
 		single := (m.kind == kindUnknown || m.kind == kindPerson) && m.b-m.a == 1 && x.sents[m.sent].toks[m.a].kind == word
@@ -91,11 +92,19 @@ func (x *extraction) cluster() {
 			x.persons = append(x.persons, c)
 		default:
 			m.kind = kindUnknown
-			if city, ok := x.gaz.City(m.text); ok && !x.sents[m.sent].headline {
+			toks := x.sents[m.sent].toks
+			city, isCity := x.gaz.City(m.text)
+			if isCity && !city.Capital && city.Population < smallTown && !placeContext(toks, m.a, m.b) {
+				isCity = false // "Obama" (a town in Japan) met "Castro" (one in Brazil)
+			}
+			if isCity && !x.sents[m.sent].headline {
 				m.kind, m.placeName, m.placeKind, m.code = kindPlace, m.text, "city", city.Country
+			} else if toks[m.a].cap {
+				surnames[w] = append(surnames[w], i)
 			}
 		}
 	}
+	x.surnameOnly(surnames)
 	// Clusters that nothing confirms, or that only headlines name, are
 	// dropped.
 	for _, c := range x.persons {
@@ -117,6 +126,62 @@ func (x *extraction) cluster() {
 			}
 		}
 	}
+}
+
+// surnameOnly makes a person of a single name that the article uses
+// without ever giving the full name ("Obama, Castro briefly meet";
+// "Erdogan met Biden"): one it uses at least twice, once with a cue of a
+// person (a speech verb, an apposition, a meeting verb or a possessive
+// after it, a title before it), and that is no place, organization,
+// title, month or weekday.
+func (x *extraction) surnameOnly(cands map[string][]int) {
+	words := make([]string, 0, len(cands))
+	for w := range cands {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	for _, w := range words {
+		ms := cands[w]
+		if len(ms) < 2 {
+			continue
+		}
+		m0 := &x.mentions[ms[0]]
+		lw := strings.ToLower(m0.text)
+		if functionWords[lw] || titles[lw] || orgWords[lw] || weekdays[lw] != 0 || lw == "sunday" || isMonthName(m0.text) ||
+			x.countryName(m0.text) != nil || demonym(x.gaz, m0.text) != nil || nameParticles[lw] {
+			continue
+		}
+		cued, body := false, false
+		for _, mi := range ms {
+			m := &x.mentions[mi]
+			cued = cued || m.titled || m.possessive || x.personCue(m) || meetingVerbAfter(x.sents[m.sent].toks, m.b)
+			body = body || !x.sents[m.sent].headline
+		}
+		if !cued || !body {
+			continue
+		}
+		c := &cluster{name: m0.text, tokens: []string{m0.text}, first: ms[0], accepted: true, body: true}
+		for _, mi := range ms {
+			x.mentions[mi].kind, x.mentions[mi].person = kindPerson, len(x.persons)
+			c.mentions = append(c.mentions, mi)
+		}
+		x.persons = append(x.persons, c)
+	}
+}
+
+// meetingVerbAfter reports whether a meeting verb follows toks[b]
+// closely ("Erdogan met", "Castro and Obama greeted").
+func meetingVerbAfter(toks []token, b int) bool {
+	for k := b; k < len(toks) && k < b+4; k++ {
+		switch strings.ToLower(toks[k].text) {
+		case "met", "meets", "meet", "greeted", "spoke", "held", "hosted", "welcomed", "visited", "shook", "said", "says":
+			return true
+		}
+		if toks[k].kind == punct && toks[k].text != "," {
+			return false
+		}
+	}
+	return false
 }
 
 // personCue reports whether the words around a mention mark it as a

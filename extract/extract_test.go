@@ -402,3 +402,36 @@ func TestOrganizationsAsWritten(t *testing.T) {
 		t.Errorf("the dateline TOKYO is no place: %+v", f.Places)
 	}
 }
+
+func TestPersonNames(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"particles", "King Salman bin Abdulaziz Al Saud received Ursula von der Leyen and Luiz Inácio Lula da Silva.",
+			[]string{"Salman bin Abdulaziz Al Saud", "Ursula von der Leyen", "Luiz Inácio Lula da Silva"}, nil},
+		{"place heads", "Reporters waited at Jose Marti International Airport and at Al Salman Palace for Ali Reza.",
+			[]string{"Ali Reza"}, []string{"Jose Marti International Airport", "Al Salman Palace"}},
+		{"participle at the start", "Addressing Albanese, the premier smiled. Albanese said so.", nil, []string{"Addressing Albanese"}},
+		{"surname only", "Obama, Castro briefly meet. Obama met Castro in Panama, and Castro said the talks went well.",
+			[]string{"Obama", "Castro"}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			have := map[string]bool{}
+			for _, p := range f.Persons {
+				have[p.Name] = true
+			}
+			for _, w := range tt.want {
+				if !have[w] {
+					t.Errorf("no person %q in %v", w, have)
+				}
+			}
+			for _, n := range tt.not {
+				if have[n] {
+					t.Errorf("%q is a person", n)
+				}
+			}
+		})
+	}
+}

@@ -306,7 +306,11 @@ func placeContext(toks []token, a, b int) bool {
 		}
 	}
 	if b+1 < len(toks) && toks[b].text == "," && toks[b+1].cap {
-		return true
+		// "Summit, N.J.", "Union, Kentucky"; not "Obama, Castro".
+		next := toks[b+1].text
+		if strings.HasSuffix(next, ".") && len(next) <= 6 || regionCode(next) != "-" || toks[b+1].upper && len(next) == 2 {
+			return true
+		}
 	}
 	return (a == 0 || toks[a].nlBefore) && toks[a].upper
 }
