@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -43,4 +44,39 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkExtractLength extracts one document made of the testdata
+// articles repeated to 20 KB, 200 KB and 2 MB: extraction is linear in
+// length when MB/s stays about the same across the sizes.
+func BenchmarkExtractLength(b *testing.B) {
+	files, _ := filepath.Glob("../testdata/*.txt")
+	var text []byte
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text = append(text, data...)
+		text = append(text, "\n\n"...)
+	}
+	for _, size := range []int{20 << 10, 200 << 10, 2 << 20} {
+		doc := make([]byte, 0, size+len(text))
+		for len(doc) < size {
+			doc = append(doc, text...)
+		}
+		b.Run(fmt.Sprintf("%dKB", size>>10), func(b *testing.B) {
+			d, err := ReadDoc("long", doc, time.Time{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			p := New()
+			b.SetBytes(int64(len(doc)))
+			for i := 0; i < b.N; i++ {
+				if _, err := p.Extract(context.Background(), d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
