@@ -166,13 +166,19 @@ func resolveEvents(es []Event, persons personResult) []Decision {
 		}
 		return x.Node < y.Node
 	})
+	// Only clusters of the same kind class and principals can fit a
+	// record, so records are compared within those blocks: the cost is
+	// the sum over blocks of records times clusters, not all records
+	// times all clusters.
 	var clusters []*cluster
+	blocks := map[string][]*cluster{}
 	member := make([]*cluster, len(recs))
 	rules := make([]string, len(recs))
 	for _, i := range order {
 		r := recs[i]
+		key := eventClass(r.e.Kind) + "|" + r.persons
 		var fit []*cluster
-		for _, c := range clusters {
+		for _, c := range blocks[key] {
 			if c.fits(r.e, r.persons) {
 				fit = append(fit, c)
 			}
@@ -188,6 +194,7 @@ func resolveEvents(es []Event, persons personResult) []Decision {
 		c := &cluster{class: eventClass(r.e.Kind), persons: r.persons, names: r.names}
 		c.join(r.e)
 		clusters = append(clusters, c)
+		blocks[key] = append(blocks[key], c)
 		member[i] = c
 		if len(fit) > 1 {
 			rules[i] = fmt.Sprintf("kept apart: could be any of %d events of %s", len(fit), strings.Join(r.names, ", "))
