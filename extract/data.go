@@ -72,3 +72,13 @@ var titles = readList("titles.txt")
 
 // portfolios name a minister's portfolio (data/portfolios.txt).
 var portfolios = readList("portfolios.txt")
+
+// knownOrgs are organizations named without an organization word
+// (data/orgs.tsv): name as written -> canonical name.
+var knownOrgs = func() map[string]string {
+	m := map[string]string{}
+	for _, r := range readTable("orgs.tsv", 2) {
+		m[r[0]] = r[1]
+	}
+	return m
+}()

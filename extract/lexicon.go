@@ -40,22 +40,6 @@ var orgWords = map[string]bool{
 	"centre": true, "program": true, "programme": true, "command": true, "police": true, "duma": true,
 }
 
-// knownOrgs are organizations named without an organization word.
-var knownOrgs = map[string]string{
-	"UN": "United Nations", "U.N.": "United Nations", "United Nations": "United Nations",
-	"NATO": "NATO", "EU": "European Union", "E.U.": "European Union", "KGB": "KGB", "FSB": "FSB",
-	"CIA": "CIA", "FBI": "FBI", "NSA": "NSA", "AP": "AP", "Associated Press": "AP", "Reuters": "Reuters",
-	"AFP": "AFP", "BBC": "BBC", "CNN": "CNN", "NBC": "NBC", "CBS": "CBS", "Fox News": "Fox News",
-	"G-20": "G-20", "G20": "G-20", "Group of 20": "G-20", "G-7": "G-7", "G7": "G-7", "Group of Seven": "G-7",
-	"G-8": "G-8", "G8": "G-8", "APEC": "APEC", "ASEAN": "ASEAN", "OPEC": "OPEC", "IMF": "IMF",
-	"WHO": "WHO", "WTO": "WTO", "Kremlin": "Kremlin", "Pentagon": "Pentagon", "White House": "White House",
-	"Congress": "Congress", "Senate": "Senate", "Duma": "Duma", "Knesset": "Knesset",
-	"Bundestag": "Bundestag", "Hamas": "Hamas", "Hezbollah": "Hezbollah", "Taliban": "Taliban",
-	"Islamic State": "Islamic State", "ISIS": "Islamic State", "ISIL": "Islamic State",
-	"al-Qaeda": "al-Qaeda", "Politburo": "Politburo", "Supreme Court": "Supreme Court", "OSCE": "OSCE",
-	"Interpol": "Interpol", "Gazprom": "Gazprom", "Rosneft": "Rosneft", "Xinhua": "Xinhua", "TASS": "TASS",
-	"Tass": "TASS", "RIA Novosti": "RIA Novosti", "Interfax": "Interfax", "Al Jazeera": "Al Jazeera",
-}
 
 // venueOnly are venues that are not reported as organizations.
 var venueOnly = map[string]bool{"Oval Office": true, "Camp David": true, "Mar-a-Lago": true,
