@@ -40,7 +40,6 @@ var orgWords = map[string]bool{
 	"centre": true, "program": true, "programme": true, "command": true, "police": true, "duma": true,
 }
 
-
 // venueOnly are venues that are not reported as organizations.
 var venueOnly = map[string]bool{"Oval Office": true, "Camp David": true, "Mar-a-Lago": true,
 	"Great Hall of the People": true, "Zhongnanhai": true, "Elysee Palace": true, "Downing Street": true}

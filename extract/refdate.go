@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -40,10 +41,16 @@ type fullDate struct {
 	start, end int
 }
 
-// fullDates finds the full dates of a line, in order.
+// fullDates finds the full dates of a line, in order. Where two forms
+// overlap, the one that starts first wins, then the earlier form (ISO,
+// day month year, month day year, numeric). Linear in the line's length.
 func fullDates(line string) []fullDate {
-	var out []fullDate
-	add := func(y, m, d, start, end int) {
+	type cand struct {
+		fullDate
+		form int
+	}
+	var cands []cand
+	add := func(form, y, m, d, start, end int) {
 		if y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31 {
 			return
 		}
@@ -51,22 +58,17 @@ func fullDates(line string) []fullDate {
 		if t.Day() != d {
 			return // 31 April
 		}
-		for _, f := range out {
-			if start < f.end && f.start < end {
-				return
-			}
-		}
-		out = append(out, fullDate{t, start, end})
+		cands = append(cands, cand{fullDate{t, start, end}, form})
 	}
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
 	for _, m := range isoDateRE.FindAllStringSubmatchIndex(line, -1) {
-		add(atoi(line[m[2]:m[3]]), atoi(line[m[4]:m[5]]), atoi(line[m[6]:m[7]]), m[0], m[1])
+		add(0, atoi(line[m[2]:m[3]]), atoi(line[m[4]:m[5]]), atoi(line[m[6]:m[7]]), m[0], m[1])
 	}
 	for _, m := range dmyRE.FindAllStringSubmatchIndex(line, -1) {
-		add(atoi(line[m[6]:m[7]]), monthNumber(line[m[4]:m[5]]), atoi(line[m[2]:m[3]]), m[0], m[1])
+		add(1, atoi(line[m[6]:m[7]]), monthNumber(line[m[4]:m[5]]), atoi(line[m[2]:m[3]]), m[0], m[1])
 	}
 	for _, m := range mdyRE.FindAllStringSubmatchIndex(line, -1) {
-		add(atoi(line[m[6]:m[7]]), monthNumber(line[m[2]:m[3]]), atoi(line[m[4]:m[5]]), m[0], m[1])
+		add(2, atoi(line[m[6]:m[7]]), monthNumber(line[m[2]:m[3]]), atoi(line[m[4]:m[5]]), m[0], m[1])
 	}
 	for _, m := range numericDateRE.FindAllStringSubmatchIndex(line, -1) {
 		a, b, y := atoi(line[m[2]:m[3]]), atoi(line[m[6]:m[7]]), atoi(line[m[8]:m[9]])
@@ -76,18 +78,24 @@ func fullDates(line string) []fullDate {
 		if line[m[4]:m[5]] == "/" && a <= 12 || b > 12 {
 			day, month = b, a
 		}
-		add(y, month, day, m[0], m[1])
+		add(3, y, month, day, m[0], m[1])
 	}
-	sortDates(out)
-	return out
-}
-
-func sortDates(ds []fullDate) {
-	for i := 1; i < len(ds); i++ {
-		for j := i; j > 0 && ds[j].start < ds[j-1].start; j-- {
-			ds[j], ds[j-1] = ds[j-1], ds[j]
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].start != cands[j].start {
+			return cands[i].start < cands[j].start
 		}
+		return cands[i].form < cands[j].form
+	})
+	var out []fullDate
+	end := -1
+	for _, c := range cands {
+		if c.start < end {
+			continue
+		}
+		out = append(out, c.fullDate)
+		end = c.end
 	}
+	return out
 }
 
 func monthNumber(s string) int {

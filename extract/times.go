@@ -73,7 +73,8 @@ func (x *extraction) findTimes() []timex {
 // print them that the token rules miss or cut short: ISO and numeric
 // dates, ordinals, a weekday in front ("Fri Oct 11th, 2024", "Saturday,
 // 16 June, 2001", "07-07-2021"). A printed date replaces the shorter
-// expressions it covers.
+// expressions it covers. out holds the expressions found so far, the
+// sentence's last; the cost is linear in the sentence's length.
 func (x *extraction) printedDates(si int, out []timex) []timex {
 	s := &x.sents[si]
 	toks := s.toks
@@ -85,17 +86,16 @@ func (x *extraction) printedDates(si int, out []timex) []timex {
 	if !strings.ContainsAny(text, "0123456789") {
 		return out
 	}
-	for _, d := range fullDates(text) {
-		a, b := -1, -1
-		for k, t := range toks {
-			if a < 0 && t.start >= from+d.start {
-				a = k
-			}
-			if t.end <= from+d.end {
-				b = k + 1
-			}
-		}
-		if a < 0 || b <= a {
+	dates := fullDates(text)
+	if len(dates) == 0 {
+		return out
+	}
+	// The printed dates as token ranges.
+	var printed []timex
+	for _, d := range dates {
+		a := sort.Search(len(toks), func(k int) bool { return toks[k].start >= from+d.start })
+		b := sort.Search(len(toks), func(k int) bool { return toks[k].end > from+d.end })
+		if a >= len(toks) || b <= a {
 			continue
 		}
 		// A weekday in front belongs to the date.
@@ -103,36 +103,46 @@ func (x *extraction) printedDates(si int, out []timex) []timex {
 		if k >= 0 && toks[k].text == "," {
 			k--
 		}
-		if k >= 0 && k < a {
-			if _, ok := weekdays[strings.TrimSuffix(strings.ToLower(toks[k].text), ".")]; ok || weekdayAbbrev[strings.ToLower(strings.TrimSuffix(toks[k].text, "."))] {
+		if k >= 0 {
+			lw := strings.ToLower(strings.TrimSuffix(toks[k].text, "."))
+			if _, ok := weekdays[lw]; ok || weekdayAbbrev[lw] {
 				a = k
 			}
 		}
-		kept := out[:0:0]
+		printed = append(printed, timex{sent: si, a: a, b: b, text: x.doc.Text[toks[a].start:toks[b-1].end],
+			value: d.t.Format("2006-01-02")})
+	}
+	// Merge with the sentence's own expressions, both in token order: an
+	// expression inside a printed date goes; a printed date inside an
+	// expression does not come.
+	first := len(out)
+	for first > 0 && out[first-1].sent == si {
+		first--
+	}
+	own := out[first:]
+	merged := make([]timex, 0, len(own)+len(printed))
+	i := 0
+	for _, p := range printed {
 		covered := false
-		for _, t := range out {
-			if t.sent == si && t.a < b && a < t.b {
-				if t.a <= a && t.b >= b {
-					covered = true
-				} else {
-					continue // a shorter expression inside the printed date
-				}
+		for i < len(own) && own[i].b <= p.a {
+			merged = append(merged, own[i])
+			i++
+		}
+		for j := i; j < len(own) && own[j].a < p.b; j++ {
+			if own[j].a <= p.a && own[j].b >= p.b {
+				covered = true
 			}
-			kept = append(kept, t)
 		}
 		if covered {
 			continue
 		}
-		out = append(kept, timex{sent: si, a: a, b: b, text: x.doc.Text[toks[a].start:toks[b-1].end],
-			value: d.t.Format("2006-01-02")})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].sent != out[j].sent {
-			return out[i].sent < out[j].sent
+		for i < len(own) && own[i].a < p.b {
+			i++ // inside the printed date
 		}
-		return out[i].a < out[j].a
-	})
-	return out
+		merged = append(merged, p)
+	}
+	merged = append(merged, own[i:]...)
+	return append(out[:first], merged...)
 }
 
 // weekdayAbbrev are the short forms of weekdays that pages print.
