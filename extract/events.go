@@ -158,7 +158,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		}
 		ev.date = x.dateIn(si, from, cl[1])
 		ev.status, ev.explicit = x.status(toks, cl[0], cl[1], ev.date, invite)
-		if ev.status == Planned && ev.date != "" && ev.date < x.ref.Format("2006-01-02")[:len(ev.date)] {
+		if ev.status == Planned && ev.date != "" && len(ev.date) <= 10 && ev.date < x.ref.Format("2006-01-02")[:len(ev.date)] {
 			ev.date = ""
 		}
 		ev.weak = ev.place == nil && ev.date == "" && !hasAny(toks, pastWords, 0, len(toks))
@@ -586,8 +586,8 @@ func (x *extraction) dateIn(si, a, b int) string {
 	best := ""
 	bestPrec := -1
 	for _, t := range x.sentTimes(si) {
-		if t.a < a || t.b > b || t.value == "" {
-			continue
+		if t.a < a || t.b > b || t.value == "" || t.typ != "" || isReference(t.value) {
+			continue // no value, or no calendar date (a duration, "now")
 		}
 		if t.a > 0 && speechWords[strings.ToLower(toks[t.a-1].text)] {
 			continue // "reported late Friday"
@@ -623,9 +623,9 @@ func attributiveYear(toks []token, a, b int) bool {
 }
 
 // eventDate turns a time value into a calendar date at its precision:
-// seasons and weeks become their year.
+// seasons, quarters and weeks become their year.
 func eventDate(v string) string {
-	if len(v) >= 7 && (v[5] == 'W' || v[5] == 'S' || v[5] == 'F') {
+	if len(v) >= 7 && (v[5] == 'W' || v[5] == 'S' || v[5] == 'F' || v[5] == 'Q') {
 		return v[:4]
 	}
 	return v
@@ -640,7 +640,7 @@ func (x *extraction) status(toks []token, a, b int, date string, invite int) (st
 	case proposedOutside(toks, invite):
 		return Proposed, true
 	}
-	if date != "" && !x.ref.IsZero() && date > x.ref.Format("2006-01-02")[:len(date)] {
+	if date != "" && len(date) <= 10 && !x.ref.IsZero() && date > x.ref.Format("2006-01-02")[:len(date)] {
 		return Planned, true
 	}
 	if hasAny(toks, pastWords, 0, len(toks)) || date != "" {

@@ -3,6 +3,8 @@ package extract
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/kg-news/kg/extract/gazetteer"
@@ -80,6 +82,9 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 	defer func() {
 		if r := recover(); r != nil {
 			facts, err = nil, &Error{Doc: doc.ID, Offset: -1, Stage: "extract", Err: fmt.Errorf("internal error: %v", r)}
+			if os.Getenv("KG_DEBUG") != "" {
+				fmt.Fprintf(os.Stderr, "%s: %v\n%s", doc.ID, r, debug.Stack())
+			}
 		}
 	}()
 	x := &extraction{doc: doc, gaz: p.gaz, ref: doc.Date}

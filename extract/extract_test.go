@@ -276,6 +276,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte("Jon Huntsman, the U.S. ambassador to Russia, said (R-Ariz.) \"Trump\" met Putin, and in November at the APEC summit in Vietnam."))
 	f.Add([]byte("<p>Sen. John McCain</p> Nov. 15, 2015 @POTUS three months ago"))
 	f.Add([]byte("close\nSaturday December 21, 2024\nBy AFP\nApril 07, 2017\nUpdated: 07-07-2021 18:14 IST | Fri Oct 11th, 2024 11/15/2023 15.11.2023 2023-04-14 20:52:47"))
+	f.Add([]byte("Now, in the third quarter of 1989 and the quarter, third-quarter profit, a two-year deal, 16-hour talks, years, daily, every week, recently, the future, the past two months."))
 	f.Add([]byte("RIYADH, (WAM - 02nd Apr, 2020) Presidents Xi Jinping of China and Donald Trump of the United States met; his Cuban counterpart Raul Castro, who had served as defence secretary, replaces William Hague as Minister of Economy, Trade and Industry."))
 	p := New()
 	f.Fuzz(func(t *testing.T, data []byte) {

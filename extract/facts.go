@@ -21,6 +21,11 @@ type Facts struct {
 	Roles         []Role         `json:"roles"`
 	Events        []Event        `json:"events"`
 	Times         []Time         `json:"times"`
+	// OtherTimes are the temporal expressions that name no calendar
+	// date: durations ("three months", P3M), sets ("daily"), and
+	// references to the present, past or future ("now", PRESENT_REF),
+	// in TIMEX3 terms. The facts format's times leave them out.
+	OtherTimes []Time `json:"other_times,omitempty"`
 }
 
 // Span locates the evidence of a fact in the document text.
@@ -93,8 +98,11 @@ type Event struct {
 
 // Time is a temporal expression and its ISO 8601 value, when it resolves.
 type Time struct {
-	Text     string `json:"text"`
-	Value    string `json:"value,omitempty"`
+	Text  string `json:"text"`
+	Value string `json:"value,omitempty"`
+	// Type is the TIMEX3 type: DATE (the default, left out), DURATION,
+	// SET or TIME.
+	Type     string `json:"type,omitempty"`
 	Evidence Span   `json:"evidence"`
 }
 

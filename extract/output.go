@@ -155,8 +155,13 @@ func (x *extraction) facts() *Facts {
 		}
 		seenTime[key] = true
 		toks := x.sents[t.sent].toks
-		f.Times = append(f.Times, Time{Text: t.text, Value: t.value,
-			Evidence: Span{Sentence: t.sent, Start: toks[t.a].start, End: toks[t.b-1].end}})
+		tm := Time{Text: t.text, Value: t.value, Evidence: Span{Sentence: t.sent, Start: toks[t.a].start, End: toks[t.b-1].end}}
+		if t.typ != "" || isReference(t.value) {
+			tm.Type = t.typ
+			f.OtherTimes = append(f.OtherTimes, tm)
+			continue
+		}
+		f.Times = append(f.Times, tm)
 	}
 	return f
 }

@@ -19,6 +19,8 @@ type timex struct {
 	future bool
 	// resolve computes the value against a reference date (nil when absolute).
 	resolve func(ref time.Time) string
+	// typ is the TIMEX3 type when it is not DATE: DURATION, SET, TIME.
+	typ string
 }
 
 var numberWords = map[string]int{
@@ -326,6 +328,9 @@ func (x *extraction) timeAt(si int, toks []token, i int, tense int) (timex, bool
 	}
 	if wd, ok := weekdays[lw]; ok && toks[i].cap {
 		return mk(i+1, "", func(ref time.Time) string { return weekdayDate(ref, wd, future, false) })
+	}
+	if t, ok := x.otherTimeAt(si, toks, i); ok {
+		return t, true
 	}
 	switch lw {
 	case "today", "tonight":
