@@ -172,3 +172,19 @@ func TestDevTargets(t *testing.T) {
 		t.Logf("%s = %.3f (floor %.2f)", tt.name, tt.got, tt.min)
 	}
 }
+
+// TestDevTimesTargets holds kg's temporal expressions on the 256
+// TempEval-3 training articles of ../shared/dev-times at the floors
+// reached so far (goals: times F1 0.85, values 0.85).
+func TestDevTimesTargets(t *testing.T) {
+	const dir = "../../shared/dev-times"
+	if _, err := os.Stat(dir + "/gold.jsonl"); err != nil {
+		t.Skipf("no %s (the TempEval-3 set sits beside the repository in CI): %v", dir, err)
+	}
+	rep := Compare(readGold(t, dir+"/gold.jsonl"), extractDir(t, dir+"/docs/*.txt"))
+	f1, acc := rep.Total.Counts["times"].F1(), rep.Total.Accuracy["time value"].Value()
+	t.Logf("times F1 %.3f, value accuracy %.3f over %d documents", f1, acc, len(rep.Documents))
+	if f1 < 0.78 || acc < 0.78 {
+		t.Errorf("times F1 %.3f, value accuracy %.3f; want >= 0.78 and 0.78", f1, acc)
+	}
+}
