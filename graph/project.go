@@ -20,12 +20,24 @@ import (
 //
 // Articles, evidence and role nodes are not nodes of the view: roles
 // become labelled edges, and evidence stays in the store for Explain.
+//
+// On the embedded backends the view is kept next to the store
+// (viewcache.go) and read back while the store has not changed since.
 func (s *Store) View(ctx context.Context) (*View, error) {
+	// The next write of this process, if any, renews the generation, so
+	// that the view kept now is not taken for current after it.
+	s.wrote.Store(false)
+	if v, ok := s.cachedView(ctx); ok {
+		return v, nil
+	}
+	gen, _ := s.generation(ctx)
 	byArticle, err := s.allQuads(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return project(byArticle), nil
+	v := project(byArticle)
+	s.saveView(v, gen)
+	return v, nil
 }
 
 // nodeAcc gathers a node's attributes across articles.

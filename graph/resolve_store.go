@@ -124,6 +124,9 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 	if err != nil {
 		return res, err
 	}
+	if err := s.beginWrite(ctx); err != nil {
+		return res, err
+	}
 	for _, st := range dirty {
 		if err := ctx.Err(); err != nil {
 			return res, err

@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -42,7 +43,8 @@ type Store struct {
 	Backend string
 	Address string
 	qs      cgraph.QuadStore
-	pg      *sql.DB // kg's own connections to a PostgreSQL store, for its write lock
+	pg      *sql.DB     // kg's own connections to a PostgreSQL store, for its write lock
+	wrote   atomic.Bool // this process has given the store a new generation since its last view
 }
 
 // Open opens the store of a backend at an address (a directory for the
@@ -288,6 +290,11 @@ func (s *Store) ingest(ctx context.Context, a extract.Article) (IngestResult, er
 	// second fail, the article holds two content hashes, is not taken as
 	// unchanged, and the next ingest removes the stale quads.
 	ignore := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	if len(adds)+len(dels) > 0 {
+		if err := s.beginWrite(ctx); err != nil {
+			return IngestResult{}, fmt.Errorf("graph: writing %v: %w", a.IRI, err)
+		}
+	}
 	if len(adds) > 0 {
 		if err := s.qs.ApplyDeltas(adds, ignore); err != nil {
 			return IngestResult{}, fmt.Errorf("graph: writing %v: %w", a.IRI, err)
@@ -383,6 +390,9 @@ func (s *Store) Load(ctx context.Context, r quad.Reader) (int, error) {
 		return 0, err
 	}
 	defer unlock()
+	if err := s.beginWrite(ctx); err != nil {
+		return 0, err
+	}
 	const batch = 10000
 	for i := 0; i < len(deltas); i += batch {
 		if err := s.qs.ApplyDeltas(deltas[i:min(i+batch, len(deltas))], cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
@@ -390,6 +400,14 @@ func (s *Store) Load(ctx context.Context, r quad.Reader) (int, error) {
 		}
 	}
 	return len(deltas), nil
+}
+
+// MarkChanged gives the store a new generation, for writes that do not
+// go through Store (Cayley's HTTP write routes): a kept view of the store
+// is then projected again.
+func (s *Store) MarkChanged(ctx context.Context) error {
+	s.wrote.Store(false)
+	return s.beginWrite(ctx)
 }
 
 // StoredArticle is an article as the store knows it.
@@ -468,6 +486,9 @@ func (s *Store) remove(ctx context.Context, article quad.IRI) (int, error) {
 	sortDeltas(dels)
 	if len(dels) == 0 {
 		return 0, nil
+	}
+	if err := s.beginWrite(ctx); err != nil {
+		return 0, err
 	}
 	if err := s.qs.ApplyDeltas(dels, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
 		return 0, fmt.Errorf("graph: removing %v: %w", article, err)

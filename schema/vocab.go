@@ -11,6 +11,9 @@ const (
 	KG = "kg:"
 )
 
+// StoreIRI names the store itself, for its own bookkeeping quads.
+var StoreIRI = quad.IRI(KG + "store")
+
 // Types.
 var (
 	TypePerson       = quad.IRI(SchemaOrg + "Person")
@@ -56,6 +59,7 @@ var (
 	Evidence    = quad.IRI(KG + "evidence")                // fact node -> evidence node
 	ResolvedBy  = quad.IRI(KG + "resolvedBy")              // node -> why an article's mention is this node
 	Records     = quad.IRI(KG + "records")                 // article -> JSON of its persons, organizations, roles and events as extracted
+	Generation  = quad.IRI(KG + "generation")              // kg:store -> a token that every write session replaces
 	Rewriting   = quad.IRI(KG + "rewriting")               // article -> "true" while resolution rewrites its quads
 	Resolution  = quad.IRI(KG + "resolution")              // article -> JSON of the canonical node of each of them, as last written
 

@@ -180,6 +180,7 @@ func (s *Server) writeGuard(h http.HandlerFunc) http.Handler {
 			return
 		}
 		h(w, r)
+		s.st.MarkChanged(r.Context())
 		s.dropView()
 	})
 }

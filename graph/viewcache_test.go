@@ -1,0 +1,105 @@
+package graph_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/graph/resolve"
+	"github.com/kg-news/kg/internal/seedtest"
+)
+
+// TestViewIsKept: a bolt store keeps its projected view, reads it back
+// while nothing changed, and projects again after a write.
+func TestViewIsKept(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "kg.db")
+	st, err := graph.Open(ctx, "bolt", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	files := seedtest.Files(t)
+	p := extract.New()
+	for _, f := range files[:4] {
+		if _, err := st.Ingest(ctx, seedtest.Article(t, p, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.Resolve(ctx, resolve.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	v1, err := st.View(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := filepath.Join(dir, graph.ViewFile)
+	info, err := os.Stat(kept)
+	if err != nil {
+		t.Fatalf("no kept view: %v", err)
+	}
+	v2, err := st.View(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v1.Len() != v2.Len() || v1.EdgeCount() != v2.EdgeCount() {
+		t.Fatalf("kept view %d nodes %d edges, projected %d and %d", v2.Len(), v2.EdgeCount(), v1.Len(), v1.EdgeCount())
+	}
+	for i := 0; i < v1.Len(); i++ {
+		a, b := v1.At(int64(i)), v2.At(int64(i))
+		if a.IRI != b.IRI || a.Name != b.Name || a.Date != b.Date || a.Status != b.Status {
+			t.Fatalf("node %d: kept %+v, projected %+v", i, b, a)
+		}
+	}
+	// A new article: the kept view is stale and not read.
+	if _, err := st.Ingest(ctx, seedtest.Article(t, p, files[4])); err != nil {
+		t.Fatal(err)
+	}
+	v3, err := st.View(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v3.Len() <= v1.Len() {
+		t.Errorf("after a new article the view has %d nodes, before %d: the stale view was read", v3.Len(), v1.Len())
+	}
+	if info2, err := os.Stat(kept); err != nil || !info2.ModTime().After(info.ModTime()) && info2.Size() == info.Size() {
+		t.Errorf("the kept view was not replaced: %v", err)
+	}
+	// A kept view that does not decode is projected again.
+	os.WriteFile(kept, []byte("not a view"), 0o644)
+	if v4, err := st.View(ctx); err != nil || v4.Len() != v3.Len() {
+		t.Errorf("with a broken kept view: %v, %d nodes", err, v4.Len())
+	}
+}
+
+// BenchmarkView1000Articles: the view of a 1,000-article bolt store,
+// projected from the quads and read back kept (go test -bench
+// View1000 ./graph).
+func BenchmarkView1000Articles(b *testing.B) {
+	st := seedtest.CorpusStore(b, 1000)
+	ctx := context.Background()
+	if _, err := st.View(ctx); err != nil {
+		b.Fatal(err)
+	}
+	kept := filepath.Join(st.Address, graph.ViewFile)
+	b.Run("projected", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			os.Remove(kept)
+			if _, err := st.View(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("kept", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			if _, err := st.View(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
