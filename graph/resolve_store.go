@@ -323,8 +323,18 @@ func (s *Store) subjectQuads(ctx context.Context, node quad.IRI, f func(quad.Qua
 	return it.Err()
 }
 
-// quadsOf reads the quads of some articles, in one pass over the store.
+// quadsOf reads the quads of some articles: a few by walking from each
+// article's node, many in one pass over the store.
 func (s *Store) quadsOf(ctx context.Context, arts []*articleState) (map[quad.IRI][]quad.Quad, error) {
+	if len(arts) <= walkLimit {
+		out := make(map[quad.IRI][]quad.Quad, len(arts))
+		for _, a := range arts {
+			if err := s.walkArticle(ctx, a.iri, func(q quad.Quad) { out[a.iri] = append(out[a.iri], q) }); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	}
 	want := make(map[quad.IRI]bool, len(arts))
 	for _, a := range arts {
 		want[a.iri] = true
@@ -340,6 +350,10 @@ func (s *Store) quadsOf(ctx context.Context, arts []*articleState) (map[quad.IRI
 	}
 	return out, it.Err()
 }
+
+// walkLimit is the most articles quadsOf reads by walking rather than by
+// one scan of the store.
+const walkLimit = 64
 
 func isRole(iri quad.IRI) bool {
 	return len(iri) > len(schema.KG+"role/") && string(iri[:len(schema.KG+"role/")]) == schema.KG+"role/"

@@ -311,17 +311,42 @@ func (s *Store) ingest(ctx context.Context, a extract.Article) (IngestResult, er
 // articleQuads returns the quads labelled with an article's IRI.
 func (s *Store) articleQuads(ctx context.Context, article quad.IRI) (map[quad.Quad]bool, error) {
 	out := map[quad.Quad]bool{}
-	ref := s.qs.ValueOf(article)
-	if ref == nil {
-		return out, nil
+	err := s.walkArticle(ctx, article, func(q quad.Quad) { out[q] = true })
+	return out, err
+}
+
+// walkArticle calls f with every quad labelled with an article, found
+// through the subject index: from the article's node along the IRIs its
+// own quads point to (what it mentions, their roles, places, countries
+// and evidence). Every quad an article writes is reachable so, before
+// and after resolution renames its nodes; Cayley's key-value stores have
+// no label index, where asking for a label scans the whole store. The
+// cost is the quads of the nodes the article touches, a node's quads of
+// all articles included.
+func (s *Store) walkArticle(ctx context.Context, article quad.IRI, f func(quad.Quad)) error {
+	seen := map[quad.IRI]bool{article: true}
+	queue := []quad.IRI{article}
+	for len(queue) > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		node := queue[0]
+		queue = queue[1:]
+		err := s.subjectQuads(ctx, node, func(q quad.Quad) {
+			if q.Label != article {
+				return
+			}
+			f(q)
+			if o, ok := q.Object.(quad.IRI); ok && !seen[o] && q.Predicate != schema.Type && q.Predicate != schema.Article {
+				seen[o] = true
+				queue = append(queue, o)
+			}
+		})
+		if err != nil {
+			return err
+		}
 	}
-	it := s.qs.QuadIterator(quad.Label, ref)
-	defer it.Close()
-	for it.Next(ctx) {
-		q := s.qs.Quad(it.Result())
-		out[q] = true
-	}
-	return out, it.Err()
+	return nil
 }
 
 // Stats counts what the store holds.

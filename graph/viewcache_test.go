@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -102,4 +103,58 @@ func BenchmarkView1000Articles(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestWalkFindsEveryQuadOfAnArticle: the walk from an article's node
+// finds exactly the quads labelled with it, before and after resolution.
+func TestWalkFindsEveryQuadOfAnArticle(t *testing.T) {
+	for _, resolved := range []bool{false, true} {
+		st := seedtest.Store(t, resolved)
+		byLabel := map[string]map[string]bool{}
+		qs := st.QuadStore()
+		it := qs.QuadsAllIterator()
+		for it.Next(context.Background()) {
+			q := qs.Quad(it.Result())
+			l := q.Label.String()
+			if byLabel[l] == nil {
+				byLabel[l] = map[string]bool{}
+			}
+			byLabel[l][q.String()] = true
+		}
+		it.Close()
+		for label, want := range byLabel {
+			if label == "<kg:store>" {
+				continue
+			}
+			got := graph.ArticleQuadsForTest(t, st, label)
+			if len(got) != len(want) {
+				t.Errorf("resolved %v, %s: the walk finds %d quads, the label has %d", resolved, label, len(got), len(want))
+			}
+			for q := range want {
+				if !got[q] {
+					t.Errorf("resolved %v: the walk misses %s", resolved, q)
+					break
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkIngestOneInto1000: one new article into a 1,000-article bolt
+// store, resolution included (go test -bench IngestOneInto1000 ./graph).
+func BenchmarkIngestOneInto1000(b *testing.B) {
+	st := seedtest.CorpusStore(b, 1000)
+	ctx := context.Background()
+	p := extract.New()
+	arts := seedtest.CorpusArticles(b, b.N, 7)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := seedtest.ArticleOf(b, p, fmt.Sprintf("new-%d.txt", i), []byte(arts[i].Text))
+		if _, err := st.Ingest(ctx, a); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := st.Resolve(ctx, resolve.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

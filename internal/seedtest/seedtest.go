@@ -77,10 +77,9 @@ func Store(t testing.TB, resolved bool) *graph.Store {
 	return st
 }
 
-// CorpusStore returns a resolved bolt store of n articles recombined from
-// the paragraphs of testdata/ and, when present, ../shared/dev (see
-// package corpus).
-func CorpusStore(t testing.TB, n int) *graph.Store {
+// CorpusArticles returns n articles recombined from the paragraphs of
+// testdata/ and, when present, ../shared/dev (see package corpus).
+func CorpusArticles(t testing.TB, n int, seed uint64) []corpus.Article {
 	t.Helper()
 	_, self, _, _ := runtime.Caller(0)
 	root := filepath.Join(filepath.Dir(self), "..", "..")
@@ -88,13 +87,20 @@ func CorpusStore(t testing.TB, n int) *graph.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return corpus.Generate(corpus.Paragraphs(texts), n, seed)
+}
+
+// CorpusStore returns a resolved bolt store of n articles made by
+// CorpusArticles.
+func CorpusStore(t testing.TB, n int) *graph.Store {
+	t.Helper()
 	st, err := graph.Open(context.Background(), "bolt", filepath.Join(t.TempDir(), "kg.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
 	p := extract.New()
-	for _, a := range corpus.Generate(corpus.Paragraphs(texts), n, 1) {
+	for _, a := range CorpusArticles(t, n, 1) {
 		if _, err := st.Ingest(context.Background(), ArticleOf(t, p, a.Name, []byte(a.Text))); err != nil {
 			t.Fatal(err)
 		}
