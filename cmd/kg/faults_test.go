@@ -220,3 +220,24 @@ func TestRemoveArticle(t *testing.T) {
 		t.Errorf("removing a missing article: %v", err)
 	}
 }
+
+// TestParallelExtractionKeepsOrder: with several extraction jobs, the
+// store and the summary are those of one job.
+func TestParallelExtractionKeepsOrder(t *testing.T) {
+	dir := crashCorpus(t, 30)
+	one, four := filepath.Join(t.TempDir(), "one.db"), filepath.Join(t.TempDir(), "four.db")
+	out1, _, err1 := run(t, "", "--db", one, "ingest", "-j", "1", dir)
+	out4, _, err4 := run(t, "", "--db", four, "ingest", "-j", "4", dir)
+	if err1 != nil || err4 != nil {
+		t.Fatalf("ingest: %v, %v", err1, err4)
+	}
+	cut := func(s string) string { return s[:strings.Index(s, " in ")] }
+	if cut(out1) != cut(out4) {
+		t.Errorf("summaries differ:\n%s\n%s", out1, out4)
+	}
+	a, b := sortedNQuads(t, one), sortedNQuads(t, four)
+	if strings.Join(a, "\n") != strings.Join(b, "\n") {
+		x, y := diffLines(a, b)
+		t.Errorf("stores differ: %d and %d quads of their own, e.g. %q %q", len(x), len(y), first(x), first(y))
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -29,6 +30,7 @@ func ingestCommand() *cli.Command {
 		Usage:     "extract articles and write their facts into the store",
 		ArgsUsage: "FILE|DIR|- ...",
 		Flags: append(readFlags(),
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "articles extracted at once (default: one per core); writes stay in input order, one at a time"},
 			&cli.StringFlag{Name: "progress", Value: "auto", Usage: "progress on stderr: bar, plain (one line per step, for logs), off, or auto (a bar on a terminal for more than 20 files)"},
 			aliasesFlag(),
 		),
@@ -73,10 +75,23 @@ func runIngest(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	p := extract.New()
+	jobs := c.Int("jobs")
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(c.Context)
+	defer cancel()
+	extracted, taken := extractConcurrently(ctx, inputs, jobs, opts, c.App.Reader)
 	for i, in := range inputs {
 		bar.update(i, in.path)
-		facts, doc, err := extractInput(c.Context, p, in, opts, c.App.Reader)
+		var r extraction
+		select {
+		case r = <-extracted[i]:
+			taken()
+		case <-c.Context.Done():
+			r.err = c.Context.Err()
+		}
+		facts, doc, err := r.facts, r.doc, r.err
 		if err == nil {
 			var res graph.IngestResult
 			key := articleKey(in, doc)
@@ -151,6 +166,52 @@ func runIngest(c *cli.Context) error {
 		return errReported
 	}
 	return nil
+}
+
+// extraction is one input's extraction.
+type extraction struct {
+	facts *extract.Facts
+	doc   extract.Doc
+	err   error
+}
+
+// extractConcurrently extracts the inputs on jobs goroutines and returns
+// a channel per input that receives its extraction, and the function the
+// writer calls once it has taken one. At most 2×jobs inputs are
+// extracted ahead of the writer, so memory stays bounded whatever the
+// number of inputs; cancelling ctx stops the rest.
+func extractConcurrently(ctx context.Context, inputs []input, jobs int, opts readOptionsT, stdin io.Reader) ([]chan extraction, func()) {
+	out := make([]chan extraction, len(inputs))
+	for i := range out {
+		out[i] = make(chan extraction, 1)
+	}
+	ahead := make(chan struct{}, 2*jobs)
+	work := make(chan int)
+	go func() {
+		defer close(work)
+		for i := range inputs {
+			select {
+			case ahead <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case work <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	p := extract.New()
+	for w := 0; w < jobs; w++ {
+		go func() {
+			for i := range work {
+				facts, doc, err := extractInput(ctx, p, inputs[i], opts, stdin)
+				out[i] <- extraction{facts, doc, err}
+			}
+		}()
+	}
+	return out, func() { <-ahead }
 }
 
 // articleKey names an article in the store: its path relative to the
