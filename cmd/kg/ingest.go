@@ -150,6 +150,7 @@ func runIngest(c *cli.Context) error {
 		return fmt.Errorf("ingest: resolving entities across articles: %w", err)
 	}
 	bar.step(fmt.Sprintf("resolved: %d articles rewritten", resolved.Rewritten))
+	bar.clear()
 	sum.Seconds = time.Since(start).Seconds()
 	fmt.Fprintf(c.App.Writer, "%d articles (%d new, %d changed, %d unchanged", sum.Articles, sum.Added, sum.Replaced, sum.Unchanged)
 	if sum.Moved > 0 {
@@ -261,18 +262,19 @@ func sourceName(path string) string {
 	return path
 }
 
-// progress shows how far an ingest is: a one-line bar on a terminal, or
-// plain lines for logs.
+// progress shows how far an ingest is, with its rate and the time left:
+// a one-line bar on a terminal, or plain lines for logs.
 type progress struct {
 	w     io.Writer
 	total int
 	bar   bool
 	plain bool
 	last  int // last article count printed in plain mode
+	start time.Time
 }
 
 func newProgress(w io.Writer, total int, mode string) (*progress, error) {
-	p := &progress{w: w, total: total}
+	p := &progress{w: w, total: total, start: time.Now()}
 	switch mode {
 	case "auto", "":
 		f, ok := w.(*os.File)
@@ -289,11 +291,23 @@ func newProgress(w io.Writer, total int, mode string) (*progress, error) {
 	return p, nil
 }
 
+// rate is the articles per second so far and the time the rest will
+// take at that rate, once there is a rate to speak of.
+func (p *progress) rate(i int) string {
+	el := time.Since(p.start)
+	if i == 0 || el < time.Second {
+		return ""
+	}
+	r := float64(i) / el.Seconds()
+	left := time.Duration(float64(p.total-i) / r * float64(time.Second)).Round(time.Second)
+	return fmt.Sprintf(", %.0f/s, %v left", r, left)
+}
+
 func (p *progress) update(i int, name string) {
 	if p.plain {
 		// About twenty lines for a whole ingest, and the first article.
 		if i == 0 || i*20/max(p.total, 1) != p.last*20/max(p.total, 1) {
-			fmt.Fprintf(p.w, "kg: ingest: %d/%d articles, at %s\n", i, p.total, name)
+			fmt.Fprintf(p.w, "kg: ingest: %d/%d articles, at %s%s\n", i, p.total, name, p.rate(i))
 			p.last = i
 		}
 		return
@@ -307,19 +321,22 @@ func (p *progress) update(i int, name string) {
 	if len(name) > 30 {
 		name = name[:30]
 	}
-	fmt.Fprintf(p.w, "\r[%s%s] %d/%d %-30s", strings.Repeat("#", filled), strings.Repeat(".", width-filled), i, p.total, name)
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d%s %-30s", strings.Repeat("#", filled), strings.Repeat(".", width-filled), i, p.total, p.rate(i), name)
 }
 
 // step reports a stage of the ingest in plain mode.
 func (p *progress) step(what string) {
-	if p.plain {
+	switch {
+	case p.plain:
 		fmt.Fprintf(p.w, "kg: ingest: %s\n", what)
+	case p.bar:
+		fmt.Fprintf(p.w, "\r%-100s", "kg: "+what)
 	}
 }
 
 func (p *progress) clear() {
 	if p.bar {
-		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", 80))
+		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", 110))
 	}
 }
 
