@@ -18,7 +18,7 @@ func explainCommand() *cli.Command {
 			if c.NArg() != 1 {
 				return fmt.Errorf("explain: want one name, got %d (quote names with spaces)", c.NArg())
 			}
-			st, err := openStore(c)
+			st, err := openExisting(c)
 			if err != nil {
 				return err
 			}

@@ -45,7 +45,7 @@ func runExport(c *cli.Context) error {
 			return fmt.Errorf("export: unknown --type %q (want person, organization, country, place or event)", t)
 		}
 	}
-	st, err := openStore(c)
+	st, err := openExisting(c)
 	if err != nil {
 		return err
 	}

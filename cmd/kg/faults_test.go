@@ -241,3 +241,17 @@ func TestParallelExtractionKeepsOrder(t *testing.T) {
 		t.Errorf("stores differ: %d and %d quads of their own, e.g. %q %q", len(x), len(y), first(x), first(y))
 	}
 }
+
+func TestReadCommandsNeedAStore(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "typo.db")
+	for _, args := range [][]string{{"stats"}, {"central"}, {"query", "g.V().All()"}, {"explain", "Putin"}, {"export"}} {
+		_, _, err := run(t, "", append([]string{"--db", missing}, args...)...)
+		if err == nil || !strings.Contains(err.Error(), "no store at "+missing) || !strings.Contains(err.Error(), "kg ingest") {
+			t.Errorf("%v on a missing store: %v", args, err)
+		}
+		if _, err := os.Stat(missing); err == nil {
+			t.Fatalf("%v created %s", args, missing)
+		}
+	}
+}

@@ -119,7 +119,7 @@ func TestStoreErrors(t *testing.T) {
 	})
 	t.Run("locked bolt", func(t *testing.T) {
 		db := filepath.Join(t.TempDir(), "kg.db")
-		if _, _, err := run(t, "", "--db", db, "stats"); err != nil {
+		if _, _, err := run(t, "", "--db", db, "ingest", "../../testdata/000_8bc67e98fcbec149.txt"); err != nil {
 			t.Fatal(err)
 		}
 		// Another running kg holds the store.

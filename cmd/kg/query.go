@@ -47,7 +47,7 @@ func runQuery(c *cli.Context) error {
 	if strings.TrimSpace(text) == "" {
 		return errors.New("query: empty query")
 	}
-	st, err := openStore(c)
+	st, err := openExisting(c)
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func removeCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			st, err := openStore(c)
+			st, err := openExisting(c)
 			if err != nil {
 				return err
 			}

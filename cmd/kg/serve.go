@@ -81,7 +81,7 @@ func runServe(c *cli.Context) error {
 	if err := checkLoopback(addr, c.Bool("allow-remote")); err != nil {
 		return err
 	}
-	st, err := openStore(c)
+	st, err := openExisting(c)
 	if err != nil {
 		return err
 	}

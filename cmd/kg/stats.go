@@ -14,7 +14,7 @@ func statsCommand() *cli.Command {
 		Usage: "count articles, persons, organizations, places, events and quads",
 		Flags: []cli.Flag{&cli.BoolFlag{Name: "json", Usage: "print JSON"}},
 		Action: func(c *cli.Context) error {
-			st, err := openStore(c)
+			st, err := openExisting(c)
 			if err != nil {
 				return err
 			}

@@ -2,6 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/cayleygraph/quad"
 	"github.com/kg-news/kg/graph"
@@ -19,14 +23,35 @@ func storeFlags() []cli.Flag {
 	}
 }
 
-// openStore opens the store the global flags name.
+// openStore opens the store the global flags name, creating it when it
+// does not exist: for the commands that write (ingest, load).
 func openStore(c *cli.Context) (*graph.Store, error) {
 	return graph.Open(c.Context, c.String("backend"), c.String("db"))
 }
 
+// errNoStore is a read command's error when the store does not exist.
+var errNoStore = errors.New("no store")
+
+// openExisting opens the store for a command that reads: an embedded
+// store that does not exist is an error, not an empty store created on
+// the way (a mistyped --db would otherwise print zeros).
+func openExisting(c *cli.Context) (*graph.Store, error) {
+	backend, addr := c.String("backend"), c.String("db")
+	switch backend {
+	case "", "bolt", "badger", "leveldb":
+		if addr == "" {
+			addr = graph.DefaultAddress
+		}
+		if _, err := os.Stat(addr); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%w at %s; run kg ingest first, or name the store with --db", errNoStore, addr)
+		}
+	}
+	return openStore(c)
+}
+
 // openView opens the store and projects it for gonum.
 func openView(c *cli.Context) (*graph.Store, *graph.View, error) {
-	st, err := openStore(c)
+	st, err := openExisting(c)
 	if err != nil {
 		return nil, nil, err
 	}
