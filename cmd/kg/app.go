@@ -20,6 +20,11 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Writer:    stdout,
 		ErrWriter: stderr,
 		Flags:     storeFlags(),
+		Version:   version(),
+		// "kg stat" suggests "stats"; completion for bash and zsh comes
+		// from "kg --generate-bash-completion" (urfave/cli).
+		Suggest:              true,
+		EnableBashCompletion: true,
 		Commands: []*cli.Command{
 			ingestCommand(),
 			queryCommand(),
@@ -35,6 +40,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			loadCommand(),
 			removeCommand(),
 			serveCommand(),
+			versionCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // main prints errors once
 	}

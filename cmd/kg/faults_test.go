@@ -255,3 +255,14 @@ func TestReadCommandsNeedAStore(t *testing.T) {
 		}
 	}
 }
+
+func TestVersionAndSuggestions(t *testing.T) {
+	out, _, err := run(t, "", "version")
+	if err != nil || !strings.Contains(out, "kg ") || !strings.Contains(out, "go1.") || !strings.Contains(out, "gazetteer of") {
+		t.Errorf("version: %q, %v", out, err)
+	}
+	_, stderr, err := run(t, "", "stat")
+	if err == nil || !strings.Contains(stderr+err.Error(), "stats") {
+		t.Errorf("a mistyped command: %v %q, want a suggestion of stats", err, stderr)
+	}
+}

@@ -263,3 +263,9 @@ func split(s string) []string {
 	}
 	return strings.Split(s, "|")
 }
+
+// CountryCount is the number of countries the gazetteer knows.
+func (g *Gazetteer) CountryCount() int { return len(g.countries) }
+
+// CityCount is the number of city names the gazetteer knows.
+func (g *Gazetteer) CityCount() int { return len(g.cities) }
