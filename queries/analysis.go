@@ -15,8 +15,9 @@ import (
 
 // Errors of the lookups by name.
 var (
-	ErrNotFound  = errors.New("queries: no node has this name")
-	ErrAmbiguous = errors.New("queries: the name fits several nodes")
+	ErrNotFound     = errors.New("queries: no node has this name")
+	ErrAmbiguous    = errors.New("queries: the name fits several nodes")
+	ErrNotConnected = errors.New("queries: no path in the graph")
 )
 
 // Lookup returns the one node a name designates in a view, or an error
@@ -232,7 +233,7 @@ func Path(ctx context.Context, qs cgraph.QuadStore, v *graph.View, from, to stri
 	}
 	hops, ok := v.Path(a, b)
 	if !ok {
-		return nil, fmt.Errorf("%w: %s and %s are not connected", ErrNotFound, a.Name, b.Name)
+		return nil, fmt.Errorf("%w: %s and %s are not connected: no chain of events, roles, places or countries links them", ErrNotConnected, a.Name, b.Name)
 	}
 	var out []HopItem
 	for _, h := range hops {

@@ -324,7 +324,7 @@ func writeError(w http.ResponseWriter, code int, err error) {
 // fail maps kg's errors to HTTP statuses.
 func fail(w http.ResponseWriter, err error) {
 	switch {
-	case errors.Is(err, queries.ErrNotFound):
+	case errors.Is(err, queries.ErrNotFound), errors.Is(err, queries.ErrNotConnected):
 		writeError(w, http.StatusNotFound, err)
 	case errors.Is(err, queries.ErrAmbiguous), errors.Is(err, errBadRequest):
 		writeError(w, http.StatusBadRequest, err)

@@ -69,9 +69,18 @@ func printTimeline(w io.Writer, events []queries.EventItem) {
 	fmt.Fprintln(tw, "date\tkind\tstatus\tplace\tparticipants\tsources")
 	for _, e := range events {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", orDash(e.Date), e.Kind, e.Status, orDash(e.Place),
-			strings.Join(e.Participants, ", "), strings.Join(e.Articles, " "))
+			strings.Join(e.Participants, ", "), sources(e.Articles))
 	}
 	tw.Flush()
+}
+
+// sources shows a list of articles as its count and the first three;
+// --json keeps them all.
+func sources(articles []string) string {
+	if len(articles) <= 3 {
+		return strings.Join(articles, " ")
+	}
+	return fmt.Sprintf("%d: %s …", len(articles), strings.Join(articles[:3], " "))
 }
 
 // short is "Hamburg, 2017-07 (meeting)" or "a planned visit to Washington".

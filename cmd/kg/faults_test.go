@@ -266,3 +266,20 @@ func TestVersionAndSuggestions(t *testing.T) {
 		t.Errorf("a mistyped command: %v %q, want a suggestion of stats", err, stderr)
 	}
 }
+
+func TestPathNotConnectedSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("date 2018-07-16\n\nDonald Trump met Vladimir Putin in Helsinki on Monday.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("date 2019-06-28\n\nAngela Merkel met Emmanuel Macron on Friday.\n"), 0o644)
+	db := filepath.Join(t.TempDir(), "kg.db")
+	if _, stderr, err := run(t, "", "--db", db, "ingest", dir); err != nil {
+		t.Fatal(stderr)
+	}
+	_, _, err := run(t, "", "--db", db, "path", "Donald Trump", "Angela Merkel")
+	if err == nil || !strings.Contains(err.Error(), "Donald Trump and Angela Merkel are not connected") {
+		t.Fatalf("path between strangers: %v", err)
+	}
+	if msg := plainError(err); strings.Contains(msg, "queries:") || !strings.HasPrefix(msg, "path: ") {
+		t.Errorf("printed as %q, want no package prefix", msg)
+	}
+}

@@ -156,7 +156,7 @@ func runIngest(c *cli.Context) error {
 	if sum.Moved > 0 {
 		fmt.Fprintf(c.App.Writer, "; %d moved from a file that is gone", sum.Moved)
 	}
-	fmt.Fprintf(c.App.Writer, "), %d persons, %d events, %d quads in %.2fs", sum.Persons, sum.Events, sum.Quads, sum.Seconds)
+	fmt.Fprintf(c.App.Writer, "), %d persons and %d events as the articles name them, %d quads in %.2fs", sum.Persons, sum.Events, sum.Quads, sum.Seconds)
 	fmt.Fprintf(c.App.Writer, "; merged across articles: %d person, %d organization and %d event mentions",
 		resolved.Merged["persons"], resolved.Merged["organizations"], resolved.Merged["events"])
 	if sum.Failed > 0 {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -22,9 +23,17 @@ func runMain(args []string) int {
 	app := newApp(os.Stdin, os.Stdout, os.Stderr)
 	if err := app.RunContext(ctx, args); err != nil {
 		if !errors.Is(err, errReported) {
-			fmt.Fprintln(os.Stderr, "kg:", err)
+			fmt.Fprintln(os.Stderr, "kg:", plainError(err))
 		}
 		return 1
 	}
 	return 0
 }
+
+// packagePrefixes are the prefixes kg's packages give their errors, for
+// programs that match them; a person at the terminal reads the message
+// without them.
+var packagePrefixes = strings.NewReplacer("queries: ", "", "graph: ", "", "extract: ", "", "server: ", "", "schema: ", "", "resolve: ", "", "export: ", "")
+
+// plainError is an error's message without package prefixes.
+func plainError(err error) string { return packagePrefixes.Replace(err.Error()) }
