@@ -283,3 +283,21 @@ func TestPathNotConnectedSaysSo(t *testing.T) {
 		t.Errorf("printed as %q, want no package prefix", msg)
 	}
 }
+
+func TestGlobalFlagsAfterTheCommand(t *testing.T) {
+	db := seededDB(t)
+	for _, args := range [][]string{
+		{"stats", "--json", "--db", db},
+		{"stats", "--db=" + db, "--json"},
+		{"--db", db, "stats", "--json"},
+	} {
+		out, _, err := run(t, "", args...)
+		if err != nil || !strings.Contains(out, `"articles":5`) {
+			t.Errorf("%v: %v %s", args, err, out)
+		}
+	}
+	want := []string{"kg", "--db", "x.db", "query", "--", "--db"}
+	if got := hoistGlobalFlags([]string{"kg", "query", "--db", "x.db", "--", "--db"}); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("hoist = %q, want %q", got, want)
+	}
+}

@@ -21,7 +21,7 @@ func runMain(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	app := newApp(os.Stdin, os.Stdout, os.Stderr)
-	if err := app.RunContext(ctx, args); err != nil {
+	if err := app.RunContext(ctx, hoistGlobalFlags(args)); err != nil {
 		if !errors.Is(err, errReported) {
 			fmt.Fprintln(os.Stderr, "kg:", plainError(err))
 		}
@@ -37,3 +37,44 @@ var packagePrefixes = strings.NewReplacer("queries: ", "", "graph: ", "", "extra
 
 // plainError is an error's message without package prefixes.
 func plainError(err error) string { return packagePrefixes.Replace(err.Error()) }
+
+// globalFlags are the flags of kg itself that a user may also give after
+// the command ("kg stats --db x.db").
+var globalFlags = map[string]bool{"--db": true, "-db": true, "--backend": true, "-backend": true}
+
+// hoistGlobalFlags moves the global flags given after the command in
+// front of it, where the command line parser reads them. Arguments after
+// "--" stay where they are.
+func hoistGlobalFlags(args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	var global, rest []string
+	cmd := -1
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		name, _, hasValue := strings.Cut(a, "=")
+		switch {
+		case cmd < 0 && !strings.HasPrefix(a, "-"):
+			cmd = i
+			rest = append(rest, a)
+		case cmd >= 0 && globalFlags[name]:
+			global = append(global, a)
+			if !hasValue && i+1 < len(args) {
+				global = append(global, args[i+1])
+				i++
+			}
+		default:
+			rest = append(rest, a)
+		}
+	}
+	if len(global) == 0 {
+		return args
+	}
+	out := append([]string{args[0]}, global...)
+	return append(out, rest...)
+}

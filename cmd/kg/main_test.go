@@ -14,7 +14,7 @@ func run(t *testing.T, stdin string, args ...string) (string, string, error) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	app := newApp(strings.NewReader(stdin), &out, &errb)
-	err := app.RunContext(context.Background(), append([]string{"kg"}, args...))
+	err := app.RunContext(context.Background(), hoistGlobalFlags(append([]string{"kg"}, args...)))
 	return out.String(), errb.String(), err
 }
 
