@@ -269,16 +269,7 @@ func (x *extraction) roleWords(toks []token, j int) (Role, int, bool) {
 		}
 		break
 	}
-	if n, c := x.matchCountryWord(toks, j, len(toks)); n > 0 {
-		r.CountryCode = c.Code
-		j += n
-		if j < len(toks) && (toks[j].text == "'s" || toks[j].text == "’s") {
-			j++
-		}
-	} else if n := matchKnownOrg(toks, j, len(toks)); n > 0 {
-		r.CountryCode = orgCountry[joinTokens(toks[j:j+n])]
-		j += n
-	}
+	r.CountryCode, j = x.countryBeforeTitle(toks, j)
 	n, title := matchTitle(toks, j, len(toks))
 	if n == 0 {
 		return Role{}, j, false

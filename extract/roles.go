@@ -160,16 +160,7 @@ func (x *extraction) appositionRole(toks []token, b int) (Role, bool) {
 		break
 	}
 	// [Country | Country's | demonym] [one or two other words] title
-	if n, c := x.matchCountryWord(toks, j, len(toks)); n > 0 {
-		r.CountryCode = c.Code
-		j += n
-		if j < len(toks) && (toks[j].text == "'s" || toks[j].text == "’s") {
-			j++
-		}
-	} else if n := matchKnownOrg(toks, j, len(toks)); n > 0 {
-		r.CountryCode = orgCountry[joinTokens(toks[j:j+n])]
-		j += n
-	}
+	r.CountryCode, j = x.countryBeforeTitle(toks, j)
 	n, title := 0, ""
 	for skip := 0; skip <= 2 && j+skip < len(toks); skip++ {
 		if n, title = matchTitle(toks, j+skip, len(toks)); n > 0 {
@@ -207,6 +198,24 @@ func (x *extraction) appositionRole(toks []token, b int) (Role, bool) {
 	r.Evidence.Start = b
 	r.Confidence = 0.8
 	return r, true
+}
+
+// countryBeforeTitle reads the country words that may open a title at
+// toks[j]: a country or demonym ("U.S.", "Russia's", "Chinese") or a
+// body that speaks for one state ("Kremlin"). It returns the country's
+// code, or "", and the index after them.
+func (x *extraction) countryBeforeTitle(toks []token, j int) (string, int) {
+	if n, c := x.matchCountryWord(toks, j, len(toks)); n > 0 {
+		j += n
+		if j < len(toks) && (toks[j].text == "'s" || toks[j].text == "’s") {
+			j++
+		}
+		return c.Code, j
+	}
+	if n := matchKnownOrg(toks, j, len(toks)); n > 0 {
+		return orgCountry[joinTokens(toks[j:j+n])], j + n
+	}
+	return "", j
 }
 
 // countryBefore matches a demonym or country name ending at toks[j].

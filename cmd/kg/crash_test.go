@@ -57,10 +57,16 @@ func crashCorpus(t *testing.T, n int) string {
 	return dir
 }
 
-// sortedNQuads exports a store as sorted N-Quads lines.
+// sortedNQuads exports a bolt store as sorted N-Quads lines.
 func sortedNQuads(t *testing.T, db string) []string {
 	t.Helper()
-	out, stderr, err := run(t, "", "--db", db, "export", "-f", "nquads")
+	return sortedNQuadsOf(t, "bolt", db)
+}
+
+// sortedNQuadsOf exports a store of a backend as sorted N-Quads lines.
+func sortedNQuadsOf(t *testing.T, backend, db string) []string {
+	t.Helper()
+	out, stderr, err := run(t, "", "--backend", backend, "--db", db, "export", "-f", "nquads")
 	if err != nil {
 		t.Fatalf("export: %v\n%s", err, stderr)
 	}

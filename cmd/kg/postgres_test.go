@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -104,17 +103,6 @@ func TestConcurrentPostgresIngests(t *testing.T) {
 	}
 }
 
-func sortedNQuadsOf(t *testing.T, backend, db string) []string {
-	t.Helper()
-	out, stderr, err := run(t, "", "--backend", backend, "--db", db, "export", "-f", "nquads")
-	if err != nil {
-		t.Fatalf("export: %v\n%s", err, stderr)
-	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	sortStrings(lines)
-	return lines
-}
-
 // TestPostgresStoppedMidIngest stops the database during an ingest: kg
 // must stop at once with one message that counts the articles not
 // ingested, keep what it committed, and finish on a second run.
@@ -194,5 +182,3 @@ func TestPostgresCommandsAreQuiet(t *testing.T) {
 		}
 	}
 }
-
-func sortStrings(s []string) { sort.Strings(s) }
