@@ -52,7 +52,7 @@ func (x *extraction) cluster() {
 		if !x.sents[m.sent].headline {
 			c.body = true
 		}
-		if m.titled || x.gaz.FirstName(toks[0].text) || x.personCue(m) {
+		if m.titled || x.gaz.FirstName(toks[0].text) || familyFirst[toks[0].text] && len(toks) <= 3 || x.personCue(m) {
 			c.accepted = true
 		}
 	}

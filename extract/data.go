@@ -82,3 +82,6 @@ var knownOrgs = func() map[string]string {
 	}
 	return m
 }()
+
+// familyFirst are family names that names put first (data/surnames.txt).
+var familyFirst = readList("surnames.txt")

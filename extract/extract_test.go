@@ -416,6 +416,7 @@ func TestPersonNames(t *testing.T) {
 		{"place heads", "Reporters waited at Jose Marti International Airport and at Al Salman Palace for Ali Reza.",
 			[]string{"Ali Reza"}, []string{"Jose Marti International Airport", "Al Salman Palace"}},
 		{"participle at the start", "Addressing Albanese, the premier smiled. Albanese said so.", nil, []string{"Addressing Albanese"}},
+		{"family name first", "Lula met Zhao Leji and Li Qiang in Beijing.", []string{"Zhao Leji", "Li Qiang"}, nil},
 		{"surname only", "Obama, Castro briefly meet. Obama met Castro in Panama, and Castro said the talks went well.",
 			[]string{"Obama", "Castro"}, nil},
 	} {
