@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Measures kg at scale on a generated corpus, each step with its wall
+# time and peak memory (GNU time): a fresh ingest, a re-ingest of the
+# unchanged corpus, one new article, central, path, events --connected,
+# and Cayley's own bulk load of the same quads into bolt, for the ratio.
+#
+#   internal/corpus/bench-scale.sh 1000 [workdir]
+#
+# Needs /usr/bin/time; cayley from $KG_CAYLEY or .ci/bin/cayley (built by
+# .ci/build-cayley) for the bulk-load line.
+set -euo pipefail
+n=${1:-1000}
+work=${2:-$(mktemp -d)}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+go build -o "$work/kg" ./cmd/kg
+go run ./internal/corpus/gen -n "$n" -o "$work/corpus" -seed 1 >/dev/null
+go run ./internal/corpus/gen -n 1 -o "$work/one" -seed 99 >/dev/null
+mv "$work/one/000000.txt" "$work/one/new-article.txt"
+db="$work/kg.db"
+rm -rf "$db"
+step() {
+  local name=$1; shift
+  /usr/bin/time -f "$name	%e s	%M KB" "$@" >"$work/out.txt" 2>"$work/err.txt" || { cat "$work/err.txt" >&2; exit 1; }
+  tail -1 "$work/err.txt"
+}
+echo "kg at $n articles ($work)"
+step "ingest from empty" "$work/kg" --db "$db" ingest --progress off "$work/corpus"
+grep -o '[0-9]* quads in [0-9.]*s' "$work/out.txt" | sed 's/^/	/'
+step "re-ingest, all unchanged" "$work/kg" --db "$db" ingest --progress off "$work/corpus"
+step "ingest one new article" "$work/kg" --db "$db" ingest --progress off "$work/one"
+step "central (projects the view)" "$work/kg" --db "$db" central
+step "central (kept view)" "$work/kg" --db "$db" central
+step "path" "$work/kg" --db "$db" path "Donald Trump" "Vladimir Putin"
+step "events --connected" "$work/kg" --db "$db" events --connected
+cayley=${KG_CAYLEY:-$root/.ci/bin/cayley}
+if [ -x "$cayley" ]; then
+  "$work/kg" --db "$db" export -f nquads >"$work/all.nq"
+  quads=$(wc -l <"$work/all.nq")
+  rm -rf "$work/cayley.db"
+  step "cayley load of the same $quads quads" "$cayley" load --init -d bolt -a "$work/cayley.db" -i "$work/all.nq" --logtostderr false
+fi
