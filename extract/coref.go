@@ -93,11 +93,10 @@ func (x *extraction) cluster() {
 		default:
 			m.kind = kindUnknown
 			toks := x.sents[m.sent].toks
+			// "Obama" (a town in Japan) met "Castro" (one in Brazil): a
+			// small town needs a place context.
 			city, isCity := x.gaz.City(m.text)
-			if isCity && !city.Capital && city.Population < smallTown && !placeContext(toks, m.a, m.b) {
-				isCity = false // "Obama" (a town in Japan) met "Castro" (one in Brazil)
-			}
-			if isCity && !x.sents[m.sent].headline {
+			if isCity && townHere(city, toks, m.a, m.b) && !x.sents[m.sent].headline {
 				m.kind, m.placeName, m.placeKind, m.code = kindPlace, m.text, "city", city.Country
 			} else if toks[m.a].cap {
 				surnames[w] = append(surnames[w], i)

@@ -266,7 +266,7 @@ func (x *extraction) classifyRun(si, a, b int) {
 		// A small town whose name is one word ("Union", "Summit",
 		// "Independence") is a place only where the words around it say
 		// so: "in Summit", "Summit, N.J.".
-		if len(core) == 1 && !c.Capital && c.Population < smallTown && (!placeContext(toks, a, b) || b < len(toks) && strings.EqualFold(toks[b].text, "of")) {
+		if len(core) == 1 && !townHere(c, toks, a, b) {
 			return
 		}
 		m.kind, m.placeName, m.placeKind, m.code = kindPlace, name, "city", c.Country
@@ -285,7 +285,15 @@ const smallTown = 100000
 // smallTown inhabitants.
 func (x *extraction) bigCity(name string) bool {
 	c, ok := x.gaz.City(name)
-	return ok && (c.Capital || c.Population >= smallTown)
+	return ok && !smallTownOf(c)
+}
+
+func smallTownOf(c gazetteer.City) bool { return !c.Capital && c.Population < smallTown }
+
+// townHere reports whether the one-word city name at toks[a:b] is the
+// city: any big city is; a small town only in a place context.
+func townHere(c gazetteer.City, toks []token, a, b int) bool {
+	return !smallTownOf(c) || placeContext(toks, a, b)
 }
 
 // isCity reports whether name is a city of the gazetteer.
@@ -299,6 +307,9 @@ func (x *extraction) isCity(name string) bool {
 // Americas" names an event), a comma and a capitalized
 // word after it ("Summit, N.J."), or a dateline at the start of a line.
 func placeContext(toks []token, a, b int) bool {
+	if b < len(toks) && strings.EqualFold(toks[b].text, "of") {
+		return false // "Summit of the Americas"
+	}
 	if a > 0 {
 		switch strings.ToLower(toks[a-1].text) {
 		case "in", "at", "from", "near", "to", "outside", "into", "toward", "towards", "via":

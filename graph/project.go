@@ -27,10 +27,10 @@ func (s *Store) View(ctx context.Context) (*View, error) {
 	// The next write of this process, if any, renews the generation, so
 	// that the view kept now is not taken for current after it.
 	s.wrote.Store(false)
-	if v, ok := s.cachedView(ctx); ok {
+	gen, _ := s.generation(ctx)
+	if v, ok := s.cachedView(gen); ok {
 		return v, nil
 	}
-	gen, _ := s.generation(ctx)
 	byArticle, err := s.allQuads(ctx)
 	if err != nil {
 		return nil, err

@@ -41,6 +41,7 @@ func recordsQuad(article quad.IRI, qs []quad.Quad) quad.Quad {
 type articleState struct {
 	iri         quad.IRI
 	records     resolve.Records
+	recordsJSON string   // the kg:records literal the article keeps
 	resolutions []string // the kg:resolution literals found; one unless a write was cut short
 	rewriting   bool     // a rewrite of the article was cut short
 	legacy      bool     // no kg:records literal: written before kg kept one
@@ -149,8 +150,7 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 				next[quad.Quad{Subject: quad.IRI(r[0]), Predicate: schema.ResolvedBy, Object: quad.String(r[1]), Label: st.iri}] = true
 			}
 		}
-		rec, _ := json.Marshal(storedRecords{Published: published(old, st.iri), Records: st.records})
-		next[quad.Quad{Subject: st.iri, Predicate: schema.Records, Object: quad.String(rec), Label: st.iri}] = true
+		next[quad.Quad{Subject: st.iri, Predicate: schema.Records, Object: quad.String(st.recordsJSON), Label: st.iri}] = true
 		next[quad.Quad{Subject: st.iri, Predicate: schema.Resolution, Object: quad.String(literal[st.iri]), Label: st.iri}] = true
 		if err := s.replace(st.iri, old, next); err != nil {
 			return res, err
@@ -273,7 +273,7 @@ func (s *Store) articleStates(ctx context.Context) ([]*articleState, error) {
 			st.legacy = true
 			legacy = append(legacy, st)
 		} else {
-			st.records = withArticle(sr, a)
+			st.records, st.recordsJSON = withArticle(sr, a), recs[0]
 		}
 		states = append(states, st)
 	}
@@ -284,7 +284,9 @@ func (s *Store) articleStates(ctx context.Context) ([]*articleState, error) {
 		}
 		for _, st := range legacy {
 			recs, pub := records(st.iri, byArticle[st.iri])
-			st.records = withArticle(storedRecords{Published: pub, Records: recs}, st.iri)
+			sr := storedRecords{Published: pub, Records: recs}
+			data, _ := json.Marshal(sr)
+			st.records, st.recordsJSON = withArticle(sr, st.iri), string(data)
 		}
 	}
 	return states, nil
@@ -401,16 +403,6 @@ func (s *Store) replace(article quad.IRI, old []quad.Quad, next map[quad.Quad]bo
 // does not depend on map iteration.
 func sortDeltas(ds []cgraph.Delta) {
 	sort.Slice(ds, func(i, j int) bool { return ds[i].Quad.NQuad() < ds[j].Quad.NQuad() })
-}
-
-// published is an article's datePublished among its quads.
-func published(qs []quad.Quad, article quad.IRI) string {
-	for _, q := range qs {
-		if q.Subject == article && q.Predicate == schema.Published {
-			return quad.ToString(q.Object)
-		}
-	}
-	return ""
 }
 
 // records reads one article's persons, organizations, roles and events

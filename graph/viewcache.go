@@ -101,14 +101,11 @@ func (s *Store) beginWrite(ctx context.Context) error {
 	return nil
 }
 
-// cachedView reads the kept view when it is current.
-func (s *Store) cachedView(ctx context.Context) (*View, bool) {
+// cachedView reads the kept view when it is of the store's current
+// generation gen.
+func (s *Store) cachedView(gen string) (*View, bool) {
 	path := s.viewPath()
-	if path == "" {
-		return nil, false
-	}
-	gen, err := s.generation(ctx)
-	if err != nil || gen == "" || strings.Contains(gen, "+") {
+	if path == "" || gen == "" || strings.Contains(gen, "+") {
 		return nil, false
 	}
 	f, err := os.Open(path)

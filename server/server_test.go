@@ -26,24 +26,9 @@ func seededServer(t testing.TB, opts server.Options) *httptest.Server {
 	return ts
 }
 
-// seededServerWith serves the seed store with opts and returns its URL.
-func seededServerWith(t testing.TB, opts server.Options) string {
-	return seededServer(t, opts).URL
-}
-
 func do(t *testing.T, method, url, body string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return request(t, method, url, body, nil)
 }
 
 func TestEndpoints(t *testing.T) {

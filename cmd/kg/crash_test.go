@@ -129,15 +129,7 @@ func TestKillDuringIngestHeals(t *testing.T) {
 		t.Fatal("the ingest never said how far it was or that it was resolving")
 	}
 	clean := sortedNQuads(t, cleanDB)
-	numbered := 0
-	for _, l := range clean {
-		if isNumberedEvent(l) {
-			numbered++
-		}
-	}
-	if numbered == 0 {
-		t.Fatal("the corpus has no numbered events; the test would not cover their numbering")
-	}
+	numbered := requireNumberedEvents(t, clean)
 	// Ingesting the same articles again changes nothing.
 	if out, stderr, err := run(t, "", args(cleanDB)...); err != nil || !strings.Contains(out, "60 unchanged") {
 		t.Fatalf("second ingest: %v\n%s%s", err, out, stderr)
@@ -225,6 +217,23 @@ func first(s []string) string {
 		return ""
 	}
 	return s[0]
+}
+
+// requireNumberedEvents fails the test when no line of an export is about
+// a numbered event, which the test would then not cover; it returns how
+// many lines are.
+func requireNumberedEvents(t *testing.T, lines []string) int {
+	t.Helper()
+	n := 0
+	for _, l := range lines {
+		if isNumberedEvent(l) {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("the corpus has no numbered events; the test would not cover their numbering")
+	}
+	return n
 }
 
 // isNumberedEvent reports whether an N-Quads line is about an event that

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -33,5 +34,26 @@ func TestServeRefusesRemoteAddress(t *testing.T) {
 	_, _, err := run(t, "", "--db", db, "serve", "--addr", "0.0.0.0:0")
 	if err == nil || !strings.Contains(err.Error(), "--allow-remote") {
 		t.Errorf("serve on 0.0.0.0: err = %v, want a refusal naming --allow-remote", err)
+	}
+}
+
+func TestAllowedHosts(t *testing.T) {
+	for _, tt := range []struct {
+		addr string
+		want []string // some of the hosts; nil for any host
+	}{
+		{"127.0.0.1:5000", []string{"127.0.0.1:5000", "localhost:5000", "[::1]:5000"}},
+		{"[::1]:80", []string{"localhost", "[::1]:80"}},
+		{"0.0.0.0:64210", nil},
+	} {
+		got := allowedHosts(tt.addr)
+		if tt.want == nil && got != nil {
+			t.Errorf("%s: %v, want any host", tt.addr, got)
+		}
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: %v lacks %s", tt.addr, got, w)
+			}
+		}
 	}
 }
