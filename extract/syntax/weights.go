@@ -1,0 +1,258 @@
+package syntax
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/bits"
+)
+
+// table holds a perceptron's weights for inference: an open-addressing
+// hash table from feature to its (class, weight) pairs, weights quantized
+// to 16 bits against the largest one. Only the classes a feature was ever
+// updated for are stored. A slot holds its feature's first four pairs, so
+// most features cost one cache miss.
+type table struct {
+	classes int
+	scale   float32 // weight = scale × quantized weight
+	shift   uint    // 64 - log2(len(slots))
+	slots   []slot  // key 0 = empty
+	spill   []qpair // pairs beyond a slot's first four
+}
+
+const inlinePairs = 4
+
+type slot struct {
+	key    uint64
+	start  uint32 // first pair in spill
+	count  uint16 // pairs in all
+	_      uint16
+	inline [inlinePairs]qpair
+}
+
+// qpair is one class weight of a feature, quantized.
+type qpair struct {
+	cls uint16
+	w   int16
+}
+
+// pair is one class weight of a feature.
+type pair struct {
+	cls uint16
+	w   float32
+}
+
+func slotOf(key uint64, shift uint) int {
+	return int((key * 0x9e3779b97f4a7c15) >> shift)
+}
+
+// score adds the weights of feats to scores, in units of t.scale. It
+// finds every feature's slot before reading any weights, so that the
+// cache misses of different features overlap instead of queueing.
+func (t *table) score(feats []uint64, scores []int32) {
+	const batch = 32
+	var found [batch]*slot
+	mask := len(t.slots) - 1
+	for len(feats) > 0 {
+		n := min(len(feats), batch)
+		k := 0
+		for _, f := range feats[:n] {
+			i := slotOf(f, t.shift)
+			for {
+				s := &t.slots[i]
+				if s.key == f {
+					found[k] = s
+					k++
+					break
+				}
+				if s.key == 0 {
+					break
+				}
+				i = (i + 1) & mask
+			}
+		}
+		for _, s := range found[:k] {
+			c := int(s.count)
+			for _, p := range s.inline[:min(c, inlinePairs)] {
+				scores[p.cls] += int32(p.w)
+			}
+			if c > inlinePairs {
+				for _, p := range t.spill[s.start : s.start+uint32(c-inlinePairs)] {
+					scores[p.cls] += int32(p.w)
+				}
+			}
+		}
+		feats = feats[n:]
+	}
+}
+
+// buildTable packs weights into a table, inserting features in key order
+// so the result is deterministic. Weights are quantized against the
+// largest; scale 0 picks it.
+func buildTable(classes int, feats map[uint64][]pair, scale float32) *table {
+	if scale == 0 {
+		maxAbs := float32(0)
+		for _, ps := range feats {
+			for _, p := range ps {
+				maxAbs = max(maxAbs, float32(math.Abs(float64(p.w))))
+			}
+		}
+		scale = maxAbs / math.MaxInt16
+		if scale == 0 {
+			scale = 1
+		}
+	}
+	size := 2
+	for size*2 < len(feats)*3 {
+		size <<= 1
+	}
+	t := &table{
+		classes: classes,
+		scale:   scale,
+		shift:   uint(64 - bits.TrailingZeros(uint(size))),
+	}
+	t.slots = newSlots(t, size)
+	for _, k := range sortedKeys(feats) {
+		ps := feats[k]
+		i := slotOf(k, t.shift)
+		for t.slots[i].key != 0 {
+			i = (i + 1) & (size - 1)
+		}
+		s := &t.slots[i]
+		s.key, s.count, s.start = k, uint16(len(ps)), uint32(len(t.spill))
+		for j, p := range ps {
+			q := qpair{p.cls, int16(max(-math.MaxInt16, min(math.MaxInt16, math.Round(float64(p.w/scale)))))}
+			if j < inlinePairs {
+				s.inline[j] = q
+			} else {
+				t.spill = append(t.spill, q)
+			}
+		}
+	}
+	return t
+}
+
+// quantized returns the weights of the feature in slot s.
+func (t *table) quantized(s *slot) []qpair {
+	qs := append([]qpair(nil), s.inline[:min(int(s.count), inlinePairs)]...)
+	if int(s.count) > inlinePairs {
+		qs = append(qs, t.spill[s.start:s.start+uint32(int(s.count)-inlinePairs)]...)
+	}
+	return qs
+}
+
+func (t *table) features() int {
+	n := 0
+	for i := range t.slots {
+		if t.slots[i].key != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+var errCorrupt = errors.New("syntax: corrupt model")
+
+// write stores the table compactly: features in key order with
+// delta-coded keys, each with its quantized weights.
+func (t *table) write(w *bufio.Writer) error {
+	var buf [binary.MaxVarintLen64]byte
+	uv := func(v uint64) { w.Write(buf[:binary.PutUvarint(buf[:], v)]) }
+	byKey := make(map[uint64]*slot, len(t.slots)/2)
+	for i := range t.slots {
+		if s := &t.slots[i]; s.key != 0 {
+			byKey[s.key] = s
+		}
+	}
+	uv(uint64(t.classes))
+	uv(uint64(len(byKey)))
+	if err := binary.Write(w, binary.LittleEndian, t.scale); err != nil {
+		return err
+	}
+	prev := uint64(0)
+	for _, k := range sortedKeys(byKey) {
+		s := byKey[k]
+		uv(k - prev)
+		prev = k
+		uv(uint64(s.count))
+		for _, q := range t.quantized(s) {
+			uv(uint64(q.cls))
+			w.Write(binary.LittleEndian.AppendUint16(buf[:0], uint16(q.w)))
+		}
+	}
+	return nil
+}
+
+func readTable(r *bufio.Reader) (*table, error) {
+	classes, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	if classes == 0 || classes > math.MaxUint16 || n > 1<<26 {
+		return nil, fmt.Errorf("%w: table of %d features, %d classes", errCorrupt, n, classes)
+	}
+	var scale float32
+	if err := binary.Read(r, binary.LittleEndian, &scale); err != nil {
+		return nil, err
+	}
+	size := 2
+	for size*2 < int(n)*3 {
+		size <<= 1
+	}
+	t := &table{
+		classes: int(classes),
+		scale:   scale,
+		shift:   uint(64 - bits.TrailingZeros(uint(size))),
+	}
+	t.slots = newSlots(t, size)
+	// Features come in key order, as buildTable inserts them, so the
+	// table is the same one.
+	key := uint64(0)
+	var b2 [2]byte
+	for range n {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, err
+		}
+		count, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, err
+		}
+		if d == 0 && key != 0 || key+d == 0 || count == 0 || count > classes {
+			return nil, fmt.Errorf("%w: feature %d with %d weights", errCorrupt, key+d, count)
+		}
+		key += d
+		i := slotOf(key, t.shift)
+		for t.slots[i].key != 0 {
+			i = (i + 1) & (size - 1)
+		}
+		s := &t.slots[i]
+		s.key, s.count, s.start = key, uint16(count), uint32(len(t.spill))
+		for j := range int(count) {
+			c, err := binary.ReadUvarint(r)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := io.ReadFull(r, b2[:]); err != nil {
+				return nil, err
+			}
+			if c >= classes {
+				return nil, fmt.Errorf("%w: class %d of %d", errCorrupt, c, classes)
+			}
+			q := qpair{uint16(c), int16(binary.LittleEndian.Uint16(b2[:]))}
+			if j < inlinePairs {
+				s.inline[j] = q
+			} else {
+				t.spill = append(t.spill, q)
+			}
+		}
+	}
+	return t, nil
+}
