@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -113,6 +114,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		persons = appendPerson(persons, m.person)
 		personToks = append(personToks, m.a)
 	}
+	persons = x.eventArguments(si, persons)
 	if len(persons) < 2 {
 		for _, c := range companions {
 			persons = appendPerson(persons, c)
@@ -756,4 +758,37 @@ func (x *extraction) sentTimes(si int) []timex {
 	lo := sort.Search(len(x.times), func(i int) bool { return x.times[i].sent >= si })
 	hi := sort.Search(len(x.times), func(i int) bool { return x.times[i].sent > si })
 	return x.times[lo:hi]
+}
+
+// eventArguments drops the persons that the parse puts inside a noun
+// phrase about something else ("a visit to the gravesite of George
+// Washington"), as long as two persons remain.
+func (x *extraction) eventArguments(si int, persons []int) []int {
+	if len(persons) < 3 {
+		return persons
+	}
+	p := x.parse(si)
+	if p == nil {
+		return persons
+	}
+	var keep []int
+	for _, mi := range x.sentMentions(si) {
+		m := &x.mentions[mi]
+		if m.kind != kindPerson || !slices.Contains(persons, m.person) || slices.Contains(keep, m.person) {
+			continue
+		}
+		if !p.modifiesThing(p.spanHead(m.a, m.b)) {
+			keep = append(keep, m.person)
+		}
+	}
+	if len(keep) < 2 {
+		return persons
+	}
+	var out []int
+	for _, pi := range persons {
+		if slices.Contains(keep, pi) {
+			out = append(out, pi)
+		}
+	}
+	return out
 }

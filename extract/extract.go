@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/kg-news/kg/extract/gazetteer"
+	"github.com/kg-news/kg/extract/syntax"
 )
 
 // Extractor extracts the facts of one document.
@@ -23,7 +24,8 @@ func (f ExtractorFunc) Extract(ctx context.Context, doc Doc) (*Facts, error) { r
 
 // Pipeline is kg's rule-based extractor. It is safe for concurrent use.
 type Pipeline struct {
-	gaz *gazetteer.Gazetteer
+	gaz      *gazetteer.Gazetteer
+	noParser bool
 }
 
 var _ Extractor = (*Pipeline)(nil)
@@ -34,6 +36,12 @@ type Option func(*Pipeline)
 // WithGazetteer replaces the embedded gazetteer.
 func WithGazetteer(g *gazetteer.Gazetteer) Option {
 	return func(p *Pipeline) { p.gaz = g }
+}
+
+// WithoutParser makes the pipeline read events from word patterns alone,
+// without the dependency parse.
+func WithoutParser() Option {
+	return func(p *Pipeline) { p.noParser = true }
 }
 
 // New returns a Pipeline.
@@ -62,6 +70,11 @@ type extraction struct {
 	events     []*event
 	// mentionIndex[i] == i; sentMentions returns slices of it.
 	mentionIndex []int
+	// noParser turns the parse off; annotator parses sentences on
+	// demand and parses holds them by sentence.
+	noParser  bool
+	annotator *syntax.Annotator
+	parses    map[int]*parsed
 }
 
 // Extract runs the pipeline on doc. A document made with ReadDoc is
@@ -87,7 +100,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 			}
 		}
 	}()
-	x := &extraction{doc: doc, gaz: p.gaz, ref: doc.Date}
+	x := &extraction{doc: doc, gaz: p.gaz, ref: doc.Date, noParser: p.noParser}
 	x.sents = segment(doc.body)
 	if err := ctx.Err(); err != nil {
 		return nil, err

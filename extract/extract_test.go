@@ -439,3 +439,52 @@ func TestPersonNames(t *testing.T) {
 		})
 	}
 }
+
+// TestEventParticipantsFromParse checks that a person the parse puts in
+// a genitive about something else ("the grave of X") is no participant,
+// while a person "with" whom something is done still is; the word-pattern
+// pipeline, without the parse, cannot tell the first two apart.
+func TestEventParticipantsFromParse(t *testing.T) {
+	tests := []struct {
+		name, text   string
+		participants []string // with the parse
+		withoutParse []string // from word patterns alone
+	}{
+		{"genitive of a thing",
+			"US President Donald Trump and French President Emmanuel Macron visited the grave of George Washington on Monday.",
+			[]string{"Donald Trump", "Emmanuel Macron"},
+			[]string{"Donald Trump", "Emmanuel Macron", "George Washington"}},
+		{"possessive of a thing", // the word patterns drop a possessive before a non-event word too
+			"US President Donald Trump and French President Emmanuel Macron visited George Washington's house on Monday.",
+			[]string{"Donald Trump", "Emmanuel Macron"},
+			[]string{"Donald Trump", "Emmanuel Macron"}},
+		{"dinner with a third leader",
+			"US President Donald Trump and French President Emmanuel Macron met for a dinner with German Chancellor Angela Merkel on Monday.",
+			[]string{"Angela Merkel", "Donald Trump", "Emmanuel Macron"},
+			[]string{"Angela Merkel", "Donald Trump", "Emmanuel Macron"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, c := range []struct {
+				p    *Pipeline
+				want []string
+			}{{New(), tt.participants}, {New(WithoutParser()), tt.withoutParse}} {
+				doc, err := ReadDoc("t", []byte(tt.text), june2)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f, err := c.p.Extract(context.Background(), doc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(f.Events) != 1 {
+					t.Fatalf("events %+v, want one", f.Events)
+				}
+				got := sorted(append([]string(nil), f.Events[0].Participants...))
+				if !slices.Equal(got, c.want) {
+					t.Errorf("noParser=%v: participants %v, want %v", c.p.noParser, got, c.want)
+				}
+			}
+		})
+	}
+}

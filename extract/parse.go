@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-news/kg/extract/syntax"
+)
+
+// parsed is the dependency parse of one sentence. Its words are the
+// sentence's tokens with contractions split ("do" + "n't"); wordOf maps a
+// token to its first word.
+type parsed struct {
+	words  []syntax.Token
+	wordOf []int
+	tokOf  []int
+}
+
+// parse returns the parse of sentence si, parsing it on first use; nil
+// when kg has no parser.
+func (x *extraction) parse(si int) *parsed {
+	if x.noParser {
+		return nil
+	}
+	if p, ok := x.parses[si]; ok {
+		return p
+	}
+	if x.annotator == nil {
+		m, err := syntax.Default() // loaded on the first sentence that needs it
+		if err != nil {
+			x.noParser = true // events then come from word patterns alone
+			return nil
+		}
+		x.annotator = m.NewAnnotator()
+		x.parses = make(map[int]*parsed)
+	}
+	toks := x.sents[si].toks
+	p := &parsed{wordOf: make([]int, len(toks))}
+	s := syntax.Sentence{Tokens: make([]syntax.Token, 0, len(toks)+2)}
+	for i, t := range toks {
+		p.wordOf[i] = len(s.Tokens)
+		cut := syntax.SplitClitic(t.text)
+		if cut < len(t.text) && cut > 0 {
+			s.Tokens = append(s.Tokens, syntax.Token{Form: t.text[:cut]})
+			p.tokOf = append(p.tokOf, i)
+			s.Tokens = append(s.Tokens, syntax.Token{Form: t.text[cut:]})
+		} else {
+			s.Tokens = append(s.Tokens, syntax.Token{Form: t.text})
+		}
+		p.tokOf = append(p.tokOf, i)
+	}
+	x.annotator.Annotate(&s)
+	p.words = s.Tokens
+	x.parses[si] = p
+	return p
+}
+
+// head returns the 0-based word index of word w's head, -1 for the root.
+func (p *parsed) head(w int) int { return p.words[w].Head - 1 }
+
+// rel returns the universal part of word w's relation.
+func (p *parsed) rel(w int) string {
+	r, _, _ := strings.Cut(p.words[w].Rel, ":")
+	return r
+}
+
+// spanHead returns the word that heads tokens [a, b): the first whose
+// head lies outside the span.
+func (p *parsed) spanHead(a, b int) int {
+	from, to := p.wordOf[a], len(p.words)
+	if b < len(p.wordOf) {
+		to = p.wordOf[b]
+	}
+	for w := from; w < to; w++ {
+		if h := p.head(w); h < from || h >= to {
+			return w
+		}
+	}
+	return from
+}
+
+// modifiesThing reports whether word w, climbing through conjuncts,
+// appositions and the parts of a name that lead to other persons, modifies a common noun that names
+// neither an event nor an office: "the gravesite of George Washington",
+// "Nelson Mandela's funeral", "a statue of Lenin". Such a person is what
+// the phrase is about, not someone who takes part in the sentence's event.
+// (Relations of Universal Dependencies v2:
+// https://universaldependencies.org/u/dep/.)
+func (p *parsed) modifiesThing(w int) bool {
+	for range len(p.words) {
+		switch p.rel(w) {
+		case "conj", "appos", "flat", "compound":
+			if h := p.head(w); h >= 0 && p.personLike(h) {
+				w = h
+				continue
+			}
+		}
+		break
+	}
+	h := p.head(w)
+	if p.rel(w) != "nmod" || h < 0 {
+		return false
+	}
+	noun := p.words[h]
+	lemma := strings.ToLower(noun.Lemma)
+	if noun.UPOS != "NOUN" || eventNouns[strings.ToLower(noun.Form)] != "" || eventNouns[lemma] != "" || titles[lemma] {
+		return false
+	}
+	// Only a genitive says the phrase is about the person: "of X", "X's".
+	// "A dinner with X" still has X at the table.
+	for i := range p.words {
+		if p.head(i) == w && p.rel(i) == "case" {
+			switch strings.ToLower(p.words[i].Form) {
+			case "of", "'s", "’s", "'", "’":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// personLike reports whether word w can stand for a person: a proper
+// noun, a pronoun or a title ("his counterpart, Xi Jinping").
+func (p *parsed) personLike(w int) bool {
+	switch p.words[w].UPOS {
+	case "PROPN", "PRON":
+		return true
+	}
+	return titles[strings.ToLower(p.words[w].Lemma)]
+}
