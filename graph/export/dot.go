@@ -81,11 +81,15 @@ func (e dotEdge) Attributes() []encoding.Attribute {
 	}
 }
 
-// dotGraph carries the graph-wide attributes.
+// dotGraph carries the graph-wide attributes. The layout is neato's
+// spring model, which Graphviz uses whatever command renders the file
+// (the "layout" attribute): dot's ranks lay a knowledge graph out as one
+// long strip, several thousand points wide and a few hundred high.
 type dotGraph struct{ *simple.UndirectedGraph }
 
 func (dotGraph) DOTAttributers() (g, n, e encoding.Attributer) {
-	return attrs{{Key: "overlap", Value: "false"}, {Key: "fontname", Value: quote("Helvetica")}},
+	return attrs{{Key: "layout", Value: "neato"}, {Key: "overlap", Value: "false"}, {Key: "splines", Value: "true"},
+			{Key: "fontname", Value: quote("Helvetica")}},
 		attrs{{Key: "fontname", Value: quote("Helvetica")}, {Key: "fontsize", Value: "10"}},
 		attrs{{Key: "fontname", Value: quote("Helvetica")}, {Key: "fontsize", Value: "8"}}
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/xml"
 	"os"
 	"os/exec"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -64,6 +66,46 @@ func TestDOTRendersWithoutWarnings(t *testing.T) {
 			cmd.Stderr = &stderr
 			if err := cmd.Run(); err != nil || stderr.Len() > 0 {
 				t.Errorf("dot: %v, warnings: %s", err, stderr.String())
+			}
+		})
+	}
+}
+
+// TestDOTAspectRatio renders whole graphs with plain "dot -Tsvg", as the
+// README's pipeline does, and checks that the picture is neither a strip
+// nor a column: at most three times as wide as high, or high as wide.
+func TestDOTAspectRatio(t *testing.T) {
+	dot := dotPath(t)
+	corpus := seedtest.CorpusStore(t, 60)
+	for _, tt := range []struct {
+		name string
+		st   *graph.Store
+	}{{"seed articles", seedtest.Store(t, true)}, {"60 recombined articles", corpus}} {
+		t.Run(tt.name, func(t *testing.T) {
+			v, err := tt.st.View(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := export.DOT(&buf, v, export.Select(v, export.Selection{})); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(dot, "-Tsvg")
+			cmd.Stdin = &buf
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := regexp.MustCompile(`<svg width="([0-9.]+)pt" height="([0-9.]+)pt"`).FindSubmatch(out)
+			if m == nil {
+				t.Fatalf("no size in the SVG: %.200s", out)
+			}
+			w, _ := strconv.ParseFloat(string(m[1]), 64)
+			h, _ := strconv.ParseFloat(string(m[2]), 64)
+			if ratio := max(w, h) / min(w, h); ratio > 3 {
+				t.Errorf("%s nodes render %.0f×%.0f pt, ratio %.1f, want ≤ 3", tt.name, w, h, ratio)
+			} else {
+				t.Logf("%.0f×%.0f pt", w, h)
 			}
 		})
 	}
