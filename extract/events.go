@@ -114,7 +114,6 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		persons = appendPerson(persons, m.person)
 		personToks = append(personToks, m.a)
 	}
-	persons = x.eventArguments(si, persons)
 	if len(persons) < 2 {
 		for _, c := range companions {
 			persons = appendPerson(persons, c)
@@ -127,6 +126,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	if len(persons) < 2 && lastPair != nil && hasPairWord(toks) {
 		persons = mergePersons(persons, lastPair)
 	}
+	persons = x.eventArguments(si, persons)
 	var out []*event
 	if invite >= 0 {
 		// "X invited Y to [visit] Washington"
@@ -771,24 +771,29 @@ func (x *extraction) eventArguments(si int, persons []int) []int {
 	if p == nil {
 		return persons
 	}
-	var keep []int
+	// A person is dropped when every mention of it in the sentence sits in
+	// such a phrase; persons the sentence only refers to ("the two
+	// leaders") stay.
+	var thing, other []int
 	for _, mi := range x.sentMentions(si) {
 		m := &x.mentions[mi]
-		if m.kind != kindPerson || !slices.Contains(persons, m.person) || slices.Contains(keep, m.person) {
+		if m.kind != kindPerson || !slices.Contains(persons, m.person) {
 			continue
 		}
-		if !p.modifiesThing(p.spanHead(m.a, m.b)) {
-			keep = append(keep, m.person)
+		if p.modifiesThing(p.spanHead(m.a, m.b)) {
+			thing = appendPerson(thing, m.person)
+		} else {
+			other = appendPerson(other, m.person)
 		}
-	}
-	if len(keep) < 2 {
-		return persons
 	}
 	var out []int
 	for _, pi := range persons {
-		if slices.Contains(keep, pi) {
+		if !slices.Contains(thing, pi) || slices.Contains(other, pi) {
 			out = append(out, pi)
 		}
+	}
+	if len(out) < 2 {
+		return persons
 	}
 	return out
 }

@@ -463,6 +463,35 @@ func TestEventParticipantsFromParse(t *testing.T) {
 			[]string{"Angela Merkel", "Donald Trump", "Emmanuel Macron"},
 			[]string{"Angela Merkel", "Donald Trump", "Emmanuel Macron"}},
 	}
+	t.Run("apposition in a genitive, pair from the sentence before", func(t *testing.T) {
+		text := "US President Barack Obama met Cuban President Raul Castro in Panama City on Saturday. " +
+			"The two leaders had met once before, when they shook hands at the funeral of the anti-apartheid icon Nelson Mandela in December 2013."
+		for _, c := range []struct {
+			p    *Pipeline
+			want []string
+		}{
+			{New(), []string{"Barack Obama", "Raul Castro"}},
+			{New(WithoutParser()), []string{"Barack Obama", "Nelson Mandela", "Raul Castro"}},
+		} {
+			doc, err := ReadDoc("t", []byte(text), june2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := c.p.Extract(context.Background(), doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range f.Events {
+				if e.Date == "2013-12" {
+					got = sorted(append([]string(nil), e.Participants...))
+				}
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("noParser=%v: the 2013 meeting's participants are %v, want %v", c.p.noParser, got, c.want)
+			}
+		}
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, c := range []struct {

@@ -87,9 +87,18 @@ func (p *parsed) spanHead(a, b int) int {
 // https://universaldependencies.org/u/dep/.)
 func (p *parsed) modifiesThing(w int) bool {
 	for range len(p.words) {
+		h := p.head(w)
+		if h < 0 {
+			break
+		}
 		switch p.rel(w) {
-		case "conj", "appos", "flat", "compound":
-			if h := p.head(w); h >= 0 && p.personLike(h) {
+		case "conj", "flat", "compound":
+			if p.personLike(h) {
+				w = h
+				continue
+			}
+		case "appos": // "the icon Nelson Mandela" is the icon
+			if p.personLike(h) || p.words[h].UPOS == "NOUN" && !p.eventWord(h) {
 				w = h
 				continue
 			}
@@ -100,9 +109,7 @@ func (p *parsed) modifiesThing(w int) bool {
 	if p.rel(w) != "nmod" || h < 0 {
 		return false
 	}
-	noun := p.words[h]
-	lemma := strings.ToLower(noun.Lemma)
-	if noun.UPOS != "NOUN" || eventNouns[strings.ToLower(noun.Form)] != "" || eventNouns[lemma] != "" || titles[lemma] {
+	if p.words[h].UPOS != "NOUN" || p.eventWord(h) || titles[strings.ToLower(p.words[h].Lemma)] {
 		return false
 	}
 	// Only a genitive says the phrase is about the person: "of X", "X's".
@@ -126,4 +133,9 @@ func (p *parsed) personLike(w int) bool {
 		return true
 	}
 	return titles[strings.ToLower(p.words[w].Lemma)]
+}
+
+// eventWord reports whether word w names an event kg extracts.
+func (p *parsed) eventWord(w int) bool {
+	return eventNouns[strings.ToLower(p.words[w].Form)] != "" || eventNouns[strings.ToLower(p.words[w].Lemma)] != ""
 }
