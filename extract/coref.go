@@ -69,7 +69,7 @@ func (x *extraction) cluster() {
 		for pi, c := range x.persons {
 			last := gazetteer.Fold(c.tokens[len(c.tokens)-1])
 			first := gazetteer.Fold(c.tokens[0])
-			if w != last && w != first {
+			if w != last && w != first && !hasNickname(c.tokens, w) {
 				continue
 			}
 			if best < 0 || (c.first < i && (x.persons[best].first > i || c.first > x.persons[best].first)) {
@@ -125,6 +125,17 @@ func (x *extraction) cluster() {
 			}
 		}
 	}
+}
+
+// hasNickname reports whether a name's tokens quote the folded word w as
+// a nickname: "Lula" in Luiz Inácio "Lula" da Silva.
+func hasNickname(tokens []string, w string) bool {
+	for k := 1; k+1 < len(tokens); k++ {
+		if strings.ContainsAny(tokens[k-1], "\"'“‘") && strings.ContainsAny(tokens[k+1], "\"'”’") && gazetteer.Fold(tokens[k]) == w {
+			return true
+		}
+	}
+	return false
 }
 
 // surnameOnly makes a person of a single name that the article uses

@@ -419,6 +419,10 @@ func TestPersonNames(t *testing.T) {
 		{"family name first", "Lula met Zhao Leji and Li Qiang in Beijing.", []string{"Zhao Leji", "Li Qiang"}, nil},
 		{"surname only", "Obama, Castro briefly meet. Obama met Castro in Panama, and Castro said the talks went well.",
 			[]string{"Obama", "Castro"}, nil},
+		{"quoted nickname", `Brazilian President Luiz Inácio "Lula" da Silva met Prime Minister Rodrigo 'Rody' Duterte. Lula said so.`,
+			[]string{`Luiz Inácio "Lula" da Silva`, `Rodrigo 'Rody' Duterte`}, []string{"Lula", "Luiz Inácio", "Rody"}},
+		{"quoted word after a name", `Prime Minister Rishi Sunak called the plan "Stupid" on Monday.`,
+			[]string{"Rishi Sunak"}, []string{`Rishi Sunak called the plan "Stupid"`}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := extractText(t, tt.text, june2)

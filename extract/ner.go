@@ -101,6 +101,9 @@ func runContinues(toks []token, i, j int) bool {
 	if t.nlBefore {
 		return false
 	}
+	if nicknameQuote(toks, i, j) {
+		return true
+	}
 	if t.kind == word && (t.cap || t.upper) {
 		return true
 	}
@@ -340,6 +343,28 @@ func isOpenQuote(t token) bool {
 	return t.kind == punct && strings.ContainsAny(t.text, "\"“'‘(")
 }
 
+// nicknameQuote reports whether toks[j] is a quotation mark around a
+// one-word nickname inside a name the run began at i: Luiz Inácio "Lula"
+// da Silva, Ramesh Pokhriyal 'Nishank'. Both marks touch the nickname,
+// and the name has at least one word before it.
+func nicknameQuote(toks []token, i, j int) bool {
+	isQuote := func(k int) bool {
+		if k < 0 || k >= len(toks) || toks[k].kind != punct {
+			return false
+		}
+		switch toks[k].text {
+		case `"`, "'", "“", "”", "‘", "’":
+			return true
+		}
+		return false
+	}
+	nick := func(k int) bool { // toks[k-1:k+2] is quote, word, quote
+		return k > i && k+1 < len(toks) && isQuote(k-1) && isQuote(k+1) && toks[k].kind == word && toks[k].cap &&
+			toks[k-1].end == toks[k].start && toks[k].end == toks[k+1].start && !toks[k].nlBefore && !toks[k+1].nlBefore
+	}
+	return isQuote(j) && (j-1 > i-1 && nick(j+1) && j > i || nick(j-1))
+}
+
 // joinTokens joins tokens with single spaces, except around hyphens.
 func joinTokens(toks []token) string {
 	var b strings.Builder
@@ -507,9 +532,12 @@ func isOrgName(core []token) bool {
 // title or organization word.
 func personShaped(core []token) bool {
 	particles := 0
-	for _, t := range core {
+	for k, t := range core {
 		if nameParticles[strings.ToLower(t.text)] {
 			particles++
+		}
+		if nicknameQuote(core, 0, k) {
+			particles += 2 // the quotation marks of a nickname, and the nickname once
 		}
 	}
 	if len(core)-particles > 4 || len(core) > 7 {
@@ -518,7 +546,10 @@ func personShaped(core []token) bool {
 	if last := strings.ToLower(core[len(core)-1].text); placeHeads[last] {
 		return false // "Al Salman Palace", "Jose Marti International Airport"
 	}
-	for _, t := range core {
+	for k, t := range core {
+		if nicknameQuote(core, 0, k) {
+			continue
+		}
 		if t.kind != word || (t.upper && len(t.text) > 3) {
 			return false
 		}
