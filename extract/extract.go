@@ -122,5 +122,6 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 		return nil, err
 	}
 	x.findEvents()
+	x.counterpartCountries()
 	return x.facts(), nil
 }

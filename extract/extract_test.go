@@ -521,3 +521,33 @@ func TestEventParticipantsFromParse(t *testing.T) {
 		})
 	}
 }
+
+// TestCounterpartCountry checks that a title that takes the document's
+// country does not take the country of the person it meets.
+func TestCounterpartCountry(t *testing.T) {
+	tests := []struct {
+		name, text, person, country string
+	}{
+		{"the next country", "Russian President Vladimir Putin met President George W. Bush in Moscow on Saturday. " +
+			"Russia wants closer ties, officials in Russia said, and Russia hopes the United States agrees. " +
+			"Bush said the United States would listen.", "George W. Bush", "United States"},
+		{"no clear next country", "Russian President Vladimir Putin met President George W. Bush in Moscow on Saturday. " +
+			"Russia wants closer ties, officials in Russia said, and Russia hopes for more.", "George W. Bush", ""},
+		{"the document's country when no counterpart has it", "President George W. Bush spoke in Texas on Saturday. " +
+			"The United States wants closer ties, officials in the United States said.", "George W. Bush", "United States"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			got := ""
+			for _, r := range f.Roles {
+				if r.Person == tt.person && r.Title == "president" {
+					got = r.Country
+				}
+			}
+			if got != tt.country {
+				t.Errorf("%s serves %q, want %q; roles %+v", tt.person, got, tt.country, f.Roles)
+			}
+		})
+	}
+}

@@ -81,6 +81,9 @@ type Role struct {
 	Former      bool    `json:"former,omitempty"`
 	Evidence    Span    `json:"evidence"`
 	Confidence  float64 `json:"confidence"`
+	// byDocument marks a country that came from the document as a whole,
+	// not from words about the person.
+	byDocument bool
 }
 
 // Event is a meeting, summit, call or visit between named persons.

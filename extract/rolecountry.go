@@ -35,7 +35,7 @@ func (x *extraction) inferRoleCountries() {
 		if c := byPerson[r.Person]; c != "" {
 			r.CountryCode = c
 		} else if doc != "" && !countryNeutralTitles[r.Title] {
-			r.CountryCode = doc
+			r.CountryCode, r.byDocument = doc, true
 		} else {
 			continue
 		}
@@ -48,14 +48,81 @@ func (x *extraction) inferRoleCountries() {
 	}
 }
 
+// counterpartCountries revisits the roles that took the document's
+// country. Counterparts in a bilateral encounter serve different states:
+// a person who meets someone whose own words tie them to that country
+// ("Prime Minister Narendra Modi" meeting "US President Joe Biden" in a
+// story from Washington) does not serve it. Such a role takes the
+// country that comes next in the document's weight, when that one holds
+// at least two thirds of what remains, or else none.
+func (x *extraction) counterpartCountries() {
+	stated := map[string]map[string]bool{} // person → countries their own words give
+	for _, r := range x.roles {
+		if r.CountryCode != "" && !r.byDocument {
+			if stated[r.Person] == nil {
+				stated[r.Person] = map[string]bool{}
+			}
+			stated[r.Person][r.CountryCode] = true
+		}
+	}
+	weight, total := x.countryWeights()
+	for _, ev := range x.events {
+		for _, a := range ev.participants {
+			name := x.persons[a].name
+			for i := range x.roles {
+				r := &x.roles[i]
+				if r.Person != name || !r.byDocument {
+					continue
+				}
+				for _, b := range ev.participants {
+					if b == a || !stated[x.persons[b].name][r.CountryCode] {
+						continue
+					}
+					next, nextW := "", 0
+					for c, w := range weight {
+						if c != r.CountryCode && (w > nextW || w == nextW && c < next) {
+							next, nextW = c, w
+						}
+					}
+					rest := total - weight[r.CountryCode]
+					r.CountryCode, r.Country = "", ""
+					if nextW >= 2 && 3*nextW >= 2*rest {
+						r.CountryCode = next
+						if c, ok := x.gaz.Country(next); ok {
+							r.Country = c.Name
+						}
+					}
+					break
+				}
+			}
+		}
+	}
+}
+
 // documentCountry is the country a document is about, or "" when no one
 // country has at least two thirds of the weight of the country evidence:
 // a role's country weighs 2, a country name, a demonym or a city 1.
 func (x *extraction) documentCountry() string {
+	weight, total := x.countryWeights()
+	best, bestW := "", 0
+	for c, w := range weight {
+		if w > bestW || w == bestW && c < best {
+			best, bestW = c, w
+		}
+	}
+	if bestW < 2 || 3*bestW < 2*total {
+		return ""
+	}
+	return best
+}
+
+// countryWeights weighs the country evidence of the document: a role's
+// own country 2, a country name, a demonym or a city 1.
+func (x *extraction) countryWeights() (map[string]int, int) {
 	weight := map[string]int{}
 	total := 0
 	for _, r := range x.roles {
-		if r.CountryCode != "" {
+		if r.CountryCode != "" && !r.byDocument {
 			weight[r.CountryCode] += 2
 			total += 2
 		}
@@ -70,14 +137,5 @@ func (x *extraction) documentCountry() string {
 			total++
 		}
 	}
-	best, bestW := "", 0
-	for c, w := range weight {
-		if w > bestW || w == bestW && c < best {
-			best, bestW = c, w
-		}
-	}
-	if bestW < 2 || 3*bestW < 2*total {
-		return ""
-	}
-	return best
+	return weight, total
 }
