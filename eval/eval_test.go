@@ -62,27 +62,44 @@ func extractDir(t *testing.T, glob string) []*extract.Facts {
 
 // TestSeedTargets holds extraction to the quality targets on the seed
 // articles.
-// roleRule6 drops the gold roles that name no country. The seed gold
-// predates the annotation rules of ../shared/dev (rule 6: no role when
-// the text ties no country to the person), which the held-out sets
-// follow and kg now follows too: a title with no country is a job title
-// of the person, not a role. Against the unfiltered seed gold, whose 13
-// countryless roles accept any country, kg's roles F1 is lower.
-func roleRule6(gold []*extract.Facts) []*extract.Facts {
+// roleRule6 leaves unscored the roles that the seed gold gives no
+// country. The seed gold predates the annotation rules of ../shared/dev
+// (rule 6: no role when the text ties no country to the person, the
+// country coming from the text or its immediate context), which the
+// held-out sets follow and kg now follows too; a countryless seed role
+// says nothing on whether its context gives a country. So such gold roles
+// are dropped, and so are kg's roles for the same person and title, which
+// then count neither for nor against it. Against the unfiltered seed gold,
+// whose 13 countryless roles accept any country, and which kg therefore
+// misses where it finds no country, kg's roles F1 is lower.
+func roleRule6(gold, pred []*extract.Facts) ([]*extract.Facts, []*extract.Facts) {
+	type key struct{ doc, person, title string }
+	unscored := map[key]bool{}
 	for _, g := range gold {
 		kept := g.Roles[:0]
 		for _, r := range g.Roles {
 			if r.Country != "" {
 				kept = append(kept, r)
+			} else {
+				unscored[key{g.ID, r.Person, r.Title}] = true
 			}
 		}
 		g.Roles = kept
 	}
-	return gold
+	for _, p := range pred {
+		kept := p.Roles[:0]
+		for _, r := range p.Roles {
+			if !unscored[key{p.ID, r.Person, r.Title}] {
+				kept = append(kept, r)
+			}
+		}
+		p.Roles = kept
+	}
+	return gold, pred
 }
 
 func TestSeedTargets(t *testing.T) {
-	rep := Compare(roleRule6(readGold(t, "../testdata/gold/seeds.gold.jsonl")), extractDir(t, "../testdata/*.txt"))
+	rep := Compare(roleRule6(readGold(t, "../testdata/gold/seeds.gold.jsonl"), extractDir(t, "../testdata/*.txt")))
 	if len(rep.Documents) != 5 {
 		t.Fatalf("scored %d documents, want 5", len(rep.Documents))
 	}
@@ -101,6 +118,7 @@ func TestSeedTargets(t *testing.T) {
 		if tt.got < tt.min {
 			t.Errorf("%s = %.3f, want >= %.2f", tt.name, tt.got, tt.min)
 		}
+		t.Logf("%s = %.3f (floor %.2f)", tt.name, tt.got, tt.min)
 	}
 }
 
@@ -160,7 +178,7 @@ func TestDevTargets(t *testing.T) {
 		{"persons F1", rep.Total.Counts["persons"].F1(), 0.89},
 		{"organizations F1", rep.Total.Counts["organizations"].F1(), 0.66},
 		{"places F1", rep.Total.Counts["places"].F1(), 0.86},
-		{"roles F1", rep.Total.Counts["roles"].F1(), 0.54},
+		{"roles F1", rep.Total.Counts["roles"].F1(), 0.56},
 		{"events F1", rep.Total.Counts["events"].F1(), 0.60},
 		{"events (full) F1", rep.Total.Counts["events (full)"].F1(), 0.43},
 		{"time value accuracy", rep.Total.Accuracy["time value"].Value(), 0.88},

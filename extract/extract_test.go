@@ -551,3 +551,30 @@ func TestCounterpartCountry(t *testing.T) {
 		})
 	}
 }
+
+// TestCounterpartOfAStatedCountry checks that a title with no country of
+// its own takes the other country of a two-country story when its holder
+// meets someone whose words give the first.
+func TestCounterpartOfAStatedCountry(t *testing.T) {
+	// No country dominates: China weighs 5 (a role, a demonym, a city, a
+	// name), Australia 3.
+	text := "Prime Minister Anthony Albanese met Chinese President Xi Jinping in Beijing on Monday. " +
+		"Australia and China agreed to talk more, and Australia will send a trade mission. " +
+		"Australia hopes for more."
+	f := extractText(t, text, june2)
+	got := ""
+	for _, r := range f.Roles {
+		if r.Person == "Anthony Albanese" {
+			got = r.Country
+		}
+	}
+	if got != "Australia" {
+		t.Errorf("Albanese serves %q, want Australia; roles %+v", got, f.Roles)
+	}
+	f = extractText(t, strings.Replace(text, "met Chinese President Xi Jinping in Beijing", "met President Xi Jinping and Chinese Premier Li Qiang in Beijing", 1), june2)
+	for _, r := range f.Roles {
+		if r.Person == "Anthony Albanese" && r.Country != "" {
+			t.Errorf("in a meeting of three, Albanese serves %q, want no country read from counterparts", r.Country)
+		}
+	}
+}

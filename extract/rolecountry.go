@@ -48,13 +48,15 @@ func (x *extraction) inferRoleCountries() {
 	}
 }
 
-// counterpartCountries revisits the roles that took the document's
-// country. Counterparts in a bilateral encounter serve different states:
-// a person who meets someone whose own words tie them to that country
-// ("Prime Minister Narendra Modi" meeting "US President Joe Biden" in a
-// story from Washington) does not serve it. Such a role takes the
-// country that comes next in the document's weight, when that one holds
-// at least two thirds of what remains, or else none.
+// counterpartCountries settles the roles of the persons in an encounter
+// whose own words give them no country. Counterparts serve different
+// states: a person who meets someone whose own words tie them to country
+// C does not serve C ("Prime Minister Anthony Albanese" meeting "Chinese
+// President Xi Jinping"). When the document is about C and one other
+// country D (together two thirds of its country weight, D at least 2),
+// the person serves D. A role that took the document's country C is
+// given up the same way, for D or for none. Only encounters of two are
+// read this way: in a larger meeting several may serve one state.
 func (x *extraction) counterpartCountries() {
 	stated := map[string]map[string]bool{} // person → countries their own words give
 	for _, r := range x.roles {
@@ -67,32 +69,47 @@ func (x *extraction) counterpartCountries() {
 	}
 	weight, total := x.countryWeights()
 	for _, ev := range x.events {
+		if len(ev.participants) != 2 {
+			continue
+		}
 		for _, a := range ev.participants {
 			name := x.persons[a].name
+			theirs := map[string]bool{} // the other participants' stated countries
+			for _, b := range ev.participants {
+				if b != a {
+					for c := range stated[x.persons[b].name] {
+						theirs[c] = true
+					}
+				}
+			}
+			if len(theirs) == 0 || len(stated[name]) > 0 {
+				continue
+			}
+			other, otherW, theirsW := "", 0, 0
+			for c, w := range weight {
+				if theirs[c] {
+					theirsW += w
+				} else if w > otherW || w == otherW && c < other {
+					other, otherW = c, w
+				}
+			}
+			if otherW < 2 || 3*(otherW+theirsW) < 2*total {
+				other = ""
+			}
 			for i := range x.roles {
 				r := &x.roles[i]
-				if r.Person != name || !r.byDocument {
+				if r.Person != name || countryNeutralTitles[r.Title] {
 					continue
 				}
-				for _, b := range ev.participants {
-					if b == a || !stated[x.persons[b].name][r.CountryCode] {
-						continue
-					}
-					next, nextW := "", 0
-					for c, w := range weight {
-						if c != r.CountryCode && (w > nextW || w == nextW && c < next) {
-							next, nextW = c, w
-						}
-					}
-					rest := total - weight[r.CountryCode]
-					r.CountryCode, r.Country = "", ""
-					if nextW >= 2 && 3*nextW >= 2*rest {
-						r.CountryCode = next
-						if c, ok := x.gaz.Country(next); ok {
-							r.Country = c.Name
-						}
-					}
-					break
+				switch {
+				case r.CountryCode == "" && other != "":
+				case r.byDocument && theirs[r.CountryCode]:
+				default:
+					continue
+				}
+				r.CountryCode, r.Country, r.byDocument = other, "", other != ""
+				if c, ok := x.gaz.Country(other); ok {
+					r.Country = c.Name
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package rank_test
 
 import (
 	"bufio"
+	"context"
 	"math"
 	"os"
 	"sort"
@@ -12,6 +13,7 @@ import (
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/graph/internal/synth"
 	"github.com/kg-news/kg/graph/rank"
+	"github.com/kg-news/kg/internal/seedtest"
 	"gonum.org/v1/gonum/graph/network"
 )
 
@@ -190,5 +192,37 @@ func TestBetweennessMatchesGonum(t *testing.T) {
 				t.Errorf("%s: node %d = %g, gonum %g / 2", name, id, got[id], want[int64(id)])
 			}
 		}
+	}
+}
+
+// TestCommunitiesOfEncounters checks on the seed store that persons are
+// grouped by whom they meet, not by the country they serve: Putin and
+// Trump, who meet in most seed articles, share a group, and every country
+// is a group of its own.
+func TestCommunitiesOfEncounters(t *testing.T) {
+	st := seedtest.Store(t, true)
+	v, err := st.View(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	groupOf := map[int64]int{}
+	for i, g := range rank.Communities(v, nil) {
+		countries := 0
+		for _, id := range g {
+			groupOf[id] = i
+			if v.At(id).Type == graph.CountryNode {
+				countries++
+			}
+		}
+		if countries > 0 && len(g) > 1 {
+			t.Errorf("group %d has a country among %d nodes", i, len(g))
+		}
+	}
+	putin, trump := v.Find("Vladimir Putin")[0], v.Find("Donald Trump")[0]
+	if groupOf[putin.ID()] != groupOf[trump.ID()] {
+		t.Errorf("Putin and Trump are in groups %d and %d", groupOf[putin.ID()], groupOf[trump.ID()])
+	}
+	if len(groupOf) != v.Len() {
+		t.Errorf("groups cover %d of %d nodes", len(groupOf), v.Len())
 	}
 }
