@@ -188,6 +188,31 @@ func (x *extraction) pluralTitles(si int) {
 		}
 		codes := x.countriesBefore(toks, i)
 		j := i + n
+		// "Presidents of Russia and Belarus NAME and NAME", respectively.
+		if j < len(toks) && toks[j].text == "of" {
+			var after []string
+			end := j
+			for k := j + 1; k < len(toks); {
+				if strings.EqualFold(toks[k].text, "the") {
+					k++
+				}
+				m, c := x.matchCountryWord(toks, k, len(toks))
+				if m == 0 {
+					break
+				}
+				after = append(after, c.Code)
+				k += m
+				end = k
+				if k < len(toks) && (toks[k].text == "," || strings.EqualFold(toks[k].text, "and")) {
+					k++
+					continue
+				}
+				break
+			}
+			if len(after) > 0 {
+				codes, j = after, end
+			}
+		}
 		if j < len(toks) && toks[j].text == "," {
 			j++
 		}

@@ -11,7 +11,7 @@ import (
 // English Language", 17.65ff on appositions):
 //
 //   - a pre-modifier: [former] [Russian | Russia's | Kremlin] [deputy]
-//     President [to Russia] NAME;
+//     President [to Russia] NAME, or President of [the] Russia NAME;
 //   - an apposition: NAME, [a | the] [former] [U.S.] ambassador [to
 //     Russia] [with Russia's ...].
 //
@@ -67,6 +67,20 @@ func (x *extraction) preModifierRole(toks []token, a int) (Role, bool) {
 	j := a - 1
 	for j >= 0 && honorifics[strings.ToLower(toks[j].text)] {
 		j--
+	}
+	// "President of the United States NAME", "Prime Minister of India NAME".
+	if n, c := x.countryBefore(toks, j); n > 0 {
+		k := j - n
+		if k >= 0 && strings.EqualFold(toks[k].text, "the") {
+			k--
+		}
+		if k >= 1 && toks[k].text == "of" {
+			for start := max(0, k-5); start < k; start++ {
+				if tn, t := matchTitle(toks, start, k); tn > 0 && start+tn == k {
+					return Role{Title: t, CountryCode: c.Code, Evidence: Span{Start: start}, Confidence: 0.9}, true
+				}
+			}
+		}
 	}
 	var r Role
 	// "ambassador to Russia NAME"
