@@ -284,7 +284,8 @@ func (x *extraction) roleWords(toks []token, j int) (Role, int, bool) {
 	for j < len(toks) {
 		lw := strings.ToLower(toks[j].text)
 		switch {
-		case lw == "the" || lw == "a" || lw == "an" || lw == "new" || lw == "its" || lw == "his" || lw == "her" || lw == "their":
+		case lw == "the" || lw == "a" || lw == "an" || lw == "new" || lw == "its" || lw == "his" || lw == "her" || lw == "their",
+			rankWords[lw]:
 			j++
 			continue
 		case pastMarkers[lw]:
@@ -324,6 +325,9 @@ var (
 		"succeed", "succeeds", "succeeded", "succeeding")
 	replaceVerbs = wordSet("replace", "replaces", "replaced", "replacing", "succeed", "succeeds", "succeeded", "succeeding")
 	copulaVerbs  = wordSet("is", "was", "became", "becomes", "become", "remains", "remained")
+	// rankWords place a holder among the holders of a title: "the first
+	// Australian prime minister to visit China".
+	rankWords = wordSet("first", "second", "third", "next", "last", "latest", "only", "current", "incumbent", "sitting")
 )
 
 // asTitles: "appointed ... Philip Hammond as foreign minister", "Hammond,
@@ -388,6 +392,18 @@ func (x *extraction) copulaTitles(si int) {
 		j := m.b
 		if j+1 < len(toks) && toks[j].text == "," && strings.EqualFold(toks[j+1].text, "who") {
 			j += 2
+			// "X, who arrived on Monday, became ...": the relative clause
+			// is skipped when a copula follows it.
+			if j < len(toks) && !copulaVerbs[strings.ToLower(toks[j].text)] {
+				for k := j; k < len(toks) && k < j+25; k++ {
+					if toks[k].text == "," {
+						if k+1 < len(toks) && copulaVerbs[strings.ToLower(toks[k+1].text)] {
+							j = k + 1
+						}
+						break
+					}
+				}
+			}
 		}
 		for j < len(toks) && (strings.EqualFold(toks[j].text, "has") || strings.EqualFold(toks[j].text, "had") ||
 			strings.EqualFold(toks[j].text, "will") || strings.EqualFold(toks[j].text, "would") || strings.EqualFold(toks[j].text, "been")) {
