@@ -68,6 +68,8 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	s := &x.sents[si]
 	toks := s.toks
 	trigger, typ := -1, ""
+	var triggers []int
+	kinds := map[int]string{}
 	for i, t := range toks {
 		lw := strings.ToLower(t.text)
 		k, ok := eventNouns[lw]
@@ -83,9 +85,14 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		if k == Summit && multilateral(toks, i) {
 			k = Meeting
 		}
+		triggers = append(triggers, i)
+		kinds[i] = k
 		if trigger < 0 || rank(k) > rank(typ) {
 			trigger, typ = i, k
 		}
+	}
+	if t := x.argumentTrigger(si, triggers, kinds, trigger); t != trigger {
+		trigger, typ = t, kinds[t]
 	}
 	invite := inviteAt(toks)
 	if trigger < 0 && invite < 0 {
@@ -796,4 +803,41 @@ func (x *extraction) eventArguments(si int, persons []int) []int {
 		return persons
 	}
 	return out
+}
+
+// argumentTrigger chooses among the event words of a sentence of
+// different kinds the one that the parse gives the most persons as
+// objects or obliques ("will visit Malaysia, where he will meet with
+// Prime Minister Anwar Ibrahim" is a meeting with Anwar Ibrahim, not a
+// visit to him); the subject, shared by the verbs of a clause, does not
+// count. Without a clear winner it keeps the word chosen by kind.
+func (x *extraction) argumentTrigger(si int, triggers []int, kinds map[int]string, chosen int) int {
+	mixed := false
+	for _, t := range triggers {
+		mixed = mixed || kinds[t] != kinds[chosen]
+	}
+	if !mixed {
+		return chosen
+	}
+	p := x.parse(si)
+	if p == nil {
+		return chosen
+	}
+	count := func(t int) int {
+		n := 0
+		for _, mi := range x.sentMentions(si) {
+			m := &x.mentions[mi]
+			if m.kind == kindPerson && x.persons[m.person].accepted && p.objectOf(p.spanHead(m.a, m.b), p.wordOf[t]) {
+				n++
+			}
+		}
+		return n
+	}
+	best, bestN := chosen, count(chosen)
+	for _, t := range triggers {
+		if n := count(t); n > bestN {
+			best, bestN = t, n
+		}
+	}
+	return best
 }

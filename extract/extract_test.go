@@ -585,3 +585,25 @@ func TestCounterpartOfAStatedCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestEventKindFromArguments checks that of two event words the one the
+// parse gives the other person as an argument names the event.
+func TestEventKindFromArguments(t *testing.T) {
+	text := "US President Donald Trump will visit Malaysia, where he will meet with Prime Minister Anwar Ibrahim on Friday."
+	for _, c := range []struct {
+		p    *Pipeline
+		want string
+	}{{New(), Meeting}, {New(WithoutParser()), Visit}} {
+		doc, err := ReadDoc("t", []byte(text), june2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := c.p.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Events) != 1 || f.Events[0].Type != c.want {
+			t.Errorf("noParser=%v: events %+v, want one %s", c.p.noParser, f.Events, c.want)
+		}
+	}
+}

@@ -139,3 +139,32 @@ func (p *parsed) personLike(w int) bool {
 func (p *parsed) eventWord(w int) bool {
 	return eventNouns[strings.ToLower(p.words[w].Form)] != "" || eventNouns[strings.ToLower(p.words[w].Lemma)] != ""
 }
+
+// objectOf reports whether word w, climbing through conjuncts and the
+// parts of a name, is an object, oblique or nominal modifier of the
+// event word trig: "met with X", "visited X", "talks with X", "X's
+// visit". (Relations of Universal Dependencies v2.)
+func (p *parsed) objectOf(w, trig int) bool {
+	for range len(p.words) {
+		h := p.head(w)
+		if h < 0 || h == trig {
+			break
+		}
+		switch p.rel(w) {
+		case "conj", "flat", "compound", "appos":
+			if p.personLike(h) {
+				w = h
+				continue
+			}
+		}
+		break
+	}
+	if p.head(w) != trig {
+		return false
+	}
+	switch p.rel(w) {
+	case "obj", "iobj", "obl", "nmod":
+		return true
+	}
+	return false
+}
