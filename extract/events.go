@@ -111,7 +111,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		if m.possessive && !(m.b+1 < len(toks) && eventNouns[strings.ToLower(toks[m.b+1].text)] != "") && !ownTrigger(toks, trigger, m) {
 			continue
 		}
-		if x.isSpeaker(toks, m) {
+		if x.isSpeaker(toks, m) || credited(toks, m.a) {
 			continue
 		}
 		if companion(toks, m.a) {
@@ -840,4 +840,15 @@ func (x *extraction) argumentTrigger(si int, triggers []int, kinds map[int]strin
 		}
 	}
 	return best
+}
+
+// creditVerbs name the work of journalists: "bylined by", "written by".
+var creditVerbs = wordSet("bylined", "written", "reported", "edited", "compiled", "photographed",
+	"reporting", "writing", "editing", "additional")
+
+// credited reports whether the person named at toks[a] is credited for
+// the article ("... of The Plain Dealer, bylined by NAME"): a journalist,
+// never a participant.
+func credited(toks []token, a int) bool {
+	return a >= 2 && strings.EqualFold(toks[a-1].text, "by") && creditVerbs[strings.ToLower(toks[a-2].text)]
 }

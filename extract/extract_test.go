@@ -156,6 +156,12 @@ func TestEvents(t *testing.T) {
 		{"phone call",
 			"Turkish President Recep Tayyip Erdogan spoke on the phone with Iranian President Hassan Rouhani on Monday.",
 			[]string{"Hassan Rouhani", "Recep Tayyip Erdogan"}, "", "", "2018-05-28", Happened},
+		{"telephonic conversation",
+			"Turkish Foreign Minister Mevlut Cavusoglu held a telephonic conversation with US Secretary of State Rex Tillerson on Friday.",
+			[]string{"Mevlut Cavusoglu", "Rex Tillerson"}, "", "", "2018-06-01", Happened},
+		{"a journalist credited",
+			"Russian President Vladimir Putin met US President George W. Bush in Slovenia on Friday, in a story bylined by Elizabeth Sullivan.",
+			[]string{"George W. Bush", "Vladimir Putin"}, "Slovenia", "Slovenia", "2018-06-01", Happened},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -108,6 +108,7 @@ var eventNouns = map[string]string{
 	"meeting": Meeting, "meetings": Meeting, "meet": Meeting, "met": Meeting, "meets": Meeting,
 	"talks": Meeting, "sit-down": Meeting, "sitdown": Meeting, "encounter": Meeting, "session": Meeting,
 	"summit": Summit, "summits": Summit, "call": Call, "phone": Call, "telephone": Call, "spoke": Call,
+	"telephonic": Call, "phoned": Call,
 	"visit": Visit, "visits": Visit, "visited": Visit, "trip": Visit, "bilateral": Meeting,
 	"pull-aside": Meeting, "face-to-face": Meeting, "speaks": Meeting, "chats": Meeting,
 }
