@@ -134,6 +134,9 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		persons = mergePersons(persons, lastPair)
 	}
 	persons = x.eventArguments(si, persons)
+	if trigger >= 0 {
+		persons = x.withoutAttendees(si, trigger, persons)
+	}
 	var out []*event
 	if invite >= 0 {
 		// "X invited Y to [visit] Washington"
@@ -851,4 +854,33 @@ var creditVerbs = wordSet("bylined", "written", "reported", "edited", "compiled"
 // never a participant.
 func credited(toks []token, a int) bool {
 	return a >= 2 && strings.EqualFold(toks[a-1].text, "by") && creditVerbs[strings.ToLower(toks[a-2].text)]
+}
+
+// withoutAttendees drops the persons that the parse makes subjects of a
+// verb of attending the event ("Vice-President JD Vance and Secretary of
+// State Marco Rubio sat in on the talks"): they take part in an event
+// that others hold, and are no principals of it.
+func (x *extraction) withoutAttendees(si, trigger int, persons []int) []int {
+	p := x.parse(si)
+	if p == nil {
+		return persons
+	}
+	v := p.attendingVerb(p.wordOf[trigger])
+	if v < 0 {
+		return persons
+	}
+	var out []int
+	for _, pi := range persons {
+		attending := false
+		for _, mi := range x.sentMentions(si) {
+			m := &x.mentions[mi]
+			if m.kind == kindPerson && m.person == pi && p.subjectOf(p.spanHead(m.a, m.b), v) {
+				attending = true
+			}
+		}
+		if !attending {
+			out = append(out, pi)
+		}
+	}
+	return out
 }

@@ -613,3 +613,18 @@ func TestEventKindFromArguments(t *testing.T) {
 		}
 	}
 }
+
+// TestAttendeesHoldNoEvent checks that officials who sit in on talks that
+// others hold make no event of their own.
+func TestAttendeesHoldNoEvent(t *testing.T) {
+	f := extractText(t, "US President Donald Trump met Ukrainian President Volodymyr Zelensky at the White House on Monday. "+
+		"Vice President JD Vance and Secretary of State Marco Rubio sat in on the talks.", june2)
+	for _, e := range f.Events {
+		if slices.Contains(e.Participants, "Marco Rubio") || slices.Contains(e.Participants, "JD Vance") {
+			t.Errorf("event %+v has an attendee as a principal", e)
+		}
+	}
+	if len(f.Events) != 1 {
+		t.Errorf("events %+v, want the one meeting", f.Events)
+	}
+}

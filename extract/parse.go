@@ -168,3 +168,43 @@ func (p *parsed) objectOf(w, trig int) bool {
 	}
 	return false
 }
+
+// attendingVerbs take part in an event that others hold: "sat in on the
+// talks", "attended the meeting", "joined the call".
+var attendingVerbs = wordSet("sit", "attend", "join", "participate", "observe", "accompany")
+
+// attendingVerb returns the verb above the event word trig that makes its
+// subjects attendees rather than holders of the event ("X sat in on the
+// talks"), or -1.
+func (p *parsed) attendingVerb(trig int) int {
+	h := p.head(trig)
+	if h < 0 || p.words[h].UPOS != "VERB" || !attendingVerbs[strings.ToLower(p.words[h].Lemma)] {
+		return -1
+	}
+	switch p.rel(trig) {
+	case "obj", "obl":
+		return h
+	}
+	return -1
+}
+
+// subjectOf reports whether word w, climbing through conjuncts,
+// appositions and compounds, is the subject of verb v.
+func (p *parsed) subjectOf(w, v int) bool {
+	for range len(p.words) {
+		h := p.head(w)
+		if h < 0 {
+			return false
+		}
+		if h == v {
+			return p.rel(w) == "nsubj"
+		}
+		switch p.rel(w) {
+		case "conj", "appos", "flat", "compound":
+			w = h
+			continue
+		}
+		return false
+	}
+	return false
+}
