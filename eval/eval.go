@@ -396,14 +396,24 @@ func dateOK(g, p extract.Event) bool {
 	return len(p.Date) >= len(g.Date) && strings.HasPrefix(p.Date, g.Date)
 }
 
-// predTimes are the predicted times to score: the facts' times, and
-// their other TIMEX3 expressions (durations, sets, references) when the
-// gold annotates TIMEX3 types, as TimeML corpora do; a gold in the facts
-// format's own convention annotates dates only.
+// predTimes are the predicted times to score. A gold in the facts
+// format's own convention annotates dates only, once per distinct text:
+// the facts' times. A gold that annotates TIMEX3 types, as TimeML corpora
+// do, has every occurrence of every expression: the facts' times and
+// their other TIMEX3 expressions (durations, sets, references), each as
+// many times as it occurs.
 func predTimes(gold, pred *extract.Facts) []extract.Time {
 	for _, t := range gold.Times {
 		if t.Type != "" {
-			return append(append([]extract.Time{}, pred.Times...), pred.OtherTimes...)
+			var out []extract.Time
+			for _, list := range [][]extract.Time{pred.Times, pred.OtherTimes} {
+				for _, p := range list {
+					for range 1 + len(p.Repeats) {
+						out = append(out, p)
+					}
+				}
+			}
+			return out
 		}
 	}
 	return pred.Times

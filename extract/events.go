@@ -815,11 +815,14 @@ func (x *extraction) eventArguments(si int, persons []int) []int {
 // visit to him); the subject, shared by the verbs of a clause, does not
 // count. Without a clear winner it keeps the word chosen by kind.
 func (x *extraction) argumentTrigger(si int, triggers []int, kinds map[int]string, chosen int) int {
+	// Only a visit or a summit chosen over a word of another kind that
+	// takes "with" is read again: "visit ..., where he will meet with X".
+	toks := x.sents[si].toks
 	mixed := false
 	for _, t := range triggers {
-		mixed = mixed || kinds[t] != kinds[chosen]
+		mixed = mixed || kinds[t] != kinds[chosen] && t+1 < len(toks) && strings.EqualFold(toks[t+1].text, "with")
 	}
-	if !mixed {
+	if !mixed || kinds[chosen] != Visit && kinds[chosen] != Summit {
 		return chosen
 	}
 	p := x.parse(si)
@@ -856,11 +859,21 @@ func credited(toks []token, a int) bool {
 	return a >= 2 && strings.EqualFold(toks[a-1].text, "by") && creditVerbs[strings.ToLower(toks[a-2].text)]
 }
 
+// attendingWords are the forms of attendingVerbs.
+var attendingWords = wordSet("sat", "sit", "sits", "sitting", "attend", "attends", "attended", "attending",
+	"join", "joins", "joined", "joining", "participate", "participates", "participated", "participating",
+	"observe", "observes", "observed", "accompany", "accompanies", "accompanied")
+
 // withoutAttendees drops the persons that the parse makes subjects of a
 // verb of attending the event ("Vice-President JD Vance and Secretary of
 // State Marco Rubio sat in on the talks"): they take part in an event
 // that others hold, and are no principals of it.
 func (x *extraction) withoutAttendees(si, trigger int, persons []int) []int {
+	// Parse only when a verb of attending comes just before the event
+	// word ("sat in on the talks", "attended the meeting").
+	if !hasAny(x.sents[si].toks, attendingWords, max(0, trigger-4), trigger) {
+		return persons
+	}
 	p := x.parse(si)
 	if p == nil {
 		return persons

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/kg-news/kg/extract/gazetteer"
@@ -24,8 +25,9 @@ func (f ExtractorFunc) Extract(ctx context.Context, doc Doc) (*Facts, error) { r
 
 // Pipeline is kg's rule-based extractor. It is safe for concurrent use.
 type Pipeline struct {
-	gaz      *gazetteer.Gazetteer
-	noParser bool
+	gaz        *gazetteer.Gazetteer
+	noParser   bool
+	annotators sync.Pool // *syntax.Annotator, warm from earlier documents
 }
 
 var _ Extractor = (*Pipeline)(nil)
@@ -72,9 +74,10 @@ type extraction struct {
 	mentionIndex []int
 	// noParser turns the parse off; annotator parses sentences on
 	// demand and parses holds them by sentence.
-	noParser  bool
-	annotator *syntax.Annotator
-	parses    map[int]*parsed
+	noParser   bool
+	annotators *sync.Pool
+	annotator  *syntax.Annotator
+	parses     map[int]*parsed
 }
 
 // Extract runs the pipeline on doc. A document made with ReadDoc is
@@ -100,7 +103,12 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 			}
 		}
 	}()
-	x := &extraction{doc: doc, gaz: p.gaz, ref: doc.Date, noParser: p.noParser}
+	x := &extraction{doc: doc, gaz: p.gaz, ref: doc.Date, noParser: p.noParser, annotators: &p.annotators}
+	defer func() {
+		if x.annotator != nil {
+			p.annotators.Put(x.annotator)
+		}
+	}()
 	x.sents = segment(doc.body)
 	if err := ctx.Err(); err != nil {
 		return nil, err

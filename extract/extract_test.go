@@ -352,6 +352,8 @@ func TestTimeDirection(t *testing.T) {
 		{"The report is due Jan. 14.", "Jan. 14", "2000-01-14"},
 		{"They met at a November summit.", "November", "1999-11"},
 		{"Trade talks are planned for November.", "November", "2000-11"},
+		// The parse: "said" is past, the predicate "is payable" present.
+		{"The company said the dividend is payable March 15.", "March 15", "2000-03-15"},
 	} {
 		f := extractText(t, tt.text, thu)
 		found := false
@@ -626,5 +628,23 @@ func TestAttendeesHoldNoEvent(t *testing.T) {
 	}
 	if len(f.Events) != 1 {
 		t.Errorf("events %+v, want the one meeting", f.Events)
+	}
+}
+
+// TestTimeRepeats checks that a time is listed once per distinct text and
+// value, with its later occurrences as repeats.
+func TestTimeRepeats(t *testing.T) {
+	f := extractText(t, "The talks began on Friday. Officials met again on Friday, and the summit ends in July.", june2)
+	var friday *Time
+	for i := range f.Times {
+		if f.Times[i].Text == "Friday" {
+			if friday != nil {
+				t.Fatalf("Friday listed twice: %+v", f.Times)
+			}
+			friday = &f.Times[i]
+		}
+	}
+	if friday == nil || len(friday.Repeats) != 1 || friday.Repeats[0].Sentence != 1 {
+		t.Fatalf("Friday = %+v, want one entry with one repeat in sentence 1", friday)
 	}
 }

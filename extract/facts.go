@@ -107,6 +107,9 @@ type Time struct {
 	// SET or TIME.
 	Type     string `json:"type,omitempty"`
 	Evidence Span   `json:"evidence"`
+	// Repeats are the later occurrences of the same text with the same
+	// value: a time is listed once per distinct text.
+	Repeats []Span `json:"repeats,omitempty"`
 }
 
 // Event types and statuses.

@@ -147,20 +147,31 @@ func (x *extraction) facts() *Facts {
 		}
 		f.Events = append(f.Events, e)
 	}
-	seenTime := map[string]bool{}
+	type timeAt struct {
+		other bool
+		i     int
+	}
+	seenTime := map[string]timeAt{}
 	for _, t := range x.times {
+		toks := x.sents[t.sent].toks
+		span := Span{Sentence: t.sent, Start: toks[t.a].start, End: toks[t.b-1].end}
 		key := t.text + "|" + t.value
-		if seenTime[key] {
+		if at, seen := seenTime[key]; seen {
+			list := f.Times
+			if at.other {
+				list = f.OtherTimes
+			}
+			list[at.i].Repeats = append(list[at.i].Repeats, span)
 			continue
 		}
-		seenTime[key] = true
-		toks := x.sents[t.sent].toks
-		tm := Time{Text: t.text, Value: t.value, Evidence: Span{Sentence: t.sent, Start: toks[t.a].start, End: toks[t.b-1].end}}
+		tm := Time{Text: t.text, Value: t.value, Evidence: span}
 		if t.typ != "" || isReference(t.value) {
 			tm.Type = t.typ
+			seenTime[key] = timeAt{true, len(f.OtherTimes)}
 			f.OtherTimes = append(f.OtherTimes, tm)
 			continue
 		}
+		seenTime[key] = timeAt{false, len(f.Times)}
 		f.Times = append(f.Times, tm)
 	}
 	return f

@@ -15,22 +15,31 @@ type parsed struct {
 	tokOf  []int
 }
 
+// maxParsedTokens bounds the sentences read through the parse: a longer
+// run of tokens is a list or a page's furniture rather than a sentence,
+// and the rules over the parse look at pairs of its words.
+const maxParsedTokens = 120
+
 // parse returns the parse of sentence si, parsing it on first use; nil
-// when kg has no parser.
+// when kg has no parser or the sentence is longer than maxParsedTokens.
 func (x *extraction) parse(si int) *parsed {
-	if x.noParser {
+	if x.noParser || len(x.sents[si].toks) > maxParsedTokens {
 		return nil
 	}
 	if p, ok := x.parses[si]; ok {
 		return p
 	}
 	if x.annotator == nil {
-		m, err := syntax.Default() // loaded on the first sentence that needs it
-		if err != nil {
-			x.noParser = true // events then come from word patterns alone
-			return nil
+		if a, ok := x.annotators.Get().(*syntax.Annotator); ok {
+			x.annotator = a
+		} else {
+			m, err := syntax.Default() // loaded on the first sentence that needs it
+			if err != nil {
+				x.noParser = true // events then come from word patterns alone
+				return nil
+			}
+			x.annotator = m.NewAnnotator()
 		}
-		x.annotator = m.NewAnnotator()
 		x.parses = make(map[int]*parsed)
 	}
 	toks := x.sents[si].toks
@@ -207,4 +216,59 @@ func (p *parsed) subjectOf(w, v int) bool {
 		return false
 	}
 	return false
+}
+
+// predicateTense reads the tense of the predicate that the time
+// expression at tokens [a, b) of sentence si modifies: 1 with "will" or
+// "shall", -1 in the simple past or the perfect, 0 in the present; ok is
+// false when the parse shows no predicate.
+func (x *extraction) predicateTense(si, a, b int) (tense int, ok bool) {
+	p := x.parse(si)
+	if p == nil {
+		return 0, false
+	}
+	h := p.head(p.spanHead(a, b))
+	for range 3 {
+		if h < 0 {
+			return 0, false
+		}
+		w := p.words[h]
+		cop, aux := -1, []int(nil)
+		for i := range p.words {
+			if p.head(i) != h {
+				continue
+			}
+			switch p.rel(i) {
+			case "cop":
+				cop = i
+			case "aux":
+				aux = append(aux, i)
+			}
+		}
+		if w.UPOS != "VERB" && w.UPOS != "AUX" && cop < 0 {
+			h = p.head(h) // "the meeting on Friday": the noun's predicate
+			continue
+		}
+		for _, i := range aux {
+			switch strings.ToLower(p.words[i].Lemma) {
+			case "will", "shall", "'ll":
+				return 1, true
+			}
+		}
+		for _, i := range append(aux, cop) {
+			if i >= 0 && p.words[i].XPOS == "VBD" {
+				return -1, true
+			}
+		}
+		if cop < 0 && w.XPOS == "VBD" {
+			return -1, true
+		}
+		for _, i := range aux {
+			if strings.ToLower(p.words[i].Lemma) == "have" && w.XPOS == "VBN" {
+				return -1, true
+			}
+		}
+		return 0, true
+	}
+	return 0, false
 }

@@ -60,6 +60,18 @@ func (x *extraction) findTimes() []timex {
 				tenseOf[c[0]] = tense
 			}
 			if t, ok := x.timeAt(si, toks, i, tense); ok {
+				// The parse gives the tense of the predicate the
+				// expression modifies, where the words give the clause's
+				// ("said" makes a clause past, not the "is due Jan. 14"
+				// it reports). A present predicate keeps a future that
+				// the words show ("are planned for November").
+				if t.relative && reportedTime(toks, c, t.a, t.b) && x.tenseMatters(si, toks, i, t, tense) {
+					if pt, ok := x.predicateTense(si, t.a, t.b); ok && pt != tense && !(pt == 0 && tense > 0) {
+						if t2, ok := x.timeAt(si, toks, i, pt); ok && t2.b == t.b {
+							t = t2
+						}
+					}
+				}
 				out = append(out, t)
 				i = t.b
 				continue
@@ -563,4 +575,41 @@ func (x *extraction) resolveTimes() {
 			t.value = t.resolve(x.ref)
 		}
 	}
+}
+
+// reportedTime reports whether the time expression at tokens [a, b)
+// stands in a clause that a speech verb reports ("the company said the
+// dividend is payable Dec. 15") without being the speech verb's own time
+// ("said Thursday"): there the clause's words mix two tenses, and only
+// the parse tells which predicate the expression modifies. The parse is
+// read only there, which keeps extraction fast.
+func reportedTime(toks []token, clause [2]int, a, b int) bool {
+	for i := clause[0]; i < clause[1]; i++ {
+		if speechWords[strings.ToLower(toks[i].text)] {
+			if i == a-1 || i == b || i == a-2 && strings.EqualFold(toks[a-1].text, "on") {
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// tenseMatters reports whether another tense than the words' would give
+// the expression t another value against the document's date; only then
+// is the sentence parsed.
+func (x *extraction) tenseMatters(si int, toks []token, i int, t timex, tense int) bool {
+	if x.doc.Date.IsZero() || t.resolve == nil {
+		return false
+	}
+	v := t.resolve(x.doc.Date)
+	for _, other := range []int{-1, 0} {
+		if other == tense || other == 0 && tense > 0 {
+			continue
+		}
+		if t2, ok := x.timeAt(si, toks, i, other); ok && t2.resolve != nil && t2.resolve(x.doc.Date) != v {
+			return true
+		}
+	}
+	return false
 }
