@@ -110,7 +110,7 @@ func TestSeedTargets(t *testing.T) {
 	}{
 		{"persons F1", rep.Total.Counts["persons"].F1(), 0.95},
 		{"roles F1", rep.Total.Counts["roles"].F1(), 0.85},
-		{"places F1", rep.Total.Counts["places"].F1(), 0.86},
+		{"places F1", rep.Total.Counts["places"].F1(), 0.88},
 		{"events F1", rep.Total.Counts["events"].F1(), 0.80},
 		{"events (full) F1", rep.Total.Counts["events (full)"].F1(), 0.65},
 		{"time value accuracy", rep.Total.Accuracy["time value"].Value(), 0.85},
@@ -157,10 +157,12 @@ func TestScoringRules(t *testing.T) {
 }
 
 // TestDevTargets holds kg's scores on the 40 real articles of
-// ../shared/dev (read from there, never copied here) at the floors
-// reached so far, a little below the measured values; the goals are
-// higher (persons 0.90, organizations 0.65, places 0.88, roles 0.60,
-// events 0.65, events full 0.45, time values 0.80, event dates 0.70).
+// ../shared/dev (read from there, never copied here) at the targets of
+// the extraction work (persons 0.90, organizations 0.65, places 0.88,
+// roles 0.60, events 0.65, events full 0.45, time values 0.80, event
+// dates 0.70), or at a floor a little below what is measured where that
+// is higher. Extraction is deterministic, so a floor at the measured
+// value does not flicker.
 func TestDevTargets(t *testing.T) {
 	const dir = "../../shared/dev"
 	if _, err := os.Stat(dir + "/gold.jsonl"); err != nil {
@@ -175,12 +177,12 @@ func TestDevTargets(t *testing.T) {
 		got  float64
 		min  float64
 	}{
-		{"persons F1", rep.Total.Counts["persons"].F1(), 0.89},
+		{"persons F1", rep.Total.Counts["persons"].F1(), 0.90},
 		{"organizations F1", rep.Total.Counts["organizations"].F1(), 0.66},
-		{"places F1", rep.Total.Counts["places"].F1(), 0.86},
-		{"roles F1", rep.Total.Counts["roles"].F1(), 0.58},
-		{"events F1", rep.Total.Counts["events"].F1(), 0.63},
-		{"events (full) F1", rep.Total.Counts["events (full)"].F1(), 0.43},
+		{"places F1", rep.Total.Counts["places"].F1(), 0.88},
+		{"roles F1", rep.Total.Counts["roles"].F1(), 0.60},
+		{"events F1", rep.Total.Counts["events"].F1(), 0.65},
+		{"events (full) F1", rep.Total.Counts["events (full)"].F1(), 0.45},
 		{"time value accuracy", rep.Total.Accuracy["time value"].Value(), 0.90},
 		{"event date accuracy", rep.Total.Accuracy["event date"].Value(), 0.70},
 	} {
@@ -202,8 +204,8 @@ func TestDevTimesTargets(t *testing.T) {
 	rep := Compare(readGold(t, dir+"/gold.jsonl"), extractDir(t, dir+"/docs/*.txt"))
 	f1, acc := rep.Total.Counts["times"].F1(), rep.Total.Accuracy["time value"].Value()
 	t.Logf("times F1 %.3f, value accuracy %.3f over %d documents", f1, acc, len(rep.Documents))
-	if f1 < 0.86 || acc < 0.80 {
-		t.Errorf("times F1 %.3f, value accuracy %.3f; want >= 0.86 and 0.80", f1, acc)
+	if f1 < 0.86 || acc < 0.82 {
+		t.Errorf("times F1 %.3f, value accuracy %.3f; want >= 0.86 and 0.82", f1, acc)
 	}
 }
 

@@ -65,7 +65,7 @@ func (x *extraction) findTimes() []timex {
 				// ("said" makes a clause past, not the "is due Jan. 14"
 				// it reports). A present predicate keeps a future that
 				// the words show ("are planned for November").
-				if t.relative && reportedTime(toks, c, t.a, t.b) && x.tenseMatters(si, toks, i, t, tense) {
+				if t.relative && (tense > 0 || reportedTime(toks, c, t.a, t.b)) && x.tenseMatters(si, toks, i, t, tense) {
 					if pt, ok := x.predicateTense(si, t.a, t.b); ok && pt != tense && !(pt == 0 && tense > 0) {
 						if t2, ok := x.timeAt(si, toks, i, pt); ok && t2.b == t.b {
 							t = t2

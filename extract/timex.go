@@ -113,7 +113,7 @@ func (x *extraction) otherTimeAt(si int, toks []token, i int) (timex, bool) {
 				if n == 0 {
 					n, y = 4, y-1
 				}
-			} else if n >= cur {
+			} else if n > cur { // the current quarter is this year's
 				y--
 			}
 			return fmt.Sprintf("%04d-Q%d", y, n)

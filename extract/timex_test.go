@@ -17,6 +17,7 @@ func TestOtherTimes(t *testing.T) {
 		{"Third-quarter profit rose.", "Third-quarter", "1989-Q3", "", false},
 		{"Sales fell in the quarter.", "the quarter", "1989-Q3", "", false},
 		{"The fourth quarter of 1988 was weak.", "The fourth quarter of 1988", "1988-Q4", "", false},
+		{"Fourth-quarter sales should rise.", "Fourth-quarter", "1989-Q4", "", false}, // the current quarter (October 26)
 		{"Talks lasted three months.", "three months", "P3M", "DURATION", true},
 		{"Over the past two years prices doubled.", "the past two years", "P2Y", "DURATION", true},
 		{"He signed a two-year contract.", "two-year", "P2Y", "DURATION", true},
