@@ -8,6 +8,7 @@
 package eval
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -445,7 +446,7 @@ func scoreTimes(s *Score, gold, pred []extract.Time) {
 		used[match] = true
 		c.TP++
 		if g.Value != "" {
-			s.acc("time value", g.Value == pred[match].Value)
+			s.acc("time value", sameTimeValue(g.Value, pred[match].Value))
 		}
 	}
 	for _, u := range used {
@@ -454,4 +455,14 @@ func scoreTimes(s *Score, gold, pred []extract.Time) {
 		}
 	}
 	s.count("times", c)
+}
+
+// isoWeek matches a week number of one digit, as TimeML corpora write
+// some ("2000-W7"); ISO 8601 writes two ("2000-W07").
+var isoWeek = regexp.MustCompile(`W([0-9])\b`)
+
+// sameTimeValue compares two time values, writing week numbers with two
+// digits.
+func sameTimeValue(a, b string) bool {
+	return isoWeek.ReplaceAllString(a, "W0$1") == isoWeek.ReplaceAllString(b, "W0$1")
 }

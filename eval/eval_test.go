@@ -237,3 +237,21 @@ func TestTimeOccurrences(t *testing.T) {
 		})
 	}
 }
+
+func TestSameTimeValue(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"2000-W7", "2000-W07", true},
+		{"2000-W07", "2000-W07", true},
+		{"2000-W17", "2000-W07", false},
+		{"XXXX-WXX-2", "XXXX-WXX-2", true},
+		{"2000-01-05TEV", "2000-01-05", false},
+		{"1998-Q4", "1998-Q4", true},
+	} {
+		if got := sameTimeValue(tt.a, tt.b); got != tt.same {
+			t.Errorf("sameTimeValue(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}

@@ -183,6 +183,15 @@ func isDay(t token) (int, bool) {
 
 // timeAt recognizes a temporal expression starting at toks[i].
 func (x *extraction) timeAt(si int, toks []token, i int, tense int) (timex, bool) {
+	if t, ok := x.timeFormAt(si, toks, i, tense); ok {
+		return t, true
+	}
+	return x.simpleTimeAt(si, toks, i, tense)
+}
+
+// simpleTimeAt recognizes the expressions that stand alone: dates,
+// months, years, weekdays, deictic and counted offsets.
+func (x *extraction) simpleTimeAt(si int, toks []token, i int, tense int) (timex, bool) {
 	future := tense > 0
 	mk := func(b int, value string, resolve func(time.Time) string) (timex, bool) {
 		t := timex{sent: si, a: i, b: b, text: x.doc.Text[toks[i].start:toks[b-1].end], value: value, resolve: resolve, future: future}
@@ -197,7 +206,8 @@ func (x *extraction) timeAt(si int, toks []token, i int, tense int) (timex, bool
 		return token{}, false
 	}
 	// Month [day][,] [year] | Month year
-	if mo, ok := months[lw]; ok && toks[i].cap && (lw != "may" || monthContext(toks, i)) && (len(lw) > 3 || strings.HasSuffix(toks[i].text, ".") || lw == "may" || lw == "june" || lw == "july") {
+	if mo, ok := months[lw]; ok && toks[i].cap && (lw != "may" || monthContext(toks, i)) &&
+		(len(lw) > 3 || strings.HasSuffix(toks[i].text, ".") || lw == "may" || lw == "june" || lw == "july" || monthContext(toks, i)) {
 		if t1, ok := next(1); ok {
 			if d, ok := isDay(t1); ok {
 				k := 2
@@ -326,6 +336,8 @@ func (x *extraction) timeAt(si int, toks []token, i int, tense int) (timex, bool
 					return mk(i+3, "", func(ref time.Time) string { return ref.AddDate(0, -n, 0).Format("2006-01") })
 				case "year":
 					return mk(i+3, "", func(ref time.Time) string { return strconv.Itoa(ref.Year() - n) })
+				case "decade":
+					return mk(i+3, "", func(ref time.Time) string { return strconv.Itoa(ref.Year() - 10*n) })
 				}
 			}
 		}

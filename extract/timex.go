@@ -131,8 +131,8 @@ func (x *extraction) otherTimeAt(si int, toks []token, i int) (timex, bool) {
 		k++
 	}
 	n := ""
-	if lw == "a" || lw == "an" {
-		n = "1"
+	if lw == "a" || lw == "an" || lw == "the" && k == start+2 {
+		n = "1" // "a week", "the past decade"
 	}
 	if v := numberValue(lower(tokAt(toks, k))); v != "" {
 		n = v

@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// timeFormAt reads the forms of time expressions that wrap or join the
+// simple ones of timeAt, following the TIMEX3 guidelines (Saurí et al.,
+// "TimeML Annotation Guidelines", 2006) for their values:
+//
+//   - a modifier before a month, year or weekday: "early 2017", "late
+//     November", "mid-2017" (the value of what it modifies);
+//   - a part of the day after a weekday, or deictic: "Friday night",
+//     "this morning", "last night" (the day);
+//   - "earlier this year", "later this month" (this year, this month);
+//   - ranges: "February 27-28, 2019", "from June 9 to 12" (an interval);
+//   - seasons and halves of a year: "the summer of 1953", "spring 2019",
+//     "the first half of 2017" (2017-H1), "the second half of the year";
+//   - decades and centuries: "the 1970s" (197), "the 1800s" and "the 19th
+//     century" (18);
+//   - a year before 1900 after a preposition: "in 1648", "from 1648".
+//
+// ok is false when none starts at toks[i].
+func (x *extraction) timeFormAt(si int, toks []token, i int, tense int) (timex, bool) {
+	at := func(k int) token {
+		if k < len(toks) {
+			return toks[k]
+		}
+		return token{}
+	}
+	mk := func(b int, value string, resolve func(time.Time) string) (timex, bool) {
+		t := timex{sent: si, a: i, b: b, text: x.doc.Text[toks[i].start:toks[b-1].end], value: value, resolve: resolve, future: tense > 0}
+		t.relative = resolve != nil
+		return t, true
+	}
+	lw := lower(toks[i])
+	// A modifier: "early 2017", "late November", "mid-2017".
+	if lw == "early" || lw == "late" || lw == "mid" || lw == "earlier" || lw == "later" {
+		inner := i + 1
+		if lw == "earlier" || lw == "later" {
+			// "earlier this year", "later this month"
+			if lower(at(i+1)) != "this" {
+				return timex{}, false
+			}
+		}
+		if t, ok := x.timeAt(si, toks, inner, tense); ok {
+			t.a, t.text = i, x.doc.Text[toks[i].start:toks[t.b-1].end]
+			return t, true
+		}
+		return timex{}, false
+	}
+	if strings.HasPrefix(lw, "mid-") {
+		if y, err := strconv.Atoi(lw[4:]); err == nil && y >= 1000 && y <= 2100 {
+			return mk(i+1, strconv.Itoa(y), nil)
+		}
+	}
+	// A range of days: "February 27-28, 2019", "Sept. 6-7, 2017".
+	if mo, ok := months[lw]; ok && toks[i].cap {
+		if d1, d2, ok := dayRange(at(i + 1)); ok {
+			k := i + 2
+			if at(k).text == "," {
+				k++
+			}
+			if y, ok := isYear(at(k)); ok {
+				return mk(k+1, fmt.Sprintf("%04d-%02d-%02d/%04d-%02d-%02d", y, mo, d1, y, mo, d2), nil)
+			}
+			return mk(i+2, "", func(ref time.Time) string {
+				y := nearestYear(ref, mo, d1, tense)
+				return fmt.Sprintf("%04d-%02d-%02d/%04d-%02d-%02d", y, mo, d1, y, mo, d2)
+			})
+		}
+	}
+	// "from June 9 to 12"
+	if lw == "from" {
+		if mo, ok := months[lower(at(i+1))]; ok && at(i+1).cap {
+			if d1, ok := isDay(at(i + 2)); ok && (lower(at(i+3)) == "to" || lower(at(i+3)) == "until") {
+				if d2, ok := isDay(at(i + 4)); ok && d2 > d1 {
+					return mk(i+5, "", func(ref time.Time) string {
+						y := nearestYear(ref, mo, d1, tense)
+						return fmt.Sprintf("%04d-%02d-%02d/%04d-%02d-%02d", y, mo, d1, y, mo, d2)
+					})
+				}
+			}
+		}
+	}
+	// A weekday with a part of the day: its day.
+	if _, ok := weekdays[lw]; ok && toks[i].cap && partsOfDay[lower(at(i+1))] {
+		if t, ok := x.simpleTimeAt(si, toks, i, tense); ok && t.b == i+1 {
+			t.b, t.text = i+2, x.doc.Text[toks[i].start:toks[i+1].end]
+			return t, true
+		}
+	}
+	switch {
+	case lw == "this" && partsOfDay[lower(at(i+1))]:
+		return mk(i+2, "", func(ref time.Time) string { return ref.Format("2006-01-02") })
+	case lw == "last" && lower(at(i+1)) == "night":
+		return mk(i+2, "", func(ref time.Time) string { return ref.AddDate(0, 0, -1).Format("2006-01-02") })
+	}
+	if yearPrepositions[lw] {
+		// "in 1648": a year before 1900 needs a preposition.
+		if y, ok := oldYear(at(i + 1)); ok {
+			i++
+			return mk(i+1, strconv.Itoa(y), nil)
+		}
+	}
+	if lw == "the" {
+		k := i
+		k++
+		w := lower(at(k))
+		// "the 1970s", "the 1800s"
+		if at(k).kind == number && len(w) == 5 && strings.HasSuffix(w, "s") {
+			if y, err := strconv.Atoi(w[:4]); err == nil && y >= 1000 && y <= 2090 && y%10 == 0 {
+				if y%100 == 0 && y < 2000 { // "the 1800s": a century; "the 2000s": a decade
+					return mk(k+1, strconv.Itoa(y/100), nil)
+				}
+				return mk(k+1, strconv.Itoa(y/10), nil)
+			}
+		}
+		// "the 19th century"
+		if lower(at(k+1)) == "century" {
+			if n, err := strconv.Atoi(strings.TrimRight(w, "stndrh")); err == nil && n >= 1 && n <= 21 {
+				return mk(k+2, fmt.Sprintf("%02d", n-1), nil)
+			}
+		}
+		// "the summer of 1953"
+		if s, ok := seasons[w]; ok && lower(at(k+1)) == "of" {
+			if y, ok := isYear(at(k + 2)); ok {
+				return mk(k+3, fmt.Sprintf("%04d-%s", y, s), nil)
+			}
+		}
+		// "the first half of 2017", "the second half of the year"
+		if (w == "first" || w == "second") && lower(at(k+1)) == "half" && lower(at(k+2)) == "of" {
+			h := "H1"
+			if w == "second" {
+				h = "H2"
+			}
+			if y, ok := isYear(at(k + 3)); ok {
+				return mk(k+4, fmt.Sprintf("%04d-%s", y, h), nil)
+			}
+			if lower(at(k+3)) == "the" && lower(at(k+4)) == "year" {
+				return mk(k+5, "", func(ref time.Time) string { return fmt.Sprintf("%04d-%s", ref.Year(), h) })
+			}
+		}
+	}
+	// "spring 2019"
+	if s, ok := seasons[lw]; ok {
+		if y, ok := isYear(at(i + 1)); ok {
+			return mk(i+2, fmt.Sprintf("%04d-%s", y, s), nil)
+		}
+	}
+	return timex{}, false
+}
+
+// yearPrepositions introduce a year before 1900: "in 1648", "since 1789".
+var yearPrepositions = wordSet("in", "from", "since", "until", "till", "by", "before", "after", "around", "circa", "of")
+
+// partsOfDay follow a weekday or "this": "Friday night", "this morning".
+var partsOfDay = wordSet("morning", "afternoon", "evening", "night")
+
+// dayRange reads a token "27-28" as two days in order.
+func dayRange(t token) (int, int, bool) {
+	if t.kind != number {
+		return 0, 0, false
+	}
+	a, b, ok := strings.Cut(t.text, "-")
+	if !ok {
+		return 0, 0, false
+	}
+	d1, err1 := strconv.Atoi(a)
+	d2, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || d1 < 1 || d2 > 31 || d1 >= d2 {
+		return 0, 0, false
+	}
+	return d1, d2, true
+}
+
+// oldYear reads a year from 1000 to 1899.
+func oldYear(t token) (int, bool) {
+	if t.kind != number || len(t.text) != 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(t.text)
+	return y, err == nil && y >= 1000 && y < 1900
+}
