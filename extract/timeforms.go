@@ -36,7 +36,14 @@ func (x *extraction) timeFormAt(si int, toks []token, i int, tense int) (timex, 
 		t.relative = resolve != nil
 		return t, true
 	}
+	if toks[i].kind != word {
+		return timex{}, false // every form begins with a word
+	}
 	lw := lower(toks[i])
+	if _, isWeekday := weekdays[lw]; !isWeekday && !formStarts[lw] && months[lw] == 0 && seasons[lw] == "" &&
+		!yearPrepositions[lw] && !strings.HasPrefix(lw, "mid-") {
+		return timex{}, false // most words start no form: decided at once
+	}
 	// A modifier: "early 2017", "late November", "mid-2017".
 	if lw == "early" || lw == "late" || lw == "mid" || lw == "earlier" || lw == "later" {
 		inner := i + 1
@@ -156,6 +163,9 @@ func (x *extraction) timeFormAt(si int, toks []token, i int, tense int) (timex, 
 
 // yearPrepositions introduce a year before 1900: "in 1648", "since 1789".
 var yearPrepositions = wordSet("in", "from", "since", "until", "till", "by", "before", "after", "around", "circa", "of")
+
+// formStarts are the other words a form of timeFormAt can begin with.
+var formStarts = wordSet("early", "late", "mid", "earlier", "later", "from", "this", "last", "the")
 
 // partsOfDay follow a weekday or "this": "Friday night", "this morning".
 var partsOfDay = wordSet("morning", "afternoon", "evening", "night")

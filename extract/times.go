@@ -65,7 +65,7 @@ func (x *extraction) findTimes() []timex {
 				// ("said" makes a clause past, not the "is due Jan. 14"
 				// it reports). A present predicate keeps a future that
 				// the words show ("are planned for November").
-				if t.relative && (tense > 0 || reportedTime(toks, c, t.a, t.b)) && x.tenseMatters(si, toks, i, t, tense) {
+				if t.relative && !x.noParser && reportedTime(toks, c, t.a, t.b) && x.tenseMatters(si, toks, i, t, tense) {
 					if pt, ok := x.predicateTense(si, t.a, t.b); ok && pt != tense && !(pt == 0 && tense > 0) {
 						if t2, ok := x.timeAt(si, toks, i, pt); ok && t2.b == t.b {
 							t = t2
@@ -351,7 +351,10 @@ func (x *extraction) simpleTimeAt(si int, toks []token, i int, tense int) (timex
 		}
 	}
 	if wd, ok := weekdays[lw]; ok && toks[i].cap {
-		return mk(i+1, "", func(ref time.Time) string { return weekdayDate(ref, wd, future, false) })
+		// "ended Friday", "met on Monday": the verb just before rules the
+		// clause's other tense words out.
+		forward := future && !pastVerbBefore(toks, i)
+		return mk(i+1, "", func(ref time.Time) string { return weekdayDate(ref, wd, forward, false) })
 	}
 	if t, ok := x.otherTimeAt(si, toks, i); ok {
 		return t, true
@@ -624,4 +627,20 @@ func (x *extraction) tenseMatters(si int, toks []token, i int, t timex, tense in
 		}
 	}
 	return false
+}
+
+// pastVerbBefore reports whether a verb in the past tense comes just
+// before toks[i], or before "on" just before it: "ended Friday", "met on
+// Monday".
+func pastVerbBefore(toks []token, i int) bool {
+	k := i - 1
+	if k >= 0 && strings.EqualFold(toks[k].text, "on") {
+		k--
+	}
+	if k < 0 || toks[k].kind != word || toks[k].cap {
+		return false
+	}
+	lw := strings.ToLower(toks[k].text)
+	return pastWords[lw] && lw != "meet" && lw != "attend" && lw != "following" && lw != "after" && lw != "last" ||
+		len(lw) > 4 && strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "eed") && !futureParticiples[lw]
 }
