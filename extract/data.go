@@ -70,6 +70,10 @@ func readList(name string) map[string]bool {
 // titles are the formal titles, lower case (data/titles.txt).
 var titles = readList("titles.txt")
 
+// notOrgs are capitalized words that name no organization written alone
+// in capitals: site furniture and acronyms of things (data/notorgs.txt).
+var notOrgs = readList("notorgs.txt")
+
 // portfolios name a minister's portfolio (data/portfolios.txt).
 var portfolios = readList("portfolios.txt")
 

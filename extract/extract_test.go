@@ -648,3 +648,24 @@ func TestTimeRepeats(t *testing.T) {
 		t.Fatalf("Friday = %+v, want one entry with one repeat in sentence 1", friday)
 	}
 }
+
+// TestNoOrganizationFromFurniture: a page's labels and acronyms of things
+// written in capitals are no organizations; an unknown acronym still is.
+func TestNoOrganizationFromFurniture(t *testing.T) {
+	f := extractText(t, "The talks went well, a NATO official said, and the EAEU agreed. PHOTO: the leaders met. "+
+		"COVID rules applied, so READ MORE below.", june2)
+	have := map[string]bool{}
+	for _, o := range f.Organizations {
+		have[o.Name] = true
+	}
+	for _, w := range []string{"EAEU"} {
+		if !have[w] {
+			t.Errorf("no organization %q in %v", w, have)
+		}
+	}
+	for _, n := range []string{"PHOTO", "COVID", "READ", "MORE"} {
+		if have[n] {
+			t.Errorf("%q is an organization", n)
+		}
+	}
+}

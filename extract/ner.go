@@ -259,7 +259,7 @@ func (x *extraction) classifyRun(si, a, b int) {
 		// "TOKYO", "SEOUL": a dateline in capitals.
 		c, _ := g.City(name)
 		m.kind, m.placeName, m.placeKind, m.code = kindPlace, c.Name, "city", c.Country
-	case len(core) == 1 && core[0].upper && !s.headline && utf8.RuneCountInString(name) >= 2 && utf8.RuneCountInString(name) <= 5 && name != "FILE":
+	case len(core) == 1 && core[0].upper && !s.headline && utf8.RuneCountInString(name) >= 2 && utf8.RuneCountInString(name) <= 5 && !notOrgs[name]:
 		m.kind, m.orgName = kindOrg, name
 	default:
 		c, ok := g.City(name)
