@@ -41,6 +41,8 @@ func TestRoles(t *testing.T) {
 		{"copula with a rank", "Edward Whitlam became the first Australian Prime Minister to visit China.", "Edward Whitlam", "prime minister", "Australia", ""},
 		{"relative clause before the copula", "Anthony Albanese, who arrived in Shanghai on Monday, became the first Australian Prime Minister to visit China since 2016.",
 			"Anthony Albanese", "prime minister", "Australia", ""},
+		{"counterpart of a title without a name", "During his visit, the US president will meet his Cuban counterpart Raul Castro on Monday.",
+			"Raul Castro", "president", "Cuba", ""},
 		{"title of the country", "President of the United States Donald Trump spoke on Friday.", "Donald Trump", "president", "United States", ""},
 		{"title of a country", "Prime Minister of India Narendra Modi arrived on Friday.", "Narendra Modi", "prime minister", "India", ""},
 		{"plural title of countries, first", "Presidents of Russia and Belarus Vladimir Putin and Alexander Lukashenko will meet on Friday.", "Vladimir Putin", "president", "Russia", ""},

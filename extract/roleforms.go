@@ -462,6 +462,15 @@ func (x *extraction) counterparts() {
 				}
 			}
 			if title == "" {
+				// Or a title said of the other person without a name:
+				// "the US president will meet his Cuban counterpart X".
+				for k := i - 2; k >= 0 && title == ""; k-- {
+					if n, tt := matchTitle(toks, k, i); n > 0 && !strings.EqualFold(toks[k+n].text, "counterpart") {
+						title = tt
+					}
+				}
+			}
+			if title == "" {
 				continue
 			}
 			x.addRole(mi, Role{Title: title, CountryCode: code}, si, i, x.mentions[mi].b)
