@@ -124,6 +124,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 	x.cluster()
 	x.findRoles()
 	x.findRoleForms()
+	x.itsCountry()
 	x.inferRoleCountries()
 	x.resolveReferences()
 	if err := ctx.Err(); err != nil {

@@ -43,6 +43,8 @@ func TestRoles(t *testing.T) {
 			"Anthony Albanese", "prime minister", "Australia", ""},
 		{"counterpart of a title without a name", "During his visit, the US president will meet his Cuban counterpart Raul Castro on Monday.",
 			"Raul Castro", "president", "Cuba", ""},
+		{"its, after a capital", "The talks came a day after Minsk announced that its Foreign Minister Uladzimer Makey had met EU officials.",
+			"Uladzimer Makey", "foreign minister", "Belarus", ""},
 		{"title of the country", "President of the United States Donald Trump spoke on Friday.", "Donald Trump", "president", "United States", ""},
 		{"title of a country", "Prime Minister of India Narendra Modi arrived on Friday.", "Narendra Modi", "prime minister", "India", ""},
 		{"plural title of countries, first", "Presidents of Russia and Belarus Vladimir Putin and Alexander Lukashenko will meet on Friday.", "Vladimir Putin", "president", "Russia", ""},

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // countryNeutralTitles serve an organization rather than a state: a
 // document's country is not theirs without words that say so.
 var countryNeutralTitles = wordSet("secretary-general", "secretary general", "chairman", "chairwoman", "chair",
@@ -155,4 +157,35 @@ func (x *extraction) countryWeights() (map[string]int, int) {
 		}
 	}
 	return weight, total
+}
+
+// itsCountry gives a role whose title follows "its" the country of the
+// nearest place named before it in the sentence: "Minsk announced that
+// its Foreign Minister Uladzimer Makey ..." (Minsk is in Belarus).
+func (x *extraction) itsCountry() {
+	for i := range x.roles {
+		r := &x.roles[i]
+		if r.CountryCode != "" {
+			continue
+		}
+		toks := x.sents[r.Evidence.Sentence].toks
+		k := 0
+		for k < len(toks) && toks[k].start < r.Evidence.Start {
+			k++
+		}
+		if k == 0 || k >= len(toks) || !strings.EqualFold(toks[k-1].text, "its") {
+			continue
+		}
+		code, at := "", -1
+		for _, mi := range x.sentMentions(r.Evidence.Sentence) {
+			m := &x.mentions[mi]
+			if m.kind == kindPlace && m.code != "" && m.b <= k-1 && m.a > at &&
+				(m.placeKind == "country" || m.placeKind == "city") {
+				code, at = m.code, m.a
+			}
+		}
+		if c, ok := x.gaz.Country(code); ok {
+			r.CountryCode, r.Country = code, c.Name
+		}
+	}
 }
