@@ -16,6 +16,7 @@ import (
 //   - a part of the day after a weekday, or deictic: "Friday night",
 //     "this morning", "last night" (the day);
 //   - "earlier this year", "later this month" (this year, this month);
+//   - a month of a deictic year: "June last year" (its June);
 //   - ranges: "February 27-28, 2019", "from June 9 to 12" (an interval);
 //   - seasons and halves of a year: "the summer of 1953", "spring 2019",
 //     "the first half of 2017" (2017-H1), "the second half of the year";
@@ -62,6 +63,13 @@ func (x *extraction) timeFormAt(si int, toks []token, i int, tense int) (timex, 
 	if strings.HasPrefix(lw, "mid-") {
 		if y, err := strconv.Atoi(lw[4:]); err == nil && y >= 1000 && y <= 2100 {
 			return mk(i+1, strconv.Itoa(y), nil)
+		}
+	}
+	// "June last year", "March this year", "January next year".
+	if mo, ok := months[lw]; ok && toks[i].cap && lower(at(i+2)) == "year" {
+		dir, ok := map[string]int{"last": -1, "this": 0, "next": 1}[lower(at(i+1))]
+		if ok {
+			return mk(i+3, "", func(ref time.Time) string { return fmt.Sprintf("%04d-%02d", ref.Year()+dir, mo) })
 		}
 	}
 	// A range of days: "February 27-28, 2019", "Sept. 6-7, 2017".
