@@ -98,28 +98,36 @@ func roleRule6(gold, pred []*extract.Facts) ([]*extract.Facts, []*extract.Facts)
 	return gold, pred
 }
 
+// floor is a score and the least it may be.
+type floor struct {
+	name     string
+	got, min float64
+}
+
+// holdFloors fails for each score below its floor and logs them all.
+func holdFloors(t *testing.T, floors []floor) {
+	t.Helper()
+	for _, f := range floors {
+		if f.got < f.min {
+			t.Errorf("%s = %.3f, want >= %.2f", f.name, f.got, f.min)
+		}
+		t.Logf("%s = %.3f (floor %.2f)", f.name, f.got, f.min)
+	}
+}
+
 func TestSeedTargets(t *testing.T) {
 	rep := Compare(roleRule6(readGold(t, "../testdata/gold/seeds.gold.jsonl"), extractDir(t, "../testdata/*.txt")))
 	if len(rep.Documents) != 5 {
 		t.Fatalf("scored %d documents, want 5", len(rep.Documents))
 	}
-	for _, tt := range []struct {
-		name string
-		got  float64
-		min  float64
-	}{
+	holdFloors(t, []floor{
 		{"persons F1", rep.Total.Counts["persons"].F1(), 0.95},
 		{"roles F1", rep.Total.Counts["roles"].F1(), 0.85},
 		{"places F1", rep.Total.Counts["places"].F1(), 0.88},
 		{"events F1", rep.Total.Counts["events"].F1(), 0.80},
 		{"events (full) F1", rep.Total.Counts["events (full)"].F1(), 0.65},
 		{"time value accuracy", rep.Total.Accuracy["time value"].Value(), 0.85},
-	} {
-		if tt.got < tt.min {
-			t.Errorf("%s = %.3f, want >= %.2f", tt.name, tt.got, tt.min)
-		}
-		t.Logf("%s = %.3f (floor %.2f)", tt.name, tt.got, tt.min)
-	}
+	})
 }
 
 func TestScoringRules(t *testing.T) {
@@ -172,11 +180,7 @@ func TestDevTargets(t *testing.T) {
 	if len(rep.Documents) != 40 {
 		t.Fatalf("scored %d documents, want 40", len(rep.Documents))
 	}
-	for _, tt := range []struct {
-		name string
-		got  float64
-		min  float64
-	}{
+	holdFloors(t, []floor{
 		{"persons F1", rep.Total.Counts["persons"].F1(), 0.90},
 		{"organizations F1", rep.Total.Counts["organizations"].F1(), 0.66},
 		{"places F1", rep.Total.Counts["places"].F1(), 0.88},
@@ -185,12 +189,7 @@ func TestDevTargets(t *testing.T) {
 		{"events (full) F1", rep.Total.Counts["events (full)"].F1(), 0.45},
 		{"time value accuracy", rep.Total.Accuracy["time value"].Value(), 0.90},
 		{"event date accuracy", rep.Total.Accuracy["event date"].Value(), 0.70},
-	} {
-		if tt.got < tt.min {
-			t.Errorf("%s = %.3f, want >= %.2f", tt.name, tt.got, tt.min)
-		}
-		t.Logf("%s = %.3f (floor %.2f)", tt.name, tt.got, tt.min)
-	}
+	})
 }
 
 // TestDevTimesTargets holds kg's temporal expressions on the 256

@@ -68,8 +68,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	s := &x.sents[si]
 	toks := s.toks
 	trigger, typ := -1, ""
-	var triggers []int
-	kinds := map[int]string{}
+	var triggers []eventWord
 	for i, t := range toks {
 		lw := strings.ToLower(t.text)
 		k, ok := eventNouns[lw]
@@ -85,14 +84,13 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		if k == Summit && multilateral(toks, i) {
 			k = Meeting
 		}
-		triggers = append(triggers, i)
-		kinds[i] = k
+		triggers = append(triggers, eventWord{i, k})
 		if trigger < 0 || rank(k) > rank(typ) {
 			trigger, typ = i, k
 		}
 	}
-	if t := x.argumentTrigger(si, triggers, kinds, trigger); t != trigger {
-		trigger, typ = t, kinds[t]
+	if t := x.argumentTrigger(si, triggers, eventWord{trigger, typ}); t.at != trigger {
+		trigger, typ = t.at, t.kind
 	}
 	invite := inviteAt(toks)
 	if trigger < 0 && invite < 0 {
@@ -808,32 +806,38 @@ func (x *extraction) eventArguments(si int, persons []int) []int {
 	return out
 }
 
+// eventWord is a word of a sentence that names an event, and its kind.
+type eventWord struct {
+	at   int
+	kind string
+}
+
 // argumentTrigger chooses among the event words of a sentence of
 // different kinds the one that the parse gives the most persons as
 // objects or obliques ("will visit Malaysia, where he will meet with
 // Prime Minister Anwar Ibrahim" is a meeting with Anwar Ibrahim, not a
 // visit to him); the subject, shared by the verbs of a clause, does not
 // count. Without a clear winner it keeps the word chosen by kind.
-func (x *extraction) argumentTrigger(si int, triggers []int, kinds map[int]string, chosen int) int {
+func (x *extraction) argumentTrigger(si int, triggers []eventWord, chosen eventWord) eventWord {
 	// Only a visit or a summit chosen over a word of another kind that
 	// takes "with" is read again: "visit ..., where he will meet with X".
 	toks := x.sents[si].toks
 	mixed := false
 	for _, t := range triggers {
-		mixed = mixed || kinds[t] != kinds[chosen] && t+1 < len(toks) && strings.EqualFold(toks[t+1].text, "with")
+		mixed = mixed || t.kind != chosen.kind && t.at+1 < len(toks) && strings.EqualFold(toks[t.at+1].text, "with")
 	}
-	if !mixed || kinds[chosen] != Visit && kinds[chosen] != Summit {
+	if !mixed || chosen.kind != Visit && chosen.kind != Summit {
 		return chosen
 	}
 	p := x.parse(si)
 	if p == nil {
 		return chosen
 	}
-	count := func(t int) int {
+	count := func(t eventWord) int {
 		n := 0
 		for _, mi := range x.sentMentions(si) {
 			m := &x.mentions[mi]
-			if m.kind == kindPerson && x.persons[m.person].accepted && p.objectOf(p.spanHead(m.a, m.b), p.wordOf[t]) {
+			if m.kind == kindPerson && x.persons[m.person].accepted && p.objectOf(p.spanHead(m.a, m.b), p.wordOf[t.at]) {
 				n++
 			}
 		}

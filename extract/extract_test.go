@@ -13,11 +13,17 @@ var june2 = time.Date(2018, 6, 2, 0, 0, 0, 0, time.UTC)
 
 func extractText(t *testing.T, text string, date time.Time) *Facts {
 	t.Helper()
+	return extractWith(t, New(), text, date)
+}
+
+// extractWith extracts text with the pipeline p.
+func extractWith(t *testing.T, p *Pipeline, text string, date time.Time) *Facts {
+	t.Helper()
 	doc, err := ReadDoc("t", []byte(text), date)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := New().Extract(context.Background(), doc)
+	f, err := p.Extract(context.Background(), doc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -496,14 +502,7 @@ func TestEventParticipantsFromParse(t *testing.T) {
 			{New(), []string{"Barack Obama", "Raul Castro"}},
 			{New(WithoutParser()), []string{"Barack Obama", "Nelson Mandela", "Raul Castro"}},
 		} {
-			doc, err := ReadDoc("t", []byte(text), june2)
-			if err != nil {
-				t.Fatal(err)
-			}
-			f, err := c.p.Extract(context.Background(), doc)
-			if err != nil {
-				t.Fatal(err)
-			}
+			f := extractWith(t, c.p, text, june2)
 			var got []string
 			for _, e := range f.Events {
 				if e.Date == "2013-12" {
@@ -521,14 +520,7 @@ func TestEventParticipantsFromParse(t *testing.T) {
 				p    *Pipeline
 				want []string
 			}{{New(), tt.participants}, {New(WithoutParser()), tt.withoutParse}} {
-				doc, err := ReadDoc("t", []byte(tt.text), june2)
-				if err != nil {
-					t.Fatal(err)
-				}
-				f, err := c.p.Extract(context.Background(), doc)
-				if err != nil {
-					t.Fatal(err)
-				}
+				f := extractWith(t, c.p, tt.text, june2)
 				if len(f.Events) != 1 {
 					t.Fatalf("events %+v, want one", f.Events)
 				}
@@ -606,14 +598,7 @@ func TestEventKindFromArguments(t *testing.T) {
 		p    *Pipeline
 		want string
 	}{{New(), Meeting}, {New(WithoutParser()), Visit}} {
-		doc, err := ReadDoc("t", []byte(text), june2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := c.p.Extract(context.Background(), doc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		f := extractWith(t, c.p, text, june2)
 		if len(f.Events) != 1 || f.Events[0].Type != c.want {
 			t.Errorf("noParser=%v: events %+v, want one %s", c.p.noParser, f.Events, c.want)
 		}

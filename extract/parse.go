@@ -107,7 +107,7 @@ func (p *parsed) modifiesThing(w int) bool {
 				continue
 			}
 		case "appos": // "the icon Nelson Mandela" is the icon
-			if p.personLike(h) || p.words[h].UPOS == "NOUN" && !p.eventWord(h) {
+			if p.personLike(h) || p.words[h].UPOS == "NOUN" && !p.namesEvent(h) {
 				w = h
 				continue
 			}
@@ -118,7 +118,7 @@ func (p *parsed) modifiesThing(w int) bool {
 	if p.rel(w) != "nmod" || h < 0 {
 		return false
 	}
-	if p.words[h].UPOS != "NOUN" || p.eventWord(h) || titles[strings.ToLower(p.words[h].Lemma)] {
+	if p.words[h].UPOS != "NOUN" || p.namesEvent(h) || titles[strings.ToLower(p.words[h].Lemma)] {
 		return false
 	}
 	// Only a genitive says the phrase is about the person: "of X", "X's".
@@ -144,8 +144,8 @@ func (p *parsed) personLike(w int) bool {
 	return titles[strings.ToLower(p.words[w].Lemma)]
 }
 
-// eventWord reports whether word w names an event kg extracts.
-func (p *parsed) eventWord(w int) bool {
+// namesEvent reports whether word w names an event kg extracts.
+func (p *parsed) namesEvent(w int) bool {
 	return eventNouns[strings.ToLower(p.words[w].Form)] != "" || eventNouns[strings.ToLower(p.words[w].Lemma)] != ""
 }
 

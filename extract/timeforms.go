@@ -26,15 +26,10 @@ import (
 //
 // ok is false when none starts at toks[i].
 func (x *extraction) timeFormAt(si int, toks []token, i int, tense int) (timex, bool) {
-	at := func(k int) token {
-		if k < len(toks) {
-			return toks[k]
-		}
-		return token{}
-	}
+	at := func(k int) token { return tokAt(toks, k) }
 	mk := func(b int, value string, resolve func(time.Time) string) (timex, bool) {
-		t := timex{sent: si, a: i, b: b, text: x.doc.Text[toks[i].start:toks[b-1].end], value: value, resolve: resolve, future: tense > 0}
-		t.relative = resolve != nil
+		t := x.timexAt(si, toks, i, b, value, resolve)
+		t.future = tense > 0
 		return t, true
 	}
 	if toks[i].kind != word {
@@ -122,8 +117,7 @@ func (x *extraction) timeFormAt(si int, toks []token, i int, tense int) (timex, 
 		}
 	}
 	if lw == "the" {
-		k := i
-		k++
+		k := i + 1
 		w := lower(at(k))
 		// "the 1970s", "the 1800s"
 		if at(k).kind == number && len(w) == 5 && strings.HasSuffix(w, "s") {

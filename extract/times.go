@@ -189,13 +189,20 @@ func (x *extraction) timeAt(si int, toks []token, i int, tense int) (timex, bool
 	return x.simpleTimeAt(si, toks, i, tense)
 }
 
+// timexAt makes the expression of tokens [a, b) of sentence si; resolve,
+// when not nil, computes its value against the reference date.
+func (x *extraction) timexAt(si int, toks []token, a, b int, value string, resolve func(time.Time) string) timex {
+	return timex{sent: si, a: a, b: b, text: x.doc.Text[toks[a].start:toks[b-1].end], value: value,
+		resolve: resolve, relative: resolve != nil}
+}
+
 // simpleTimeAt recognizes the expressions that stand alone: dates,
 // months, years, weekdays, deictic and counted offsets.
 func (x *extraction) simpleTimeAt(si int, toks []token, i int, tense int) (timex, bool) {
 	future := tense > 0
 	mk := func(b int, value string, resolve func(time.Time) string) (timex, bool) {
-		t := timex{sent: si, a: i, b: b, text: x.doc.Text[toks[i].start:toks[b-1].end], value: value, resolve: resolve, future: future}
-		t.relative = resolve != nil
+		t := x.timexAt(si, toks, i, b, value, resolve)
+		t.future = future
 		return t, true
 	}
 	lw := lower(toks[i])
@@ -460,16 +467,23 @@ func clauseTense(toks []token) int {
 		return 1
 	}
 	for _, t := range toks {
-		lw := strings.ToLower(t.text)
-		if pastWords[lw] && lw != "meet" && lw != "attend" && lw != "following" && lw != "after" && lw != "last" ||
-			lw == "said" || lw == "told" || lw == "wrote" || lw == "began" || lw == "came" || lw == "went" || lw == "saw" || lw == "took" {
-			return -1
-		}
-		if t.kind == word && !t.cap && len(lw) > 4 && strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "eed") && !futureParticiples[lw] {
+		if pastVerb(t) {
 			return -1
 		}
 	}
 	return 0
+}
+
+// pastVerb reports whether a token is a verb in the past tense: a
+// listed one ("met", "said", "took") or a lower-case "-ed" form that does
+// not look ahead ("expected").
+func pastVerb(t token) bool {
+	lw := strings.ToLower(t.text)
+	if pastWords[lw] && lw != "meet" && lw != "attend" && lw != "following" && lw != "after" && lw != "last" ||
+		lw == "said" || lw == "told" || lw == "wrote" || lw == "began" || lw == "came" || lw == "went" || lw == "saw" || lw == "took" {
+		return true
+	}
+	return t.kind == word && !t.cap && len(lw) > 4 && strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "eed") && !futureParticiples[lw]
 }
 
 // futureParticiples end in -ed but look ahead.
@@ -612,7 +626,10 @@ func reportedTime(toks []token, clause [2]int, a, b int) bool {
 
 // tenseMatters reports whether another tense than the words' would give
 // the expression t another value against the document's date; only then
-// is the sentence parsed.
+// is the sentence parsed. Times are found before a date printed on the
+// page is chosen, so without a header date it cannot tell, and leaves the
+// words' tense: parsing every reported clause of such pages would halve
+// extraction's speed.
 func (x *extraction) tenseMatters(si int, toks []token, i int, t timex, tense int) bool {
 	if x.doc.Date.IsZero() || t.resolve == nil {
 		return false
@@ -637,10 +654,5 @@ func pastVerbBefore(toks []token, i int) bool {
 	if k >= 0 && strings.EqualFold(toks[k].text, "on") {
 		k--
 	}
-	if k < 0 || toks[k].kind != word || toks[k].cap {
-		return false
-	}
-	lw := strings.ToLower(toks[k].text)
-	return pastWords[lw] && lw != "meet" && lw != "attend" && lw != "following" && lw != "after" && lw != "last" ||
-		len(lw) > 4 && strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "eed") && !futureParticiples[lw]
+	return k >= 0 && toks[k].kind == word && !toks[k].cap && pastVerb(toks[k])
 }

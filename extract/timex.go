@@ -72,8 +72,8 @@ func unitOf(w string) string {
 // ("now", "recently", "the future").
 func (x *extraction) otherTimeAt(si int, toks []token, i int) (timex, bool) {
 	mk := func(b int, value, typ string, resolve func(time.Time) string) (timex, bool) {
-		t := timex{sent: si, a: i, b: b, text: x.doc.Text[toks[i].start:toks[b-1].end], value: value, typ: typ, resolve: resolve}
-		t.relative = resolve != nil
+		t := x.timexAt(si, toks, i, b, value, resolve)
+		t.typ = typ
 		return t, true
 	}
 	lw := lower(toks[i])

@@ -21,8 +21,8 @@ func parseCommand() *cli.Command {
 		Usage:     "tag and parse text or CoNLL-U, printing CoNLL-U",
 		ArgsUsage: "[FILE|- ...]",
 		Description: "Each FILE is plain text, split into sentences and words as kg's extractor splits\n" +
-			"them, or CoNLL-U (a .conllu file, or text whose first line is a comment or a\n" +
-			"10-column word line), whose words are re-tagged and re-parsed. With no FILE,\n" +
+			"them, or CoNLL-U (a .conllu file, or text whose first line past any \"#\" comments\n" +
+			"has 10 tab-separated columns), whose words are re-tagged and re-parsed. With no FILE,\n" +
 			"parse reads stdin. --eval scores the model on a gold CoNLL-U file instead and\n" +
 			"prints JSON.",
 		Flags: []cli.Flag{
@@ -94,15 +94,16 @@ func displayName(path string) string {
 	return path
 }
 
-// looksLikeCoNLLU reports whether the first non-blank line is a "#"
-// comment or a line of ten tab-separated fields.
+// looksLikeCoNLLU reports whether the first line that is neither blank
+// nor a "#" comment has ten tab-separated fields. A Markdown article may
+// well open with "# Title".
 func looksLikeCoNLLU(data []byte) bool {
-	for line := range strings.SplitSeq(string(data[:min(len(data), 4096)]), "\n") {
+	for line := range strings.SplitSeq(string(data[:min(len(data), 64<<10)]), "\n") {
 		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		return strings.HasPrefix(line, "# ") || strings.Count(line, "\t") == 9
+		return strings.Count(line, "\t") == 9
 	}
 	return false
 }

@@ -99,3 +99,13 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestParseMarkdownIsText(t *testing.T) {
+	out, _, err := run(t, "# Leaders meet\n\nThe president met the minister.", "parse")
+	if err != nil {
+		t.Fatalf("a Markdown heading made the input CoNLL-U: %v", err)
+	}
+	if !strings.Contains(out, "\tmet\tmeet\t") {
+		t.Errorf("the text was not parsed:\n%s", out)
+	}
+}

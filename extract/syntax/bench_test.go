@@ -36,7 +36,7 @@ func udPart(tb testing.TB, part string) []Sentence {
 }
 
 // BenchmarkAnnotate tags, lemmatizes and parses EWT test sentences on
-// gold tokens; it reports words per second.
+// gold tokens; it reports words per second and the weight tables' size.
 func BenchmarkAnnotate(b *testing.B) {
 	test := udPart(b, "test")
 	m := defaultModel(b)
@@ -61,6 +61,7 @@ func BenchmarkAnnotate(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(n)*float64(words)/float64(len(sents))/b.Elapsed().Seconds(), "words/s")
+	b.ReportMetric(float64(m.weightBytes())/1e6, "MB-weights")
 }
 
 // BenchmarkLoad reads the embedded model.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"unsafe"
 )
 
 // Model is a trained tagger, parser and lemmatizer. A Model is safe for
@@ -125,6 +126,17 @@ const (
 	hashRoot = 0x524f4f54 // "ROOT"
 	rootTag  = 0xffff
 )
+
+// weightBytes is the memory of m's weight tables.
+func (m *Model) weightBytes() int {
+	n := 0
+	for _, t := range []*table{m.tagger.w, m.tagger.w2, m.parser.w, m.parser.lw} {
+		if t != nil {
+			n += len(t.slots)*int(unsafe.Sizeof(slot{})) + len(t.spill)*int(unsafe.Sizeof(qpair{}))
+		}
+	}
+	return n
+}
 
 // Lemma returns the lemma of a word with the given UPOS.
 func (m *Model) Lemma(form, upos string) string { return m.lemmas.lemma(form, upos) }

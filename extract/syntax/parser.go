@@ -32,7 +32,6 @@ const (
 	shift = iota
 	left
 	right
-	moves
 )
 
 // parseState is the configuration of the parser over one sentence and
@@ -545,14 +544,28 @@ func (p *parser) label(st *parseState, m, g int) int {
 	scores := st.scores[:len(p.labels)]
 	clear(scores)
 	p.lw.score(st.feats, scores)
-	best := -1
+	best, _ := bestLabels(scores, p.root, p.group, g)
+	return best
+}
+
+// bestLabels returns the best-scoring relation of group g (root when the
+// group holds no other) and the best of any group, root left out: root is
+// the label of arcs from the root alone.
+func bestLabels[T int32 | float32](scores []T, root int, group []uint8, g int) (inGroup, any int) {
+	inGroup, any = -1, -1
 	for l, s := range scores {
-		if l != p.root && int(p.group[l]) == g && (best < 0 || s > scores[best]) {
-			best = l
+		if l == root {
+			continue
+		}
+		if any < 0 || s > scores[any] {
+			any = l
+		}
+		if int(group[l]) == g && (inGroup < 0 || s > scores[inGroup]) {
+			inGroup = l
 		}
 	}
-	if best < 0 { // a group of root alone
-		best = p.root
+	if inGroup < 0 {
+		inGroup = root
 	}
-	return best
+	return inGroup, any
 }

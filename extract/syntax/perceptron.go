@@ -111,16 +111,12 @@ func sortedKeys[V any](m map[uint64]V) []uint64 {
 	return keys
 }
 
-// argmax returns the index of the largest score among those allowed,
-// the lowest index on ties; -1 when none is allowed.
-func argmax[T int32 | float32](scores []T, allowed func(int) bool) int {
-	best, bestScore := -1, T(0)
+// argmax returns the index of the largest score, the lowest on ties.
+func argmax[T int32 | float32](scores []T) int {
+	best := 0
 	for i, s := range scores {
-		if allowed != nil && !allowed(i) {
-			continue
-		}
-		if best < 0 || s > bestScore {
-			best, bestScore = i, s
+		if s > scores[best] {
+			best = i
 		}
 	}
 	return best

@@ -127,13 +127,10 @@ const (
 	tP1N1
 	tN1Word
 	tP1N1Word
-	tCasingWord
-	tCasingCased
 )
 
 func (tg *tagger) features(info []wordInfo, i int, p1, p2 uint64, right []uint16, fs []uint64) []uint64 {
 	in := &info[i]
-	prev, prev2, next, next2 := hashStart, hashStart, hashEnd, hashEnd
 	prevSuf, nextSuf, nextAmb, next2Amb := uint64(hashStart), uint64(hashEnd), uint64(hashEnd), uint64(hashEnd)
 	prevShape, nextShape := uint64(hashStart), uint64(hashEnd)
 	var pw, ppw, nw, nnw uint64 = hashStart, hashStart, hashEnd, hashEnd
@@ -149,7 +146,6 @@ func (tg *tagger) features(info []wordInfo, i int, p1, p2 uint64, right []uint16
 	if i+2 < len(info) {
 		nnw, next2Amb = info[i+2].lower, info[i+2].amb
 	}
-	_, _, _, _ = prev, prev2, next, next2
 	nc, pc := uint64(hashEnd), uint64(hashStart)
 	if i > 0 {
 		pc = info[i-1].cased
@@ -255,7 +251,7 @@ func (tg *tagger) pass(st *tagState, w *table, right, classes []uint16) {
 			st.feats = tg.features(st.info, i, p1, p2, right, st.feats)
 			clear(scores)
 			w.score(st.feats, scores)
-			cls = uint16(argmax(scores, nil))
+			cls = uint16(argmax(scores))
 		}
 		classes[i] = cls
 		p2, p1 = p1, uint64(cls)+1
@@ -332,7 +328,7 @@ func (tg *tagger) trainPass(sents []Sentence, index map[string]int, epochs int, 
 					st.feats = tg.features(st.info, i, p1, p2, r, st.feats)
 					clear(scores)
 					p.score(st.feats, scores)
-					guess = argmax(scores, nil)
+					guess = argmax(scores)
 					p.tick()
 					p.update(truth, guess, st.feats)
 				}

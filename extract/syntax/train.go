@@ -249,20 +249,9 @@ func (tr *parseTrainer) label(m, g int) int {
 	scores := tr.scores[:len(tr.labels)]
 	clear(scores)
 	tr.lp.score(st.feats, scores)
-	guess, inGroup := -1, -1
-	for l, s := range scores {
-		if l == tr.root {
-			continue
-		}
-		if guess < 0 || s > scores[guess] {
-			guess = l
-		}
-		if int(tr.group[l]) == g && (inGroup < 0 || s > scores[inGroup]) {
-			inGroup = l
-		}
-	}
+	inGroup, guess := bestLabels(scores, tr.root, tr.group, g)
 	if tr.gh[d] != h {
-		if inGroup < 0 {
+		if inGroup == tr.root { // an empty group: the best of any
 			return guess
 		}
 		return inGroup
