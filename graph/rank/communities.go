@@ -7,15 +7,14 @@ import (
 	"github.com/kg-news/kg/graph"
 	gg "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/community"
-	"gonum.org/v1/gonum/graph/simple"
 )
 
-// Communities groups the nodes of v with gonum's Louvain modularization
-// at resolution 1, weighting edges by their supporting articles. Each
-// country is a group of its own: a country node links everyone who serves
-// it, and such a hub would pull actors into national groups rather than
-// the groups their encounters make. Each group lists node IDs in
-// increasing order; groups come largest first.
+// Communities groups the nodes of v by Louvain modularization at
+// resolution 1 (see louvain), weighting edges by their supporting
+// articles. Each country is a group of its own: a country node links
+// everyone who serves it, and such a hub would pull actors into national
+// groups rather than the groups their encounters make. Each group lists
+// node IDs in increasing order; groups come largest first.
 // src drives Louvain's random node order; nil uses a fixed seed, so the
 // same graph gets the same groups.
 func Communities(v *graph.View, src rand.Source) [][]int64 {
@@ -25,27 +24,30 @@ func Communities(v *graph.View, src rand.Source) [][]int64 {
 	if src == nil {
 		src = rand.NewPCG(1, 2)
 	}
-	g := simple.NewWeightedUndirectedGraph(0, 0)
+	// Louvain runs on the non-country nodes, renumbered densely.
+	dense := make([]int32, v.Len())
+	var ids []int64
 	for id := range int64(v.Len()) {
+		dense[id] = -1
 		if v.At(id).Type != graph.CountryNode {
-			g.AddNode(simple.Node(id))
+			dense[id] = int32(len(ids))
+			ids = append(ids, id)
 		}
 	}
+	var edges []weightedEdge
 	for _, e := range v.Edges() {
-		f, t := e.From().ID(), e.To().ID()
-		if v.At(f).Type != graph.CountryNode && v.At(t).Type != graph.CountryNode {
-			g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(f), simple.Node(t), e.Weight()))
+		f, t := dense[e.From().ID()], dense[e.To().ID()]
+		if f >= 0 && t >= 0 {
+			edges = append(edges, weightedEdge{f, t, e.Weight()})
 		}
 	}
-	reduced := community.Modularize(g, 1, src)
-	var out [][]int64
-	for _, c := range reduced.Communities() {
-		ids := make([]int64, len(c))
-		for i, n := range c {
-			ids[i] = n.ID()
+	member := louvain(newAdjacency(len(ids), edges), 1, rand.New(src))
+	out := make([][]int64, 0, len(ids))
+	for i, c := range member {
+		if int(c) == len(out) {
+			out = append(out, nil)
 		}
-		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-		out = append(out, ids)
+		out[c] = append(out[c], ids[i])
 	}
 	for id := range int64(v.Len()) {
 		if v.At(id).Type == graph.CountryNode {

@@ -3,6 +3,7 @@ package rank_test
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"math"
 	"os"
 	"sort"
@@ -224,5 +225,48 @@ func TestCommunitiesOfEncounters(t *testing.T) {
 	}
 	if len(groupOf) != v.Len() {
 		t.Errorf("groups cover %d of %d nodes", len(groupOf), v.Len())
+	}
+}
+
+// TestLouvainModularity holds kg's communities to the best modularity
+// networkx's louvain_communities reached on the same graphs over several
+// seeds, as compare_louvain.py recorded it in testdata.
+func TestLouvainModularity(t *testing.T) {
+	raw, err := os.ReadFile("testdata/louvain_networkx.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ref struct {
+		BarabasiAlbert struct {
+			Nodes, M      int
+			Seed          uint64
+			MaxModularity float64 `json:"max_modularity"`
+		} `json:"barabasi_albert"`
+		Karate struct {
+			MaxModularity float64 `json:"max_modularity"`
+		}
+	}
+	if err := json.Unmarshal(raw, &ref); err != nil {
+		t.Fatal(err)
+	}
+	ba := ref.BarabasiAlbert
+	tests := []struct {
+		name     string
+		view     *graph.View
+		networkx float64
+	}{
+		{"karate club", karate(t), ref.Karate.MaxModularity},
+		{"Barabási–Albert", synth.BarabasiAlbert(ba.Nodes, ba.M, ba.Seed).View(), ba.MaxModularity},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.networkx < 0.2 {
+				t.Fatalf("reference modularity %.4f: testdata not read", tt.networkx)
+			}
+			q := rank.Modularity(tt.view, rank.Communities(tt.view, nil))
+			if q < tt.networkx-1e-9 {
+				t.Errorf("modularity %.4f below networkx's %.4f", q, tt.networkx)
+			}
+		})
 	}
 }

@@ -5,6 +5,7 @@ package synth
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strconv"
 
 	"github.com/kg-news/kg/graph"
@@ -62,4 +63,33 @@ func (g *Graph) View() *graph.View {
 		links[i] = graph.Link{From: e[0], To: e[1]}
 	}
 	return graph.NewView(nodes, links)
+}
+
+// BarabasiAlbert generates a preferential-attachment graph of n persons:
+// it starts from a star of m+1 nodes, and each later node links to m
+// distinct earlier nodes drawn with probability proportional to their
+// degree. The seed makes it reproducible.
+func BarabasiAlbert(n, m int, seed uint64) *Graph {
+	rng := rand.New(rand.NewPCG(seed, 11))
+	g := &Graph{Persons: n}
+	var ends []int // every edge end once: a draw from it is by degree
+	for i := 1; i <= m && i < n; i++ {
+		g.Edges = append(g.Edges, [2]int{0, i})
+		ends = append(ends, 0, i)
+	}
+	targets := make([]int, 0, m)
+	for v := m + 1; v < n; v++ {
+		targets = targets[:0]
+		for len(targets) < m {
+			if t := ends[rng.IntN(len(ends))]; !slices.Contains(targets, t) {
+				targets = append(targets, t)
+			}
+		}
+		slices.Sort(targets)
+		for _, t := range targets {
+			g.Edges = append(g.Edges, [2]int{v, t})
+			ends = append(ends, v, t)
+		}
+	}
+	return g
 }
