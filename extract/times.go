@@ -181,8 +181,12 @@ func isDay(t token) (int, bool) {
 	return d, err == nil && d >= 1 && d <= 31
 }
 
-// timeAt recognizes a temporal expression starting at toks[i].
+// timeAt recognizes a temporal expression starting at toks[i]; i may
+// be len(toks), where none starts.
 func (x *extraction) timeAt(si int, toks []token, i int, tense int) (timex, bool) {
+	if i >= len(toks) {
+		return timex{}, false
+	}
 	if t, ok := x.timeFormAt(si, toks, i, tense); ok {
 		return t, true
 	}
