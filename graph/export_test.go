@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 )
 
@@ -18,4 +19,24 @@ func ArticleQuadsForTest(t testing.TB, s *Store, label string) map[string]bool {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// AddQuadsForTest writes quads the way ingest does: through the
+// PostgreSQL bulk path when bulk is set, else through Cayley's own
+// ApplyDeltas.
+func AddQuadsForTest(t testing.TB, s *Store, quads []quad.Quad, bulk bool) {
+	t.Helper()
+	var err error
+	if bulk {
+		err = pgBulkAdd(context.Background(), s.pg, quads)
+	} else {
+		deltas := make([]cgraph.Delta, len(quads))
+		for i, q := range quads {
+			deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
+		}
+		err = s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 }

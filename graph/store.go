@@ -228,84 +228,115 @@ func (s *Store) Ingest(ctx context.Context, a extract.Article) (IngestResult, er
 }
 
 func (s *Store) ingest(ctx context.Context, a extract.Article) (IngestResult, error) {
-	for _, q := range a.Quads {
-		if err := schema.Validate(q); err != nil {
-			return IngestResult{}, fmt.Errorf("%w: %v", ErrInvalidQuad, err)
-		}
-		if q.Label != a.IRI {
-			return IngestResult{}, fmt.Errorf("%w: label %v is not the article %v", ErrInvalidQuad, q.Label, a.IRI)
-		}
+	if err := validateArticle(a); err != nil {
+		return IngestResult{}, err
 	}
 	unlock, err := s.lockWrites(ctx)
 	if err != nil {
 		return IngestResult{}, err
 	}
 	defer unlock()
+	w, err := s.prepare(ctx, a)
+	if err != nil {
+		return IngestResult{}, err
+	}
+	if err := s.write(ctx, w.adds, w.dels); err != nil {
+		return IngestResult{}, fmt.Errorf("graph: writing %v: %w", a.IRI, err)
+	}
+	return w.result, nil
+}
+
+// validateArticle checks that every quad of a is labelled with its IRI
+// and passes schema.Validate.
+func validateArticle(a extract.Article) error {
+	for _, q := range a.Quads {
+		if err := schema.Validate(q); err != nil {
+			return fmt.Errorf("%w: %v", ErrInvalidQuad, err)
+		}
+		if q.Label != a.IRI {
+			return fmt.Errorf("%w: label %v is not the article %v", ErrInvalidQuad, q.Label, a.IRI)
+		}
+	}
+	return nil
+}
+
+// articleWrite is what storing one article changes: the quads to add and
+// those to remove.
+type articleWrite struct {
+	result     IngestResult
+	adds, dels []cgraph.Delta
+}
+
+// prepare reads what the store holds of a valid article and returns the
+// changes that store it, writing nothing. The caller holds the write
+// lock.
+func (s *Store) prepare(ctx context.Context, a extract.Article) (articleWrite, error) {
 	// The content hash is on the article node: one indexed lookup tells
 	// an unchanged article, without reading its quads.
 	var hashes []string
-	err = s.subjectQuads(ctx, a.IRI, func(q quad.Quad) {
+	err := s.subjectQuads(ctx, a.IRI, func(q quad.Quad) {
 		if q.Predicate == schema.ContentHash && q.Label == a.IRI {
 			hashes = append(hashes, quad.ToString(q.Object))
 		}
 	})
 	if err != nil {
-		return IngestResult{}, err
+		return articleWrite{}, err
 	}
 	if len(hashes) == 1 && hashes[0] == a.Hash {
-		return IngestResult{Outcome: Unchanged}, nil
+		return articleWrite{result: IngestResult{Outcome: Unchanged}}, nil
 	}
 	old := map[quad.Quad]bool{}
 	if len(hashes) > 0 {
 		if old, err = s.articleQuads(ctx, a.IRI); err != nil {
-			return IngestResult{}, err
+			return articleWrite{}, err
 		}
 	}
 	quads := append(a.Quads[:len(a.Quads):len(a.Quads)], recordsQuad(a.IRI, a.Quads))
 	next := make(map[quad.Quad]bool, len(quads))
-	res := IngestResult{Outcome: Added}
+	w := articleWrite{result: IngestResult{Outcome: Added}}
 	if len(old) > 0 {
-		res.Outcome = Replaced
+		w.result.Outcome = Replaced
 	}
-	var adds, dels []cgraph.Delta
 	for _, q := range quads {
 		next[q] = true
 		if !old[q] {
-			adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			w.adds = append(w.adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		}
 	}
 	for q := range old {
 		if !next[q] {
-			dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			w.dels = append(w.dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 		}
 	}
-	sortDeltas(dels)
-	res.Added, res.Removed = len(adds), len(dels)
-	if err := ctx.Err(); err != nil {
-		return IngestResult{}, err
+	sortDeltas(w.dels)
+	w.result.Added, w.result.Removed = len(w.adds), len(w.dels)
+	return w, ctx.Err()
+}
+
+// write applies additions, then deletions. Cayley's key-value stores
+// lose additions that share a batch with deletions, so the new quads
+// (content hashes included) are written in one transaction and the stale
+// ones removed in a second. Should the second fail, an article holds two
+// content hashes, is not taken as unchanged, and its next ingest removes
+// the stale quads.
+func (s *Store) write(ctx context.Context, adds, dels []cgraph.Delta) error {
+	if len(adds)+len(dels) == 0 {
+		return nil
 	}
-	// Cayley's key-value stores lose additions that share a batch with
-	// deletions, so the new quads (content hash included) are written in
-	// one transaction and the stale ones removed in a second. Should the
-	// second fail, the article holds two content hashes, is not taken as
-	// unchanged, and the next ingest removes the stale quads.
-	ignore := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
-	if len(adds)+len(dels) > 0 {
-		if err := s.beginWrite(ctx); err != nil {
-			return IngestResult{}, fmt.Errorf("graph: writing %v: %w", a.IRI, err)
-		}
+	if err := s.beginWrite(ctx); err != nil {
+		return err
 	}
 	if len(adds) > 0 {
-		if err := s.qs.ApplyDeltas(adds, ignore); err != nil {
-			return IngestResult{}, fmt.Errorf("graph: writing %v: %w", a.IRI, err)
+		if err := s.addQuads(ctx, adds); err != nil {
+			return err
 		}
 	}
 	if len(dels) > 0 {
-		if err := s.qs.ApplyDeltas(dels, ignore); err != nil {
-			return IngestResult{}, fmt.Errorf("graph: removing the old quads of %v: %w", a.IRI, err)
+		if err := s.qs.ApplyDeltas(dels, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+			return fmt.Errorf("removing old quads: %w", err)
 		}
 	}
-	return res, nil
+	return nil
 }
 
 // articleQuads returns the quads labelled with an article's IRI.
@@ -420,7 +451,7 @@ func (s *Store) Load(ctx context.Context, r quad.Reader) (int, error) {
 	}
 	const batch = 10000
 	for i := 0; i < len(deltas); i += batch {
-		if err := s.qs.ApplyDeltas(deltas[i:min(i+batch, len(deltas))], cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+		if err := s.addQuads(ctx, deltas[i:min(i+batch, len(deltas))]); err != nil {
 			return i, fmt.Errorf("graph: loading: %w", err)
 		}
 	}
@@ -500,6 +531,12 @@ func (s *Store) remove(ctx context.Context, article quad.IRI) (int, error) {
 		return 0, err
 	}
 	defer unlock()
+	return s.removeLocked(ctx, article)
+}
+
+// removeLocked deletes an article's quads; the caller holds the write
+// lock.
+func (s *Store) removeLocked(ctx context.Context, article quad.IRI) (int, error) {
 	old, err := s.articleQuads(ctx, article)
 	if err != nil {
 		return 0, err

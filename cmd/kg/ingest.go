@@ -14,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cayleygraph/quad"
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/extract/gazetteer"
 	"github.com/kg-news/kg/graph"
@@ -32,6 +31,7 @@ func ingestCommand() *cli.Command {
 		Flags: append(readFlags(),
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "articles extracted at once (default: one per core); writes stay in input order, one at a time"},
 			&cli.StringFlag{Name: "progress", Value: "auto", Usage: "progress on stderr: bar, plain (one line per step, for logs), off, or auto (a bar on a terminal for more than 20 files)"},
+			&cli.IntFlag{Name: "batch", Value: defaultBatchQuads, Usage: "quads written per transaction; the articles of a batch are stored together (1: one article per transaction)"},
 			aliasesFlag(),
 		),
 		Action: runIngest,
@@ -82,6 +82,12 @@ func runIngest(c *cli.Context) error {
 	ctx, cancel := context.WithCancel(c.Context)
 	defer cancel()
 	extracted, taken := extractConcurrently(ctx, inputs, jobs, opts, c.App.Reader)
+	batch, err := st.NewBatch(c.Context)
+	if err != nil {
+		return err
+	}
+	w := &batchWriter{batch: batch, sum: &sum, stderr: stderr}
+	defer batch.Close(context.Background())
 	for i, in := range inputs {
 		bar.update(i, in.path)
 		var r extraction
@@ -91,43 +97,14 @@ func runIngest(c *cli.Context) error {
 		case <-c.Context.Done():
 			r.err = c.Context.Err()
 		}
-		facts, doc, err := r.facts, r.doc, r.err
-		if err == nil {
-			var res graph.IngestResult
-			key := articleKey(in, doc)
-			if in.path != "-" {
-				// A file keeps the name it was first stored under, however
-				// it is given later (alone, or in another folder's walk).
-				var stored quad.IRI
-				if stored, err = st.ArticleFromSource(c.Context, sourceName(in.path)); stored != "" {
-					key = schema.ArticleKey(stored)
-				}
-			}
-			art := extract.Quads(doc, facts, key, sourceName(in.path))
-			if err == nil {
-				res, err = st.Ingest(c.Context, art)
-			}
-			if err == nil && res.Outcome == graph.Added {
-				var moved int
-				moved, err = removeMoved(c.Context, st, art)
-				sum.Moved += moved
-			}
-			if err == nil {
-				sum.Articles++
-				sum.Persons += len(facts.Persons)
-				sum.Events += len(facts.Events)
-				sum.Quads += len(art.Quads)
-				switch res.Outcome {
-				case graph.Added:
-					sum.Added++
-				case graph.Replaced:
-					sum.Replaced++
-				case graph.Unchanged:
-					sum.Unchanged++
-				}
-			} else {
-				err = &inputError{in.path, err}
-			}
+		err := r.err
+		if err != nil {
+			sum.Failed++
+		} else {
+			err = w.add(c.Context, st, in, r)
+		}
+		if err == nil && batch.Pending() >= c.Int("batch") {
+			err = w.flush(c.Context)
 		}
 		if err != nil {
 			bar.clear()
@@ -137,11 +114,21 @@ func runIngest(c *cli.Context) error {
 					err, sum.Articles, len(inputs), len(inputs)-sum.Articles)
 			}
 			fmt.Fprintln(stderr, "kg:", err)
-			sum.Failed++
 			if c.Context.Err() != nil {
 				break
 			}
 		}
+	}
+	if err := w.flush(c.Context); err != nil {
+		bar.clear()
+		if errors.Is(err, graph.ErrConnectionLost) {
+			return fmt.Errorf("ingest: %w; %d of %d articles ingested, %d not (the articles written so far are kept; run the same ingest again)",
+				err, sum.Articles, len(inputs), len(inputs)-sum.Articles)
+		}
+		fmt.Fprintln(stderr, "kg:", err)
+	}
+	if err := batch.Close(c.Context); err != nil {
+		return fmt.Errorf("ingest: %w", err)
 	}
 	bar.done()
 	bar.step("resolving entities across articles")
@@ -165,6 +152,87 @@ func runIngest(c *cli.Context) error {
 	fmt.Fprintln(c.App.Writer)
 	if sum.Failed > 0 {
 		return errReported
+	}
+	return nil
+}
+
+// defaultBatchQuads is how many quads the ingest queues before it writes
+// them: one transaction for the additions of many articles.
+const defaultBatchQuads = 20000
+
+// batchWriter queues extracted articles into a graph.Batch and counts
+// them into the summary once they are written.
+type batchWriter struct {
+	batch   *graph.Batch
+	sum     *ingestSummary
+	stderr  io.Writer
+	pending []queuedArticle
+}
+
+// queuedArticle is an article in the batch, with what it will count.
+type queuedArticle struct {
+	path            string
+	art             extract.Article
+	res             graph.IngestResult
+	persons, events int
+}
+
+// add checks an article against the store and queues it. Its errors
+// name the input.
+func (w *batchWriter) add(ctx context.Context, st *graph.Store, in input, r extraction) error {
+	key := articleKey(in, r.doc)
+	if in.path != "-" {
+		// A file keeps the name it was first stored under, however it is
+		// given later (alone, or in another folder's walk).
+		stored, err := st.ArticleFromSource(ctx, sourceName(in.path))
+		if err != nil {
+			w.sum.Failed++
+			return &inputError{in.path, err}
+		}
+		if stored != "" {
+			key = schema.ArticleKey(stored)
+		}
+	}
+	art := extract.Quads(r.doc, r.facts, key, sourceName(in.path))
+	res, err := w.batch.Add(ctx, art)
+	if err != nil {
+		w.sum.Failed++
+		return &inputError{in.path, err}
+	}
+	w.pending = append(w.pending, queuedArticle{in.path, art, res, len(r.facts.Persons), len(r.facts.Events)})
+	return nil
+}
+
+// flush writes the queued articles and counts them; when the write
+// fails, they count as failed, and the error names the first and last.
+func (w *batchWriter) flush(ctx context.Context) error {
+	pending := w.pending
+	w.pending = nil
+	if err := w.batch.Flush(ctx); err != nil {
+		w.sum.Failed += len(pending)
+		if len(pending) == 0 {
+			return err
+		}
+		return fmt.Errorf("%d articles not written (%s ... %s): %w", len(pending), pending[0].path, pending[len(pending)-1].path, err)
+	}
+	for _, p := range pending {
+		w.sum.Articles++
+		w.sum.Persons += p.persons
+		w.sum.Events += p.events
+		w.sum.Quads += len(p.art.Quads)
+		switch p.res.Outcome {
+		case graph.Added:
+			w.sum.Added++
+			moved, err := removeMoved(ctx, w.batch, p.art)
+			w.sum.Moved += moved
+			if err != nil {
+				fmt.Fprintln(w.stderr, "kg:", &inputError{p.path, err})
+			}
+		case graph.Replaced:
+			w.sum.Replaced++
+		case graph.Unchanged:
+			w.sum.Unchanged++
+		}
 	}
 	return nil
 }
@@ -231,8 +299,8 @@ func articleKey(in input, doc extract.Doc) string {
 // were read from a file that no longer exists: the file was renamed or
 // moved, and its facts now live under art. A copy whose file still
 // exists stays an article of its own. It returns how many it removed.
-func removeMoved(ctx context.Context, st *graph.Store, art extract.Article) (int, error) {
-	same, err := st.ArticlesWithHash(ctx, art.Hash)
+func removeMoved(ctx context.Context, b *graph.Batch, art extract.Article) (int, error) {
+	same, err := b.ArticlesWithHash(ctx, art.Hash)
 	if err != nil {
 		return 0, err
 	}
@@ -244,7 +312,7 @@ func removeMoved(ctx context.Context, st *graph.Store, art extract.Article) (int
 		if _, err := os.Stat(a.Source); !errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		if _, err := st.Remove(ctx, a.IRI); err != nil {
+		if _, err := b.Remove(ctx, a.IRI); err != nil {
 			return n, err
 		}
 		n++

@@ -103,14 +103,15 @@ func TestConcurrentPostgresIngests(t *testing.T) {
 	}
 }
 
-// TestPostgresStoppedMidIngest stops the database during an ingest: kg
-// must stop at once with one message that counts the articles not
-// ingested, keep what it committed, and finish on a second run.
+// TestPostgresStoppedMidIngest stops the database during an ingest that
+// commits each article: kg must stop at once with one message that
+// counts the articles not ingested, keep what it committed, and finish
+// on a second run.
 func TestPostgresStoppedMidIngest(t *testing.T) {
 	pg := pgtest.Start(t)
 	half1, _ := splitCorpus(t, 120)
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), childEnv+"="+strings.Join([]string{"--backend", "postgres", "--db", pg.Conn, "ingest", "--progress", "plain", half1}, "\x1f"))
+	cmd.Env = append(os.Environ(), childEnv+"="+strings.Join([]string{"--backend", "postgres", "--db", pg.Conn, "ingest", "--batch", "1", "--progress", "plain", half1}, "\x1f"))
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,105 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	"github.com/kg-news/kg/extract"
+)
+
+// Batch writes many articles with few transactions: the additions of
+// all its articles in one, then their stale quads' removals in a second.
+// Each article is still all or nothing: its new quads and its content
+// hash commit together or not at all, and the rules of Ingest (unchanged
+// articles skipped, changed ones replaced, bad quads refused) hold per
+// article. A Batch holds the store's write lock from NewBatch to Close,
+// so other kg writers on a shared PostgreSQL database wait for it. It is
+// not safe for concurrent use.
+type Batch struct {
+	s      *Store
+	unlock func()
+	queued map[quad.IRI]bool
+	adds   []cgraph.Delta
+	dels   []cgraph.Delta
+}
+
+// NewBatch takes the write lock and starts an empty batch.
+func (s *Store) NewBatch(ctx context.Context) (*Batch, error) {
+	unlock, err := s.lockWrites(ctx)
+	if err != nil {
+		return nil, s.connError(err)
+	}
+	return &Batch{s: s, unlock: unlock, queued: map[quad.IRI]bool{}}, nil
+}
+
+// Add queues an article and returns what storing it will do. An article
+// whose IRI is already queued makes the batch flush first, so that it is
+// compared with what the store then holds. A bad article is refused
+// (ErrInvalidQuad) and the batch goes on without it.
+func (b *Batch) Add(ctx context.Context, a extract.Article) (IngestResult, error) {
+	if err := validateArticle(a); err != nil {
+		return IngestResult{}, err
+	}
+	if b.queued[a.IRI] {
+		if err := b.Flush(ctx); err != nil {
+			return IngestResult{}, err
+		}
+	}
+	w, err := b.s.prepare(ctx, a)
+	if err != nil {
+		return IngestResult{}, b.s.connError(err)
+	}
+	if w.result.Outcome != Unchanged {
+		b.queued[a.IRI] = true
+		b.adds = append(b.adds, w.adds...)
+		b.dels = append(b.dels, w.dels...)
+	}
+	return w.result, nil
+}
+
+// Pending is the number of quads queued for writing.
+func (b *Batch) Pending() int { return len(b.adds) + len(b.dels) }
+
+// Flush writes the queued articles. On an error none of their additions
+// is stored (their removals may be, for an article whose additions were
+// already stored and whose next ingest completes it), and the batch is
+// empty again.
+func (b *Batch) Flush(ctx context.Context) error {
+	adds, dels := b.adds, b.dels
+	n := len(b.queued)
+	b.adds, b.dels = nil, nil
+	clear(b.queued)
+	sortDeltas(dels)
+	if err := b.s.write(ctx, adds, dels); err != nil {
+		return b.s.connError(fmt.Errorf("graph: writing %d articles: %w", n, err))
+	}
+	return nil
+}
+
+// Remove flushes the batch, then deletes every quad of a stored article,
+// like Store.Remove, under the batch's lock.
+func (b *Batch) Remove(ctx context.Context, article quad.IRI) (int, error) {
+	if err := b.Flush(ctx); err != nil {
+		return 0, err
+	}
+	n, err := b.s.removeLocked(ctx, article)
+	return n, b.s.connError(err)
+}
+
+// Close flushes what is queued and releases the write lock. Closing
+// again does nothing.
+func (b *Batch) Close(ctx context.Context) error {
+	if b.unlock == nil {
+		return nil
+	}
+	defer func() { b.unlock(); b.unlock = nil }()
+	return b.Flush(ctx)
+}
+
+// ArticlesWithHash is Store.ArticlesWithHash, on what the batch has
+// written so far.
+func (b *Batch) ArticlesWithHash(ctx context.Context, hash string) ([]StoredArticle, error) {
+	return b.s.ArticlesWithHash(ctx, hash)
+}
