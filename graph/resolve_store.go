@@ -128,6 +128,7 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 	if err := s.beginWrite(ctx); err != nil {
 		return res, err
 	}
+	w := &rewrites{}
 	for _, st := range dirty {
 		if err := ctx.Err(); err != nil {
 			return res, err
@@ -152,12 +153,15 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 		}
 		next[quad.Quad{Subject: st.iri, Predicate: schema.Records, Object: quad.String(st.recordsJSON), Label: st.iri}] = true
 		next[quad.Quad{Subject: st.iri, Predicate: schema.Resolution, Object: quad.String(literal[st.iri]), Label: st.iri}] = true
-		if err := s.replace(st.iri, old, next); err != nil {
-			return res, err
-		}
+		w.add(st.iri, old, next)
 		res.Rewritten++
+		if len(w.adds)+len(w.dels) >= rewriteBatchQuads {
+			if err := s.flushRewrites(ctx, w); err != nil {
+				return res, err
+			}
+		}
 	}
-	return res, nil
+	return res, s.flushRewrites(ctx, w)
 }
 
 func uniqueRules(rs [][2]string) [][2]string {
@@ -361,40 +365,59 @@ func isRole(iri quad.IRI) bool {
 	return len(iri) > len(schema.KG+"role/") && string(iri[:len(schema.KG+"role/")]) == schema.KG+"role/"
 }
 
-// replace turns an article's quads from old into next in three
-// transactions, since Cayley's key-value stores lose additions that share
-// a batch with deletions: the additions with a kg:rewriting mark, the
-// removals, then the mark's removal. A rewrite cut short leaves the mark,
-// and the next Resolve rewrites the article again.
-func (s *Store) replace(article quad.IRI, old []quad.Quad, next map[quad.Quad]bool) error {
+// rewriteBatchQuads is how many quads resolution queues before it
+// writes them.
+const rewriteBatchQuads = 20000
+
+// rewrites queues the rewriting of articles by resolution, to be written
+// in three transactions for many articles (Cayley's key-value stores
+// lose additions that share a batch with deletions): every article's new
+// quads with a kg:rewriting mark, then its stale quads' removal, then the
+// marks' removal. An article found with its mark after a crash is
+// rewritten again in full, so each stays all or nothing.
+type rewrites struct {
+	adds, dels, marks []cgraph.Delta
+}
+
+// add queues the replacement of an article's quads old by next.
+func (w *rewrites) add(article quad.IRI, old []quad.Quad, next map[quad.Quad]bool) {
 	mark := quad.Quad{Subject: article, Predicate: schema.Rewriting, Object: quad.String("true"), Label: article}
 	had := make(map[quad.Quad]bool, len(old))
-	var dels []cgraph.Delta
 	for _, q := range old {
 		had[q] = true
 		if !next[q] && q != mark {
-			dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			w.dels = append(w.dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 		}
 	}
-	adds := []cgraph.Delta{{Quad: mark, Action: cgraph.Add}}
+	w.adds = append(w.adds, cgraph.Delta{Quad: mark, Action: cgraph.Add})
+	w.marks = append(w.marks, cgraph.Delta{Quad: mark, Action: cgraph.Delete})
 	for q := range next {
 		if !had[q] {
-			adds = append(adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			w.adds = append(w.adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		}
+	}
+}
+
+// flushRewrites writes the queued rewrites and empties the queue.
+func (s *Store) flushRewrites(ctx context.Context, w *rewrites) error {
+	adds, dels, marks := w.adds, w.dels, w.marks
+	*w = rewrites{}
+	if len(marks) == 0 {
+		return nil
 	}
 	sortDeltas(adds)
 	sortDeltas(dels)
 	ignore := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
-	if err := s.qs.ApplyDeltas(adds, ignore); err != nil {
-		return fmt.Errorf("graph: resolving %v: %w", article, err)
+	if err := s.addQuads(ctx, adds); err != nil {
+		return fmt.Errorf("graph: resolving %d articles: %w", len(marks), err)
 	}
 	if len(dels) > 0 {
 		if err := s.qs.ApplyDeltas(dels, ignore); err != nil {
-			return fmt.Errorf("graph: resolving %v, removing old quads: %w", article, err)
+			return fmt.Errorf("graph: resolving %d articles, removing old quads: %w", len(marks), err)
 		}
 	}
-	if err := s.qs.ApplyDeltas([]cgraph.Delta{{Quad: mark, Action: cgraph.Delete}}, ignore); err != nil {
-		return fmt.Errorf("graph: resolving %v: %w", article, err)
+	if err := s.qs.ApplyDeltas(marks, ignore); err != nil {
+		return fmt.Errorf("graph: resolving %d articles: %w", len(marks), err)
 	}
 	return nil
 }

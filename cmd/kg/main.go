@@ -8,11 +8,31 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 )
 
 func main() { os.Exit(runMain(os.Args)) }
+
+// startProfile writes a CPU profile of the whole run to the file
+// KG_CPUPROFILE names, for finding where a slow command spends its time;
+// the returned function ends it.
+func startProfile() func() {
+	path := os.Getenv("KG_CPUPROFILE")
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kg: KG_CPUPROFILE:", err)
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
+}
 
 // runMain runs kg with its command line and returns the exit status.
 func runMain(args []string) int {
@@ -20,6 +40,7 @@ func runMain(args []string) int {
 	// a server finishes its requests, an ingest stops between articles.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	defer startProfile()()
 	app := newApp(os.Stdin, os.Stdout, os.Stderr)
 	if err := app.RunContext(ctx, hoistGlobalFlags(args)); err != nil {
 		if !errors.Is(err, errReported) {
