@@ -505,6 +505,18 @@ func (s *Store) articlesWithHash(ctx context.Context, hash string) ([]StoredArti
 	return out, nil
 }
 
+// SourceOf returns where a stored article was read from (a file's
+// absolute path, or "stdin"), or "" when the store has no such article.
+func (s *Store) SourceOf(ctx context.Context, article quad.IRI) (string, error) {
+	source := ""
+	err := s.subjectQuads(ctx, article, func(q quad.Quad) {
+		if q.Predicate == schema.Source && q.Label == article {
+			source = quad.ToString(q.Object)
+		}
+	})
+	return source, s.connError(err)
+}
+
 // ArticleFromSource returns the article stored as read from a source
 // (a file's absolute path), or "" when there is none; with several, the
 // first in IRI order.

@@ -76,6 +76,48 @@ func TestSameFileNameInTwoFolders(t *testing.T) {
 	}
 }
 
+// TestSameFileNameInTwoRuns: a file whose name another file's article
+// holds, given in a later run or beside it as files, is an article of its
+// own; neither replaces the other.
+func TestSameFileNameInTwoRuns(t *testing.T) {
+	root := t.TempDir()
+	texts := map[string]string{
+		"a/news.txt": "date 2018-07-16\n\nDonald Trump met Vladimir Putin in Helsinki on Monday.\n",
+		"b/news.txt": "date 2017-07-07\n\nAngela Merkel met Emmanuel Macron in Hamburg on Friday.\n",
+		"c/news.txt": "date 2018-06-12\n\nDonald Trump met Kim Jong Un in Singapore on Tuesday.\n",
+		"d/news.txt": "date 2019-02-27\n\nDonald Trump met Kim Jong Un in Hanoi on Wednesday.\n",
+	}
+	for name, text := range texts {
+		os.MkdirAll(filepath.Join(root, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(root, name), []byte(text), 0o644)
+	}
+	path := func(name string) string { return filepath.Join(root, name) }
+	db := filepath.Join(t.TempDir(), "kg.db")
+	steps := []struct {
+		args []string
+		want string
+	}{
+		{[]string{path("a/news.txt")}, "1 articles (1 new"},
+		{[]string{path("b")}, "1 articles (1 new"},
+		{[]string{path("c/news.txt"), path("d/news.txt")}, "2 articles (2 new"},
+		{[]string{path("b/news.txt"), path("a")}, "2 articles (0 new, 0 changed, 2 unchanged"},
+	}
+	for _, step := range steps {
+		out, stderr, err := run(t, "", append([]string{"--db", db, "ingest"}, step.args...)...)
+		if err != nil || !strings.Contains(out, step.want) {
+			t.Fatalf("ingest %v: %v\n%s%s, want %q", step.args, err, out, stderr, step.want)
+		}
+	}
+	if !strings.Contains(statsOf(t, db), `"articles":4`) {
+		t.Fatalf("stats: %s, want 4 articles", statsOf(t, db))
+	}
+	for _, who := range []string{"Vladimir Putin", "Emmanuel Macron", "Kim Jong Un"} {
+		if out, _, err := run(t, "", "--db", db, "explain", who); err != nil {
+			t.Errorf("%s lost: %v %s", who, err, out)
+		}
+	}
+}
+
 func TestRenamedFileMovesItsArticle(t *testing.T) {
 	root := t.TempDir()
 	old := filepath.Join(root, "old.txt")

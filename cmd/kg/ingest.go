@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cayleygraph/quad"
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/extract/gazetteer"
 	"github.com/kg-news/kg/graph"
@@ -86,7 +87,7 @@ func runIngest(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	w := &batchWriter{batch: batch, sum: &sum, stderr: stderr}
+	w := &batchWriter{batch: batch, sum: &sum, stderr: stderr, sources: map[quad.IRI]string{}}
 	defer batch.Close(context.Background())
 	for i, in := range inputs {
 		bar.update(i, in.path)
@@ -167,6 +168,7 @@ type batchWriter struct {
 	sum     *ingestSummary
 	stderr  io.Writer
 	pending []queuedArticle
+	sources map[quad.IRI]string // the source of each article queued this run
 }
 
 // queuedArticle is an article in the batch, with what it will count.
@@ -180,18 +182,10 @@ type queuedArticle struct {
 // add checks an article against the store and queues it. Its errors
 // name the input.
 func (w *batchWriter) add(ctx context.Context, st *graph.Store, in input, r extraction) error {
-	key := articleKey(in, r.doc)
-	if in.path != "-" {
-		// A file keeps the name it was first stored under, however it is
-		// given later (alone, or in another folder's walk).
-		stored, err := st.ArticleFromSource(ctx, sourceName(in.path))
-		if err != nil {
-			w.sum.Failed++
-			return &inputError{in.path, err}
-		}
-		if stored != "" {
-			key = schema.ArticleKey(stored)
-		}
+	key, err := w.keyOf(ctx, st, in, r.doc)
+	if err != nil {
+		w.sum.Failed++
+		return &inputError{in.path, err}
 	}
 	art := extract.Quads(r.doc, r.facts, key, sourceName(in.path))
 	res, err := w.batch.Add(ctx, art)
@@ -199,8 +193,48 @@ func (w *batchWriter) add(ctx context.Context, st *graph.Store, in input, r extr
 		w.sum.Failed++
 		return &inputError{in.path, err}
 	}
+	w.sources[art.IRI] = sourceName(in.path)
 	w.pending = append(w.pending, queuedArticle{in.path, art, res, len(r.facts.Persons), len(r.facts.Events)})
 	return nil
+}
+
+// keyOf names an input's article in the store. A file keeps the name it
+// was first stored under, however it is given later (alone, or in
+// another folder's walk). A new file whose name another file's article
+// holds takes the name with its folders in front, as many as it needs
+// ("b/news.txt"), and failing that its path's hash: it never replaces
+// the article of another file.
+func (w *batchWriter) keyOf(ctx context.Context, st *graph.Store, in input, doc extract.Doc) (string, error) {
+	key := articleKey(in, doc)
+	if in.path == "-" {
+		return key, nil
+	}
+	source := sourceName(in.path)
+	stored, err := st.ArticleFromSource(ctx, source)
+	if err != nil || stored != "" {
+		return schema.ArticleKey(stored), err
+	}
+	candidates := []string{key}
+	dir := filepath.Dir(source)
+	for k := key; dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
+		k = filepath.Base(dir) + "/" + k
+		candidates = append(candidates, k)
+	}
+	sum := sha256.Sum256([]byte(source))
+	candidates = append(candidates, key+"~"+hex.EncodeToString(sum[:6]))
+	for _, k := range candidates {
+		iri := schema.ArticleIRI(k)
+		owner, queued := w.sources[iri]
+		if !queued {
+			if owner, err = st.SourceOf(ctx, iri); err != nil {
+				return "", err
+			}
+		}
+		if owner == "" || owner == source {
+			return k, nil
+		}
+	}
+	return "", fmt.Errorf("every name for its article is taken (last tried %s)", candidates[len(candidates)-1])
 }
 
 // flush writes the queued articles and counts them; when the write
