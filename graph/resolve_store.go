@@ -248,10 +248,11 @@ func (s *Store) articleStates(ctx context.Context) ([]*articleState, error) {
 	sort.Slice(iris, func(i, j int) bool { return iris[i] < iris[j] })
 	var states []*articleState
 	var legacy []*articleState
+	wanted := s.predicates(schema.Records, schema.Resolution, schema.Rewriting)
 	for _, a := range iris {
 		st := &articleState{iri: a}
 		var recs []string
-		err := s.subjectQuads(ctx, a, func(q quad.Quad) {
+		err := s.subjectQuadsWith(ctx, a, wanted, func(q quad.Quad) {
 			if q.Label != a {
 				return
 			}
@@ -317,14 +318,44 @@ func withArticle(sr storedRecords, a quad.IRI) resolve.Records {
 
 // subjectQuads calls f with every quad whose subject is node.
 func (s *Store) subjectQuads(ctx context.Context, node quad.IRI, f func(quad.Quad)) error {
+	return s.subjectQuadsWith(ctx, node, nil, f)
+}
+
+// predicateSet holds the store's references of some predicates.
+type predicateSet map[any]bool
+
+// predicates looks up the references of predicates; one the store does
+// not hold is left out.
+func (s *Store) predicates(preds ...quad.IRI) predicateSet {
+	set := predicateSet{}
+	for _, p := range preds {
+		if r := s.qs.ValueOf(p); r != nil {
+			set[cgraph.ToKey(r)] = true
+		}
+	}
+	return set
+}
+
+// subjectQuadsWith calls f with the quads whose subject is node and whose
+// predicate is in preds (every quad when preds is nil). The predicate is
+// told by its reference, before the quad's values are read, which most
+// of a node's quads then never need.
+func (s *Store) subjectQuadsWith(ctx context.Context, node quad.IRI, preds predicateSet, f func(quad.Quad)) error {
 	ref := s.qs.ValueOf(node)
 	if ref == nil {
+		return nil
+	}
+	if preds != nil && len(preds) == 0 {
 		return nil
 	}
 	it := s.qs.QuadIterator(quad.Subject, ref)
 	defer it.Close()
 	for it.Next(ctx) {
-		f(s.qs.Quad(it.Result()))
+		r := it.Result()
+		if preds != nil && !preds[cgraph.ToKey(s.qs.QuadDirection(r, quad.Predicate))] {
+			continue
+		}
+		f(s.qs.Quad(r))
 	}
 	return it.Err()
 }

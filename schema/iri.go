@@ -24,9 +24,12 @@ var (
 // digits separated by single hyphens ("Kim Jong-un" and "Kim Jong Un" are
 // both "kim-jong-un").
 func Slug(name string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	if s, _, err := transform.String(t, name); err == nil {
-		name = s
+	if !isASCII(name) {
+		// Accents go: "Erdoğan" is "erdogan".
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if s, _, err := transform.String(t, name); err == nil {
+			name = s
+		}
 	}
 	var b strings.Builder
 	dash := false
@@ -221,4 +224,13 @@ func PlaceCountry(place quad.IRI) (code string, isCountry bool) {
 // iri: "kg:event/a+b/undated" numbered 2 is "kg:event/a+b/undated/2".
 func NumberedIRI(iri quad.IRI, n int) quad.IRI {
 	return quad.IRI(fmt.Sprintf("%s/%d", string(iri), n))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
