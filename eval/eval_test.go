@@ -193,8 +193,8 @@ func TestDevTargets(t *testing.T) {
 }
 
 // TestDevTimesTargets holds kg's temporal expressions on the 256
-// TempEval-3 training articles of ../shared/dev-times at the floors
-// reached so far (goals: times F1 0.85, values 0.85).
+// TempEval-3 training articles of ../shared/dev-times at the goals:
+// times F1 0.85 (held at 0.86, reached) and values 0.85.
 func TestDevTimesTargets(t *testing.T) {
 	const dir = "../../shared/dev-times"
 	if _, err := os.Stat(dir + "/gold.jsonl"); err != nil {
@@ -203,8 +203,8 @@ func TestDevTimesTargets(t *testing.T) {
 	rep := Compare(readGold(t, dir+"/gold.jsonl"), extractDir(t, dir+"/docs/*.txt"))
 	f1, acc := rep.Total.Counts["times"].F1(), rep.Total.Accuracy["time value"].Value()
 	t.Logf("times F1 %.3f, value accuracy %.3f over %d documents", f1, acc, len(rep.Documents))
-	if f1 < 0.86 || acc < 0.81 {
-		t.Errorf("times F1 %.3f, value accuracy %.3f; want >= 0.86 and 0.81", f1, acc)
+	if f1 < 0.86 || acc < 0.85 {
+		t.Errorf("times F1 %.3f, value accuracy %.3f; want >= 0.86 and 0.85", f1, acc)
 	}
 }
 

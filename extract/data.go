@@ -74,6 +74,10 @@ var titles = readList("titles.txt")
 // in capitals: site furniture and acronyms of things (data/notorgs.txt).
 var notOrgs = readList("notorgs.txt")
 
+// scheduledVerbs speak of the days ahead in the present tense before a
+// weekday (data/scheduled.txt).
+var scheduledVerbs = readList("scheduled.txt")
+
 // portfolios name a minister's portfolio (data/portfolios.txt).
 var portfolios = readList("portfolios.txt")
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -363,8 +364,9 @@ func (x *extraction) simpleTimeAt(si int, toks []token, i int, tense int) (timex
 	}
 	if wd, ok := weekdays[lw]; ok && toks[i].cap {
 		// "ended Friday", "met on Monday": the verb just before rules the
-		// clause's other tense words out.
-		forward := future && !pastVerbBefore(toks, i)
+		// clause's other tense words out. A weekday owning something
+		// ("Wednesday's ruling") names a day gone by.
+		forward := (future || presentPlanBefore(toks, i)) && !pastVerbBefore(toks, i) && !ownsNext(toks, i)
 		return mk(i+1, "", func(ref time.Time) string { return weekdayDate(ref, wd, forward, false) })
 	}
 	if t, ok := x.otherTimeAt(si, toks, i); ok {
@@ -417,42 +419,65 @@ func monthContext(toks []token, i int) bool {
 // In a past clause it is the latest such date at or before the
 // reference date, in a future clause the first at or after it; in a
 // clause of no clear tense, the one nearest the reference date (news
-// writes "Dec. 15" for a date within months of its own).
+// writes "Dec. 15" for a date within months of its own). News leaves the
+// year out for dates near its own, so a tense that would send the date
+// more than half a year away, when the other side has it within
+// nearbyDays, is taken for a tense read from another clause: "declared a
+// dividend, payable Dec. 7" in an article of Oct. 30 is this Dec. 7.
 func nearestYear(ref time.Time, mo, d, tense int) int {
 	y := ref.Year()
-	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	at := func(year int) time.Time { return time.Date(year, time.Month(mo), d, 0, 0, 0, 0, time.UTC) }
+	days := func(t time.Time) float64 { return math.Abs(t.Sub(ref).Hours() / 24) }
+	past, future := y, y
+	if at(y).After(ref) {
+		past = y - 1
+	}
+	if at(y).Before(ref) {
+		future = y + 1
+	}
 	switch {
-	case tense < 0 && t.After(ref):
-		return y - 1
-	case tense > 0 && t.Before(ref):
-		return y + 1
-	case tense != 0:
-		return y
+	case tense < 0 && !(days(at(past)) > halfYearDays && days(at(future)) <= nearbyDays):
+		return past
+	case tense > 0 && !(days(at(future)) > halfYearDays && days(at(past)) <= nearbyDays):
+		return future
 	}
-	best, bestDist := y, time.Duration(1<<62)
-	for _, c := range []int{y - 1, y, y + 1} {
-		dist := time.Date(c, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Sub(ref)
-		if dist < 0 {
-			dist = -dist
-		}
-		if dist < bestDist {
-			best, bestDist = c, dist
-		}
+	if days(at(future)) < days(at(past)) {
+		return future
 	}
-	return best
+	return past
 }
 
+// nearbyDays and halfYearDays bound nearestYear's doubt of a tense.
+const (
+	nearbyDays   = 62
+	halfYearDays = 183
+)
+
 // nearestMonthYear chooses the year of a month written alone, the same
-// way at the precision of months.
+// way at the precision of months, with the same doubt of a tense that
+// sends the month more than half a year away when the other side has it
+// within nearbyMonths ("cut its supply in September", said in August, is
+// this September).
 func nearestMonthYear(ref time.Time, mo, tense int) int {
 	y, m := ref.Year(), int(ref.Month())
+	past, future := y, y
+	if mo > m {
+		past = y - 1
+	}
+	if mo < m {
+		future = y + 1
+	}
+	months := func(year int) int { return abs((year-y)*12 + mo - m) }
 	switch {
-	case tense < 0 && mo > m:
-		return y - 1
-	case tense > 0 && mo < m:
-		return y + 1
+	case tense < 0 && !(months(past) > 6 && months(future) <= nearbyMonths):
+		return past
+	case tense > 0 && !(months(future) > 6 && months(past) <= nearbyMonths):
+		return future
 	case tense != 0:
-		return y
+		if tense < 0 {
+			return future
+		}
+		return past
 	}
 	switch {
 	case mo-m > 6:
@@ -461,6 +486,16 @@ func nearestMonthYear(ref time.Time, mo, tense int) int {
 		return y + 1
 	}
 	return y
+}
+
+// nearbyMonths is nearbyDays in months.
+const nearbyMonths = 2
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // clauseTense reads the tense of a clause: 1 when it speaks of the
@@ -527,6 +562,25 @@ func clauseSpans(toks []token) [][2]int {
 	return out
 }
 
+// presentPlanBefore reports whether a verb of a scheduled happening in
+// the present tense comes just before toks[i]: news writes the plans of
+// the days ahead so ("the leaders meet Monday", "talks resume on
+// Tuesday").
+func presentPlanBefore(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if scheduledVerbs[strings.ToLower(toks[k].text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// ownsNext reports whether toks[i] is followed by "'s".
+func ownsNext(toks []token, i int) bool {
+	n := tokAt(toks, i+1).text
+	return n == "'s" || n == "’s"
+}
+
 // weekdayDate resolves a weekday to the nearest such day at or before ref,
 // or after ref in a future context.
 func weekdayDate(ref time.Time, wd int, forward, strictlyPast bool) string {
@@ -564,8 +618,13 @@ func seasonOver(ref time.Time, s string) bool {
 func futureContext(toks []token) bool {
 	for i, t := range toks {
 		switch strings.ToLower(t.text) {
-		case "will", "'ll", "planned", "plans", "plan", "scheduled", "upcoming", "next", "underway", "expected", "would":
+		case "will", "'ll", "planned", "plans", "plan", "scheduled", "upcoming", "underway", "expected", "would":
 			return true
+		case "next":
+			// "next week", not "next to the embassy".
+			if !strings.EqualFold(tokAt(toks, i+1).text, "to") {
+				return true
+			}
 		case "to":
 			// "to visit" looks ahead, unless it completes a past request:
 			// "invited Modi to visit Beijing during a March phone call".
@@ -608,6 +667,68 @@ func (x *extraction) resolveTimes() {
 			t.value = t.resolve(x.ref)
 		}
 	}
+	x.yearAgoPeriods()
+}
+
+// yearAgoPeriods: a report of a quarter's results compares each figure
+// with the same quarter a year before, so in an article that names a
+// quarter ("third-quarter profit", "the quarter ended Sept. 30"), "a
+// year ago" or "a year earlier" after a figure ("$85 million, or 83
+// cents a share, a year ago") is that quarter of the year before
+// (1988-Q3 in a report on 1989-Q3).
+func (x *extraction) yearAgoPeriods() {
+	// The quarter reported on is named without a year ("third-quarter
+	// profit"); one with a year may be another ("since the third quarter
+	// of 1984").
+	quarter := ""
+	for _, t := range x.times {
+		if len(t.value) == 7 && t.value[4:6] == "-Q" && (quarter == "" || t.relative) {
+			quarter = t.value
+			if t.relative {
+				break
+			}
+		}
+	}
+	if quarter == "" {
+		return
+	}
+	y, err := strconv.Atoi(quarter[:4])
+	if err != nil {
+		return
+	}
+	for i := range x.times {
+		t := &x.times[i]
+		if !t.relative || t.typ != "" || !yearAgo(strings.ToLower(t.text)) {
+			continue
+		}
+		toks := x.sents[t.sent].toks
+		if figureBefore(toks, t.a) {
+			t.value = fmt.Sprintf("%04d%s", y-1, quarter[4:])
+		}
+	}
+}
+
+// yearAgo reports whether an expression names the year before as a
+// point of comparison: "a year ago", "a year earlier" ("last year" in
+// such reports is as often the whole year).
+func yearAgo(text string) bool {
+	return text == "a year ago" || text == "a year earlier"
+}
+
+// figureBefore reports whether an amount of money or a share of
+// something comes shortly before toks[i]: "$85 million", "83 cents a
+// share", "19%", "8.43 billion".
+func figureBefore(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		switch lower(toks[k]) {
+		case "$", "cents", "share", "%", "percent", "million", "billion", "c$", "#", "£", "€":
+			return true
+		}
+		if strings.HasPrefix(toks[k].text, "$") {
+			return true
+		}
+	}
+	return false
 }
 
 // reportedTime reports whether the time expression at tokens [a, b)
