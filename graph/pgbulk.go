@@ -80,7 +80,7 @@ func pgBulkAdd(ctx context.Context, db *sql.DB, quads []quad.Quad) error {
 func (s *Store) addQuads(ctx context.Context, adds []cgraph.Delta) error {
 	ignore := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	if s.pg == nil {
-		return s.qs.ApplyDeltas(adds, ignore)
+		return s.apply(adds, ignore)
 	}
 	quads := make([]quad.Quad, len(adds))
 	for i, d := range adds {
@@ -91,7 +91,7 @@ func (s *Store) addQuads(ctx context.Context, adds []cgraph.Delta) error {
 	}
 	// Cayley keeps its quad and node counts until it writes: an empty
 	// write of its own makes it count again.
-	return s.qs.ApplyDeltas(nil, ignore)
+	return s.apply(nil, ignore)
 }
 
 // copyNodes streams the distinct values of quads into kg_bulk_nodes, in

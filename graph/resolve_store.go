@@ -443,11 +443,11 @@ func (s *Store) flushRewrites(ctx context.Context, w *rewrites) error {
 		return fmt.Errorf("graph: resolving %d articles: %w", len(marks), err)
 	}
 	if len(dels) > 0 {
-		if err := s.qs.ApplyDeltas(dels, ignore); err != nil {
+		if err := s.apply(dels, ignore); err != nil {
 			return fmt.Errorf("graph: resolving %d articles, removing old quads: %w", len(marks), err)
 		}
 	}
-	if err := s.qs.ApplyDeltas(marks, ignore); err != nil {
+	if err := s.apply(marks, ignore); err != nil {
 		return fmt.Errorf("graph: resolving %d articles: %w", len(marks), err)
 	}
 	return nil

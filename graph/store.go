@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -45,6 +46,32 @@ type Store struct {
 	qs      cgraph.QuadStore
 	pg      *sql.DB     // kg's own connections to a PostgreSQL store, for its write lock
 	wrote   atomic.Bool // this process has given the store a new generation since its last view
+	gate    sync.RWMutex
+}
+
+// Reading holds this process's writes off until the returned function is
+// called, for a reader beside a writer in one process (a server that
+// ingests): Cayley's readers open nested transactions, and a bolt commit
+// that grows the store's memory map waits for every reader while a
+// nested reader waits for it. Call it once per reader, never around a
+// write.
+func (s *Store) Reading() func() {
+	s.gate.RLock()
+	return s.gate.RUnlock
+}
+
+// Writing holds this process's readers off until the returned function
+// is called, for a write made through the quad store directly (Cayley's
+// HTTP write routes); kg's own writes take it themselves.
+func (s *Store) Writing() func() {
+	s.gate.Lock()
+	return s.gate.Unlock
+}
+
+// apply writes deltas through Cayley with the readers held off.
+func (s *Store) apply(deltas []cgraph.Delta, opts cgraph.IgnoreOpts) error {
+	defer s.Writing()()
+	return s.qs.ApplyDeltas(deltas, opts)
 }
 
 // Open opens the store of a backend at an address (a directory for the
@@ -336,7 +363,7 @@ func (s *Store) write(ctx context.Context, adds, dels []cgraph.Delta) error {
 		}
 	}
 	if len(dels) > 0 {
-		if err := s.qs.ApplyDeltas(dels, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		if err := s.apply(dels, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
 			return fmt.Errorf("removing old quads: %w", err)
 		}
 	}
@@ -568,7 +595,7 @@ func (s *Store) removeLocked(ctx context.Context, article quad.IRI) (int, error)
 	if err := s.beginWrite(ctx); err != nil {
 		return 0, err
 	}
-	if err := s.qs.ApplyDeltas(dels, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+	if err := s.apply(dels, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
 		return 0, fmt.Errorf("graph: removing %v: %w", article, err)
 	}
 	return len(dels), nil

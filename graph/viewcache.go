@@ -85,7 +85,7 @@ func (s *Store) beginWrite(ctx context.Context) error {
 	ignore := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	// Added, then the old removed: Cayley's key-value stores lose
 	// additions that share a batch with deletions.
-	if err := s.qs.ApplyDeltas([]cgraph.Delta{{Quad: next, Action: cgraph.Add}}, ignore); err != nil {
+	if err := s.apply([]cgraph.Delta{{Quad: next, Action: cgraph.Add}}, ignore); err != nil {
 		return err
 	}
 	if len(old) > 0 {
@@ -93,7 +93,7 @@ func (s *Store) beginWrite(ctx context.Context) error {
 		for i, q := range old {
 			dels[i] = cgraph.Delta{Quad: q, Action: cgraph.Delete}
 		}
-		if err := s.qs.ApplyDeltas(dels, ignore); err != nil {
+		if err := s.apply(dels, ignore); err != nil {
 			return err
 		}
 	}

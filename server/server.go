@@ -55,6 +55,11 @@ type Options struct {
 	// another site cannot reach a loopback server through DNS rebinding;
 	// empty answers any.
 	Hosts []string
+	// Ingest, when set, serves POST /api/kg/ingest to requests with
+	// IngestToken (or Token): kg ingest run in the server's process, for
+	// a kg ingest that finds the store held by this server.
+	Ingest      IngestFunc
+	IngestToken string
 }
 
 // Errors of New and of requests.
@@ -99,6 +104,8 @@ type Server struct {
 
 	mu   sync.Mutex
 	view *graph.View // projected on first use, dropped after writes
+
+	ingestMu sync.Mutex // one ingest at a time
 }
 
 // New returns a server of the store.
@@ -123,11 +130,11 @@ func New(st *graph.Store, opts Options) (*Server, error) {
 	// guard, reads are capped, and writes need the token and drop the
 	// cached view.
 	guard := newQueryGuard(opts.MaxQueries, opts.QueueWait, opts.QueryMemory)
-	query := guard.wrap(http.HandlerFunc(api.ServeQuery))
+	query := s.reading(guard.wrap(http.HandlerFunc(api.ServeQuery)))
 	r.Handler(http.MethodGet, "/api/v2/query", query)
 	r.Handler(http.MethodPost, "/api/v2/query", query)
-	r.HandlerFunc(http.MethodGet, "/api/v2/read", s.read)
-	r.HandlerFunc(http.MethodPost, "/api/v2/read", s.read)
+	r.Handler(http.MethodGet, "/api/v2/read", s.reading(http.HandlerFunc(s.read)))
+	r.Handler(http.MethodPost, "/api/v2/read", s.reading(http.HandlerFunc(s.read)))
 	r.HandlerFunc(http.MethodGet, "/api/v2/formats", api.ServeFormats)
 	if opts.Writable {
 		for path, h := range map[string]http.HandlerFunc{
@@ -138,6 +145,9 @@ func New(st *graph.Store, opts Options) (*Server, error) {
 			r.Handler(http.MethodPost, path, s.writeGuard(h))
 		}
 	}
+	if opts.Ingest != nil && opts.IngestToken != "" {
+		r.HandlerFunc(http.MethodPost, "/api/kg/ingest", s.ingest)
+	}
 	for path, h := range map[string]http.HandlerFunc{
 		"/api/kg/search":      s.search,
 		"/api/kg/entity":      s.entity,
@@ -147,7 +157,7 @@ func New(st *graph.Store, opts Options) (*Server, error) {
 		"/api/kg/path":        s.path,
 		"/api/kg/evidence":    s.evidence,
 	} {
-		r.Handler(http.MethodGet, path, h)
+		r.Handler(http.MethodGet, path, s.reading(h))
 	}
 	static, _ := fs.Sub(webFiles, "web")
 	files := http.FileServer(http.FS(static))
@@ -179,9 +189,20 @@ func (s *Server) writeGuard(h http.HandlerFunc) http.Handler {
 			writeError(w, http.StatusUnsupportedMediaType, errWriteType)
 			return
 		}
+		done := s.st.Writing()
 		h(w, r)
+		done()
 		s.st.MarkChanged(r.Context())
 		s.dropView()
+	})
+}
+
+// reading runs a handler that reads the store with this process's writes
+// held off (see graph.Store.Reading).
+func (s *Server) reading(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer s.st.Reading()()
+		h.ServeHTTP(w, r)
 	})
 }
 

@@ -49,6 +49,12 @@ func runIngest(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return fmt.Errorf("ingest: no input; give files, directories or - for stdin")
 	}
+	if _, served := c.App.Metadata[servedStoreKey]; !served {
+		// A kg serve holds the store: it ingests for us.
+		if srv, ok := runningServer(c); ok {
+			return handOff(c, srv)
+		}
+	}
 	opts, err := readOptions(c)
 	if err != nil {
 		return err
@@ -65,11 +71,13 @@ func runIngest(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(c)
-	if err != nil {
-		return err
+	st, served := c.App.Metadata[servedStoreKey].(*graph.Store)
+	if !served {
+		if st, err = openStore(c); err != nil {
+			return err
+		}
+		defer st.Close()
 	}
-	defer st.Close()
 	start := time.Now()
 	sum := ingestSummary{Failed: len(errs)}
 	bar, err := newProgress(stderr, len(inputs), c.String("progress"))

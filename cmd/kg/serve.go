@@ -76,6 +76,19 @@ func allowedHosts(addr string) []string {
 	return hosts
 }
 
+// localURL is the address a process on this machine reaches a listener
+// at.
+func localURL(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return "http://" + a.String() + "/"
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
+}
+
 func runServe(c *cli.Context) error {
 	addr := c.String("addr")
 	if err := checkLoopback(addr, c.Bool("allow-remote")); err != nil {
@@ -102,12 +115,23 @@ func runServe(c *cli.Context) error {
 	if c.Int64("query-memory") <= 0 {
 		return fmt.Errorf("serve: --query-memory must be positive")
 	}
-	h, err := server.New(st, server.Options{
+	opts := server.Options{
 		Writable: c.Bool("writable"), Token: token, QueryTimeout: c.Duration("timeout"),
 		QueryLimit: c.Int("limit"), MaxBody: c.Int64("max-body"),
 		MaxQueries: c.Int("max-queries"), QueueWait: c.Duration("queue-wait"), QueryMemory: uint64(c.Int64("query-memory")),
 		Hosts: allowedHosts(ln.Addr().String()),
-	})
+	}
+	if addr := embeddedAddress(c); addr != "" {
+		// One process at a time opens an embedded store: a kg ingest run
+		// beside this server hands its articles to it.
+		ingestToken, remove, err := announceServer(addr, localURL(ln.Addr()))
+		if err != nil {
+			return err
+		}
+		defer remove()
+		opts.Ingest, opts.IngestToken = ingestInServer, ingestToken
+	}
+	h, err := server.New(st, opts)
 	if err != nil {
 		return err
 	}

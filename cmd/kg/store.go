@@ -26,6 +26,9 @@ func storeFlags() []cli.Flag {
 // openStore opens the store the global flags name, creating it when it
 // does not exist: for the commands that write (ingest, load).
 func openStore(c *cli.Context) (*graph.Store, error) {
+	if srv, ok := runningServer(c); ok {
+		return nil, servedError(srv)
+	}
 	return graph.Open(c.Context, c.String("backend"), c.String("db"))
 }
 
