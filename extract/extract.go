@@ -68,8 +68,10 @@ type extraction struct {
 	mentions   []mention
 	persons    []*cluster
 	roles      []Role
-	times      []timex
-	events     []*event
+	// affiliations are the person-organization ties the text states.
+	affiliations []affiliationCandidate
+	times        []timex
+	events       []*event
 	// mentionIndex[i] == i; sentMentions returns slices of it.
 	mentionIndex []int
 	// noParser turns the parse off; annotator parses sentences on
@@ -124,6 +126,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 	x.cluster()
 	x.findRoles()
 	x.findRoleForms()
+	x.findAffiliations()
 	x.itsCountry()
 	x.inferRoleCountries()
 	x.resolveReferences()

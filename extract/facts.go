@@ -19,6 +19,7 @@ type Facts struct {
 	Organizations []Organization `json:"organizations"`
 	Places        []Place        `json:"places"`
 	Roles         []Role         `json:"roles"`
+	Affiliations  []Affiliation  `json:"affiliations,omitempty"`
 	Events        []Event        `json:"events"`
 	Times         []Time         `json:"times"`
 	// OtherTimes are the temporal expressions that name no calendar
@@ -51,10 +52,24 @@ type Person struct {
 
 // Organization is a named organization.
 type Organization struct {
-	Name       string   `json:"name"`
-	Aliases    []string `json:"aliases,omitempty"`
-	Evidence   Span     `json:"evidence"`
-	Confidence float64  `json:"confidence"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"`
+	// Country is the country a state body serves (the Kremlin, the White
+	// House), from extract/data/bodies.tsv; CountryCode its ISO code.
+	Country     string  `json:"country,omitempty"`
+	CountryCode string  `json:"country_code,omitempty"`
+	Evidence    Span    `json:"evidence"`
+	Confidence  float64 `json:"confidence"`
+}
+
+// Affiliation ties a person to an organization they speak or work for
+// ("Kremlin spokesman Dmitry Peskov", "Andrew Roth of the New York
+// Times").
+type Affiliation struct {
+	Person       string  `json:"person"`
+	Organization string  `json:"organization"`
+	Evidence     Span    `json:"evidence"`
+	Confidence   float64 `json:"confidence"`
 }
 
 // Place is a country, city or region. Country is the short common name of

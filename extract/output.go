@@ -118,6 +118,18 @@ func (x *extraction) facts() *Facts {
 		}
 	}
 	mergeShortOrgs(f)
+	for i := range f.Organizations {
+		o := &f.Organizations[i]
+		for _, name := range append([]string{o.Name}, o.Aliases...) {
+			if code := orgCountry[strings.TrimPrefix(name, "The ")]; code != "" {
+				if c, ok := x.gaz.Country(code); ok {
+					o.Country, o.CountryCode = c.Name, code
+					break
+				}
+			}
+		}
+	}
+	f.Affiliations = x.affiliationFacts(f)
 	// A title that the text ties to no country is no person-role-country
 	// fact: it stays on the person as a job title.
 	personIndex := map[string]int{}

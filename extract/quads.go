@@ -58,12 +58,17 @@ func Quads(doc Doc, f *Facts, key, source string) Article {
 		b.add(a, schema.Mentions, iri)
 		b.evidence(iri, p.Evidence, p.Confidence)
 	}
+	orgs := map[string]quad.IRI{}
 	for _, o := range f.Organizations {
 		iri := schema.OrganizationIRI(o.Name)
+		orgs[o.Name] = iri
 		b.add(iri, schema.Type, schema.TypeOrganization)
 		b.add(iri, schema.Name, quad.String(o.Name))
 		for _, al := range o.Aliases {
 			b.add(iri, schema.Alias, quad.String(al))
+		}
+		if o.CountryCode != "" {
+			b.add(iri, schema.Serves, b.place(o.Country, "country", o.CountryCode, o.Country))
 		}
 		b.add(a, schema.Mentions, iri)
 		b.evidence(iri, o.Evidence, o.Confidence)
@@ -95,6 +100,18 @@ func Quads(doc Doc, f *Facts, key, source string) Article {
 			b.add(iri, schema.Former, quad.Bool(true))
 		}
 		b.evidence(iri, r.Evidence, r.Confidence)
+	}
+	for _, af := range f.Affiliations {
+		p, okp := persons[af.Person]
+		o, oko := orgs[af.Organization]
+		if !okp || !oko {
+			continue
+		}
+		iri := schema.AffiliationIRI(af.Person, af.Organization)
+		b.add(p, schema.Affiliated, iri)
+		b.add(iri, schema.Type, schema.TypeAffiliation)
+		b.add(iri, schema.MemberOf, o)
+		b.evidence(iri, af.Evidence, af.Confidence)
 	}
 	for _, e := range f.Events {
 		var place quad.IRI

@@ -79,6 +79,7 @@ func project(byArticle map[quad.IRI][]quad.Quad) *View {
 		published := ""
 		roleHolder := map[quad.IRI]quad.IRI{}
 		roleTitle := map[quad.IRI]string{}
+		member := map[quad.IRI]quad.IRI{} // affiliation node -> person
 		for _, q := range qs {
 			s, _ := q.Subject.(quad.IRI)
 			o, _ := q.Object.(quad.IRI)
@@ -91,6 +92,8 @@ func project(byArticle map[quad.IRI][]quad.Quad) *View {
 				roleHolder[o] = s
 			case schema.Title:
 				roleTitle[s] = quad.ToString(q.Object)
+			case schema.Affiliated:
+				member[o] = s
 			}
 		}
 		for _, q := range qs {
@@ -149,6 +152,12 @@ func project(byArticle map[quad.IRI][]quad.Quad) *View {
 				if h := roleHolder[s]; h != "" {
 					link(h, o, Relation{Kind: "posted to", Label: roleTitle[s], Fact: s, Articles: src})
 				}
+			case schema.MemberOf:
+				if p := member[s]; p != "" {
+					link(p, o, Relation{Kind: "affiliated with", Fact: s, Articles: src})
+				}
+			case schema.Serves:
+				link(s, o, Relation{Kind: "serves", Articles: src})
 			}
 		}
 	}

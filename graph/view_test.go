@@ -8,6 +8,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/graph/rank"
+	"github.com/kg-news/kg/schema"
 	gg "gonum.org/v1/gonum/graph"
 )
 
@@ -210,6 +211,33 @@ func TestSeedPath(t *testing.T) {
 			if r.Kind != "in country" && len(r.Articles) == 0 {
 				t.Errorf("hop %s - %s (%s) has no supporting article", h.From.Name, h.To.Name, r.Kind)
 			}
+		}
+	}
+}
+
+// TestSeedOrganizationEdges: organizations are part of the graph. The
+// Kremlin is tied to its spokesman and to the country it serves, and
+// every state body to its country.
+func TestSeedOrganizationEdges(t *testing.T) {
+	v := seedView(t)
+	kremlin, ok := v.NodeOf(schema.OrganizationIRI("Kremlin"))
+	if !ok {
+		t.Fatal("no Kremlin node")
+	}
+	got := map[string]string{}
+	for _, n := range v.Neighbors(kremlin.ID()) {
+		w := v.WeightedEdge(kremlin.ID(), int64(n)).(graph.Edge)
+		for _, r := range w.Relations {
+			got[r.Kind] = v.At(int64(n)).Name
+		}
+	}
+	if got["affiliated with"] != "Dmitry Peskov" || got["serves"] != "Russia" {
+		t.Errorf("Kremlin's edges %v, want affiliated with Dmitry Peskov and serves Russia", got)
+	}
+	for _, name := range []string{"White House", "State Department", "Kremlin"} {
+		n, ok := v.NodeOf(schema.OrganizationIRI(name))
+		if !ok || len(v.Neighbors(n.ID())) == 0 {
+			t.Errorf("%s has no edge", name)
 		}
 	}
 }

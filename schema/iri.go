@@ -76,6 +76,11 @@ func PlaceIRI(name, code string) quad.IRI {
 	return quad.IRI(KG + "place/" + strings.ToLower(code) + "/" + Slug(name))
 }
 
+// AffiliationIRI identifies a person's tie to an organization.
+func AffiliationIRI(person, org string) quad.IRI {
+	return quad.IRI(KG + "affiliation/" + Slug(person) + "+" + Slug(org))
+}
+
 // RoleIRI identifies a person's title for a country and, for envoys, the
 // country they are posted to.
 func RoleIRI(person, title, code, to string) quad.IRI {

@@ -25,6 +25,7 @@ var (
 	TypeEvent        = quad.IRI(SchemaOrg + "Event")
 	TypeArticle      = quad.IRI(SchemaOrg + "NewsArticle")
 	TypeEvidence     = quad.IRI(KG + "Evidence")
+	TypeAffiliation  = quad.IRI(KG + "Affiliation")
 
 	// Event kinds; every event is also a TypeEvent.
 	TypeMeeting = quad.IRI(KG + "Meeting")
@@ -44,6 +45,9 @@ var (
 	ForCountry  = quad.IRI(KG + "forCountry")              // role node -> country served
 	PostedTo    = quad.IRI(KG + "postedTo")                // role node -> country an envoy is posted to
 	Former      = quad.IRI(KG + "former")                  // role node -> "true" when stated as past
+	Affiliated  = quad.IRI(KG + "affiliatedWith")          // person -> affiliation node
+	MemberOf    = quad.IRI(SchemaOrg + "memberOf")         // affiliation node -> organization
+	Serves      = quad.IRI(KG + "serves")                  // organization -> the country it is a body of
 	Participant = quad.IRI(SchemaOrg + "attendee")         // event -> person
 	Location    = quad.IRI(SchemaOrg + "location")         // event -> place
 	Date        = quad.IRI(SchemaOrg + "startDate")        // event -> ISO 8601 date at its precision

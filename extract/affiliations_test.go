@@ -1,0 +1,49 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestAffiliations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "person|organization"
+	}{
+		{"organization, title, person", "Kremlin spokesman Dmitry Peskov said the talks went well.", []string{"Dmitry Peskov|Kremlin"}},
+		{"two-word organization and title", "White House press secretary Sarah Sanders told reporters the meeting was useful.", []string{"Sarah Sanders|White House"}},
+		{"apposition", "Dmitry Peskov, the Kremlin spokesman, said the talks went well.", []string{"Dmitry Peskov|Kremlin"}},
+		{"person of the organization", "Andrew Roth of the New York Times reported the visit.", []string{"Andrew Roth|New York Times"}},
+		{"spoke to an agency", "Sergei Lavrov, the Russian foreign minister, spoke to Reuters on Monday.", nil},
+		{"met at a building", "Donald Trump met Xi Jinping at the White House on Monday.", nil},
+		{"credit tag", "MOSCOW (Reuters) Vladimir Putin met Donald Trump in Helsinki on Monday.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			var got []string
+			for _, a := range f.Affiliations {
+				got = append(got, a.Person+"|"+a.Organization)
+				if a.Evidence.End <= a.Evidence.Start {
+					t.Errorf("%s: empty evidence %+v", a.Person, a.Evidence)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("affiliations %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOrganizationCountry: a state body takes its country from
+// data/bodies.tsv; a newspaper has none.
+func TestOrganizationCountry(t *testing.T) {
+	f := extractText(t, "Kremlin spokesman Dmitry Peskov told the New York Times the talks went well.", june2)
+	got := map[string]string{}
+	for _, o := range f.Organizations {
+		got[o.Name] = o.CountryCode
+	}
+	if got["Kremlin"] != "RU" || got["New York Times"] != "" {
+		t.Errorf("organization countries %v, want the Kremlin's RU and none for the newspaper", got)
+	}
+}
