@@ -21,6 +21,7 @@ type EventEntry struct {
 // EventFilter selects events; empty fields select all.
 type EventFilter struct {
 	Person, With *Node  // participants the event must have
+	Place        *Node  // where it must be: that place, or a place in that country
 	From, To     string // ISO dates, compared at the precision of the shorter
 }
 
@@ -76,6 +77,28 @@ func (v *View) entry(n *Node) EventEntry {
 	return e
 }
 
+// within reports whether place is area itself or lies in it (a city in
+// its country).
+func (v *View) within(place, area *Node) bool {
+	if place == nil {
+		return false
+	}
+	if place == area {
+		return true
+	}
+	for _, id := range v.Neighbors(place.id) {
+		if &v.nodes[id] != area {
+			continue
+		}
+		for _, r := range v.edges[v.find(place.id, int64(id))].Relations {
+			if r.Kind == "in country" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (e EventEntry) has(p *Node) bool {
 	for _, q := range e.Participants {
 		if q == p {
@@ -108,6 +131,9 @@ func (v *View) Events(f EventFilter) []EventEntry {
 		}
 		e := v.entry(n)
 		if f.Person != nil && !e.has(f.Person) || f.With != nil && !e.has(f.With) {
+			continue
+		}
+		if f.Place != nil && !v.within(e.Place, f.Place) {
 			continue
 		}
 		out = append(out, e)

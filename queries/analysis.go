@@ -162,6 +162,7 @@ func ArticleID(a quad.IRI) string {
 // EventQuery selects events by participants (names) and dates.
 type EventQuery struct {
 	Person, With string
+	Place        string // a place or country the events are in
 	From, To     string
 }
 
@@ -175,6 +176,11 @@ func (q EventQuery) filter(v *graph.View) (graph.EventFilter, error) {
 	}
 	if q.With != "" {
 		if f.With, err = Lookup(v, q.With); err != nil {
+			return f, err
+		}
+	}
+	if q.Place != "" {
+		if f.Place, err = Lookup(v, q.Place); err != nil {
 			return f, err
 		}
 	}

@@ -67,6 +67,7 @@ type Entity struct {
 	Type         string               `json:"type"`
 	Names        []string             `json:"names"`
 	Roles        []queries.RoleFact   `json:"roles"`
+	Members      []string             `json:"members,omitempty"` // an organization's people
 	Events       []EventWithQuotes    `json:"events"`
 	Sources      []string             `json:"sources"`
 	Explanation  *queries.Explanation `json:"explanation,omitempty"`
@@ -120,12 +121,24 @@ func (s *Server) entity(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	qs := s.st.QuadStore()
 	e := Entity{Name: n.Name, Node: string(n.IRI), Type: string(n.Type), Names: n.Names, Roles: []queries.RoleFact{}, Events: []EventWithQuotes{}}
-	if n.Type == graph.PersonNode {
+	// A person's events are those they took part in, a place's those
+	// held there (in a country, in its cities too); an organization
+	// lists its people.
+	var eq queries.EventQuery
+	switch n.Type {
+	case graph.PersonNode:
 		if e.Roles, err = queries.RolesOf(ctx, qs, n.IRI); err != nil {
 			fail(w, err)
 			return
 		}
-		items, err := queries.Timeline(v, queries.EventQuery{Person: string(n.IRI)})
+		eq.Person = string(n.IRI)
+	case graph.PlaceNode, graph.CountryNode:
+		eq.Place = string(n.IRI)
+	case graph.OrganizationNode:
+		e.Members = members(v, n)
+	}
+	if eq != (queries.EventQuery{}) {
+		items, err := queries.Timeline(v, eq)
 		if err != nil {
 			fail(w, err)
 			return
@@ -146,6 +159,22 @@ func (s *Server) entity(w http.ResponseWriter, r *http.Request) {
 	ids := export.Select(v, export.Selection{Around: []*graph.Node{n}, Depth: 1})
 	e.Neighborhood = neighborhood(v, ids)
 	writeJSON(w, e)
+}
+
+// members are the persons affiliated with an organization, by name.
+func members(v *graph.View, org *graph.Node) []string {
+	var out []string
+	for _, id := range v.Neighbors(org.ID()) {
+		ed := v.WeightedEdge(org.ID(), int64(id)).(graph.Edge)
+		for _, r := range ed.Relations {
+			if r.Kind == "affiliated with" && v.At(int64(id)).Type == graph.PersonNode {
+				out = append(out, v.At(int64(id)).Name)
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func neighborhood(v *graph.View, ids []int64) Neighborhood {
@@ -211,7 +240,7 @@ func (s *Server) communities(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	eq := queries.EventQuery{Person: q.Get("person"), With: q.Get("with"), From: q.Get("from"), To: q.Get("to")}
+	eq := queries.EventQuery{Person: q.Get("person"), With: q.Get("with"), Place: q.Get("place"), From: q.Get("from"), To: q.Get("to")}
 	v, err := s.currentView(r)
 	if err != nil {
 		fail(w, err)

@@ -17,6 +17,7 @@ func eventsCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "person", Usage: "only events this person took part in"},
 			&cli.StringFlag{Name: "with", Usage: "only events this person also took part in"},
+			&cli.StringFlag{Name: "place", Usage: "only events at this place, or in this country"},
 			&cli.StringFlag{Name: "from", Usage: "only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)"},
 			&cli.StringFlag{Name: "to", Usage: "only events on or before this date"},
 			&cli.BoolFlag{Name: "connected", Usage: "group events into chains linked by shared participants and places"},
@@ -33,7 +34,7 @@ func eventsCommand() *cli.Command {
 				return err
 			}
 			defer st.Close()
-			q := queries.EventQuery{Person: c.String("person"), With: c.String("with"), From: c.String("from"), To: c.String("to")}
+			q := queries.EventQuery{Person: c.String("person"), With: c.String("with"), Place: c.String("place"), From: c.String("from"), To: c.String("to")}
 			if c.Bool("connected") {
 				chains, err := queries.Chains(v, q)
 				if err != nil {

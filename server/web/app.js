@@ -56,7 +56,10 @@ async function show(name) {
     let t = r.title + (r.country ? ` of ${r.country}` : "") + (r.posted_to ? `, posted to ${r.posted_to}` : "");
     roles.append(el("li", {}, t, el("span", { class: "muted" }, ` — ${r.articles.length} articles`)));
   }
-  if (e.roles.length === 0) roles.append(el("li", { class: "muted" }, "none"));
+  for (const m of e.members || []) {
+    roles.append(el("li", {}, link(m), el("span", { class: "muted" }, " — speaks or works for it")));
+  }
+  if (e.roles.length === 0 && !(e.members || []).length) roles.append(el("li", { class: "muted" }, "none"));
   const tl = $("timeline");
   tl.replaceChildren();
   for (const ev of e.events) {
