@@ -376,11 +376,24 @@ func (s *Store) quadsOf(ctx context.Context, arts []*articleState) (map[quad.IRI
 	for _, a := range arts {
 		want[a.iri] = true
 	}
+	// Quads of other articles are told by their label's reference and
+	// never read.
+	wantRef := map[any]bool{}
+	for a := range want {
+		if ref := s.qs.ValueOf(a); ref != nil {
+			wantRef[cgraph.ToKey(ref)] = true
+		}
+	}
 	out := map[quad.IRI][]quad.Quad{}
+	r := s.newQuadReader()
 	it := s.qs.QuadsAllIterator()
 	defer it.Close()
 	for it.Next(ctx) {
-		q := s.qs.Quad(it.Result())
+		ref := it.Result()
+		if l := s.qs.QuadDirection(ref, quad.Label); l == nil || !wantRef[cgraph.ToKey(l)] {
+			continue
+		}
+		q := r.quad(ref)
 		if l, ok := q.Label.(quad.IRI); ok && want[l] {
 			out[l] = append(out[l], q)
 		}
@@ -576,13 +589,48 @@ func longest(vs []quad.Value) string {
 // label are not kg's and are left alone.
 func (s *Store) allQuads(ctx context.Context) (map[quad.IRI][]quad.Quad, error) {
 	out := map[quad.IRI][]quad.Quad{}
+	r := s.newQuadReader()
 	it := s.qs.QuadsAllIterator()
 	defer it.Close()
 	for it.Next(ctx) {
-		q := s.qs.Quad(it.Result())
+		q := r.quad(it.Result())
 		if l, ok := q.Label.(quad.IRI); ok {
 			out[l] = append(out[l], q)
 		}
 	}
 	return out, it.Err()
+}
+
+// quadReader reads quads, looking each node's value up once: Cayley's
+// key-value Quad looks up all four values of every quad, each in a
+// transaction of its own, while the same predicates, entities and
+// articles recur across most quads. Literal objects, most of them seen
+// once, are looked up each time rather than kept.
+type quadReader struct {
+	qs     cgraph.QuadStore
+	values map[any]quad.Value
+}
+
+func (s *Store) newQuadReader() *quadReader {
+	return &quadReader{qs: s.qs, values: make(map[any]quad.Value, 1<<16)}
+}
+
+func (r *quadReader) quad(ref cgraph.Ref) quad.Quad {
+	var q quad.Quad
+	for _, d := range quad.Directions {
+		vr := r.qs.QuadDirection(ref, d)
+		if vr == nil {
+			continue
+		}
+		k := cgraph.ToKey(vr)
+		v, ok := r.values[k]
+		if !ok {
+			v = r.qs.NameOf(vr)
+			if _, iri := v.(quad.IRI); iri || d != quad.Object {
+				r.values[k] = v
+			}
+		}
+		q.Set(d, v)
+	}
+	return q
 }
