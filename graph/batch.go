@@ -69,10 +69,14 @@ func (b *Batch) Pending() int { return len(b.adds) + len(b.dels) }
 func (b *Batch) Flush(ctx context.Context) error {
 	adds, dels := b.adds, b.dels
 	n := len(b.queued)
+	articles := make([]quad.IRI, 0, n)
+	for a := range b.queued {
+		articles = append(articles, a)
+	}
 	b.adds, b.dels = nil, nil
 	clear(b.queued)
 	sortDeltas(dels)
-	if err := b.s.write(ctx, adds, dels); err != nil {
+	if err := b.s.write(ctx, articles, adds, dels); err != nil {
 		return b.s.connError(fmt.Errorf("graph: writing %d articles: %w", n, err))
 	}
 	return nil

@@ -40,3 +40,14 @@ func AddQuadsForTest(t testing.TB, s *Store, quads []quad.Quad, bulk bool) {
 		t.Fatal(err)
 	}
 }
+
+// KeptStatesUsableForTest reports whether the next resolution would
+// start from the kept states file.
+func KeptStatesUsableForTest(t testing.TB, s *Store) bool {
+	t.Helper()
+	_, ok, err := s.keptArticleStates(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ok
+}

@@ -71,9 +71,14 @@ func (s *Store) Resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 }
 
 func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Result, error) {
-	states, err := s.articleStates(ctx)
+	states, kept, err := s.keptArticleStates(ctx)
 	if err != nil {
 		return resolve.Result{}, err
+	}
+	if !kept {
+		if states, err = s.articleStates(ctx); err != nil {
+			return resolve.Result{}, err
+		}
 	}
 	var recs resolve.Records
 	for _, st := range states {
@@ -119,6 +124,7 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 		}
 	}
 	if len(dirty) == 0 {
+		s.keepArticleStates(ctx, states, literal)
 		return res, nil
 	}
 	byArticle, err := s.quadsOf(ctx, dirty)
@@ -161,7 +167,11 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 			}
 		}
 	}
-	return res, s.flushRewrites(ctx, w)
+	if err := s.flushRewrites(ctx, w); err != nil {
+		return res, err
+	}
+	s.keepArticleStates(ctx, states, literal)
+	return res, nil
 }
 
 func uniqueRules(rs [][2]string) [][2]string {
@@ -246,6 +256,12 @@ func (s *Store) articleStates(ctx context.Context) ([]*articleState, error) {
 		return nil, err
 	}
 	sort.Slice(iris, func(i, j int) bool { return iris[i] < iris[j] })
+	return s.readArticleStates(ctx, iris)
+}
+
+// readArticleStates reads the states of articles from the store; an
+// article that holds no quad any more is left out.
+func (s *Store) readArticleStates(ctx context.Context, iris []quad.IRI) ([]*articleState, error) {
 	var states []*articleState
 	var legacy []*articleState
 	wanted := s.predicates(schema.Records, schema.Resolution, schema.Rewriting)
@@ -273,12 +289,10 @@ func (s *Store) articleStates(ctx context.Context) ([]*articleState, error) {
 		// Two literals are left by an ingest cut short between its two
 		// transactions; the article is then ingested again, and until
 		// then its records are the first literal's.
-		var sr storedRecords
-		if len(recs) == 0 || json.Unmarshal([]byte(recs[0]), &sr) != nil {
+		if len(recs) == 0 || !st.setRecords(recs[0]) {
 			st.legacy = true
 			legacy = append(legacy, st)
-		} else {
-			st.records, st.recordsJSON = withArticle(sr, a), recs[0]
+			continue
 		}
 		states = append(states, st)
 	}
@@ -288,13 +302,29 @@ func (s *Store) articleStates(ctx context.Context) ([]*articleState, error) {
 			return nil, err
 		}
 		for _, st := range legacy {
+			if len(byArticle[st.iri]) == 0 {
+				continue // removed
+			}
 			recs, pub := records(st.iri, byArticle[st.iri])
 			sr := storedRecords{Published: pub, Records: recs}
 			data, _ := json.Marshal(sr)
 			st.records, st.recordsJSON = withArticle(sr, st.iri), string(data)
+			states = append(states, st)
 		}
+		sort.Slice(states, func(i, j int) bool { return states[i].iri < states[j].iri })
 	}
 	return states, nil
+}
+
+// setRecords reads a kg:records literal into the state; it reports
+// whether the literal is one.
+func (st *articleState) setRecords(literal string) bool {
+	var sr storedRecords
+	if json.Unmarshal([]byte(literal), &sr) != nil {
+		return false
+	}
+	st.records, st.recordsJSON = withArticle(sr, st.iri), literal
+	return true
 }
 
 // withArticle fills in the article fields that the literal leaves out.

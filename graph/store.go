@@ -47,6 +47,14 @@ type Store struct {
 	pg      *sql.DB     // kg's own connections to a PostgreSQL store, for its write lock
 	wrote   atomic.Bool // this process has given the store a new generation since its last view
 	gate    sync.RWMutex
+
+	// What this process wrote since the kept resolution states (see
+	// StatesFile): the articles it changed, the generation the store had
+	// before, and whether it wrote anything it cannot name by article.
+	touchMu   sync.Mutex
+	touched   map[quad.IRI]bool
+	startGen  string
+	untracked atomic.Bool
 }
 
 // Reading holds this process's writes off until the returned function is
@@ -271,7 +279,7 @@ func (s *Store) ingest(ctx context.Context, a extract.Article) (IngestResult, er
 	if err != nil {
 		return IngestResult{}, err
 	}
-	if err := s.write(ctx, w.adds, w.dels); err != nil {
+	if err := s.write(ctx, []quad.IRI{a.IRI}, w.adds, w.dels); err != nil {
 		return IngestResult{}, fmt.Errorf("graph: writing %v: %w", a.IRI, err)
 	}
 	return w.result, nil
@@ -350,13 +358,14 @@ func (s *Store) prepare(ctx context.Context, a extract.Article) (articleWrite, e
 // ones removed in a second. Should the second fail, an article holds two
 // content hashes, is not taken as unchanged, and its next ingest removes
 // the stale quads.
-func (s *Store) write(ctx context.Context, adds, dels []cgraph.Delta) error {
+func (s *Store) write(ctx context.Context, articles []quad.IRI, adds, dels []cgraph.Delta) error {
 	if len(adds)+len(dels) == 0 {
 		return nil
 	}
 	if err := s.beginWrite(ctx); err != nil {
 		return err
 	}
+	s.touch(articles...)
 	if len(adds) > 0 {
 		if err := s.addQuads(ctx, adds); err != nil {
 			return err
@@ -477,6 +486,7 @@ func (s *Store) Load(ctx context.Context, r quad.Reader) (int, error) {
 		return 0, err
 	}
 	defer unlock()
+	s.untracked.Store(true)
 	if err := s.beginWrite(ctx); err != nil {
 		return 0, err
 	}
@@ -493,6 +503,7 @@ func (s *Store) Load(ctx context.Context, r quad.Reader) (int, error) {
 // go through Store (Cayley's HTTP write routes): a kept view of the store
 // is then projected again.
 func (s *Store) MarkChanged(ctx context.Context) error {
+	s.untracked.Store(true)
 	s.wrote.Store(false)
 	return s.beginWrite(ctx)
 }
@@ -595,6 +606,7 @@ func (s *Store) removeLocked(ctx context.Context, article quad.IRI) (int, error)
 	if err := s.beginWrite(ctx); err != nil {
 		return 0, err
 	}
+	s.touch(article)
 	if err := s.apply(dels, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
 		return 0, fmt.Errorf("graph: removing %v: %w", article, err)
 	}

@@ -77,6 +77,18 @@ func (s *Store) beginWrite(ctx context.Context) error {
 	}); err != nil {
 		return err
 	}
+	s.touchMu.Lock()
+	if len(s.touched) == 0 {
+		// The generation that kept states must have to serve this
+		// process's next resolution.
+		var gens []string
+		for _, q := range old {
+			gens = append(gens, quad.ToString(q.Object))
+		}
+		sort.Strings(gens)
+		s.startGen = strings.Join(gens, "+")
+	}
+	s.touchMu.Unlock()
 	var b [12]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		return err
@@ -146,5 +158,8 @@ func (s *Store) saveView(v *View, gen string) {
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		os.Remove(tmp.Name())
+		return
 	}
+	// A later write in this process must not leave the kept view current.
+	s.wrote.Store(false)
 }
