@@ -77,6 +77,9 @@ func (v *View) entry(n *Node) EventEntry {
 	return e
 }
 
+// PlaceOf returns where an event was held, or nil.
+func (v *View) PlaceOf(event *Node) *Node { return v.entry(event).Place }
+
 // within reports whether place is area itself or lies in it (a city in
 // its country).
 func (v *View) within(place, area *Node) bool {

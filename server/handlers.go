@@ -92,6 +92,11 @@ type NeighborNode struct {
 	Name string `json:"name"`
 	Type string `json:"type"`
 	Node string `json:"node"`
+	// An event's kind, date and place, which tell apart the events of
+	// one pair.
+	Kind  string `json:"kind,omitempty"`
+	Date  string `json:"date,omitempty"`
+	Place string `json:"place,omitempty"`
 }
 
 // NeighborEdge is an edge of a Neighborhood.
@@ -183,7 +188,14 @@ func neighborhood(v *graph.View, ids []int64) Neighborhood {
 	for _, id := range ids {
 		in[id] = true
 		n := v.At(id)
-		nb.Nodes = append(nb.Nodes, NeighborNode{ID: id, Name: n.Name, Type: string(n.Type), Node: string(n.IRI)})
+		nn := NeighborNode{ID: id, Name: n.Name, Type: string(n.Type), Node: string(n.IRI)}
+		if n.Type == graph.EventNode {
+			nn.Kind, nn.Date = n.Kind, n.Date
+			if p := v.PlaceOf(n); p != nil {
+				nn.Place = p.Name
+			}
+		}
+		nb.Nodes = append(nb.Nodes, nn)
 	}
 	for _, e := range v.Edges() {
 		if in[e.F.ID()] && in[e.T.ID()] {

@@ -53,6 +53,7 @@ func TestEndpoints(t *testing.T) {
 		{"path", "GET", "/api/kg/path?from=Jon+Huntsman&to=Shinzo+Abe", "", 200, []string{`"relation":"ambassador posted to"`, `"quote"`}},
 		{"entity", "GET", "/api/kg/entity?name=Putin", "", 200, []string{`"roles":[{`, `"events":[{`, `"quotes":[{`, `"neighborhood"`}},
 		{"place page", "GET", "/api/kg/entity?name=Helsinki", "", 200, []string{`"type":"place"`, `"kind":"summit"`, `"place":"Helsinki"`, `"quotes":[{`}},
+		{"event labels", "GET", "/api/kg/entity?name=Putin", "", 200, []string{`"type":"event","node":"kg:event/donald-trump+vladimir-putin/2017-07/de-hamburg","kind":"meeting","date":"2017-07","place":"Hamburg"`}},
 		{"country page", "GET", "/api/kg/entity?name=Vietnam", "", 200, []string{`"type":"country"`, `"place":"Danang"`}},
 		{"organization page", "GET", "/api/kg/entity?name=Kremlin", "", 200, []string{`"members":["Dmitry Peskov"]`}},
 		{"events at a place", "GET", "/api/kg/events?place=Germany", "", 200, []string{"Hamburg"}},

@@ -45,8 +45,13 @@ async function search(q) {
   }
 }
 
+// Each page has its own address (#/entity/NAME), to share or bookmark.
+const entityHash = "#/entity/";
+
 async function show(name) {
   const e = await getJSON("/api/kg/entity?name=" + encodeURIComponent(name));
+  const hash = entityHash + encodeURIComponent(e.node);
+  if (location.hash !== hash) history.replaceState(null, "", hash);
   $("entity").hidden = false;
   $("entity-name").textContent = e.name;
   $("entity-names").textContent = `${e.type} · also named ${e.names.join(", ")} · ${e.sources.length} articles`;
@@ -110,20 +115,47 @@ function drawGraph(e) {
     const t = document.createElementNS(ns, "text");
     t.setAttribute("x", x + 12);
     t.setAttribute("y", y + 4);
-    t.textContent = n.name.length > 40 ? n.name.slice(0, 38) + "…" : n.name;
+    // Events of the same pair differ by kind, date and place.
+    const label = n.type === "event"
+      ? `${n.kind || "event"} ${n.date || "undated"}${n.place ? " · " + n.place : ""}`
+      : n.name;
+    t.textContent = label.length > 40 ? label.slice(0, 38) + "…" : label;
     g.append(c, t);
     if (n.type !== "event") g.addEventListener("click", () => show(n.node));
     svg.append(g);
   }
 }
 
+// A query's rows show as a table, with the raw JSON below on demand.
 async function runQuery() {
   const out = $("query-result");
+  const table = $("query-table");
   out.textContent = "…";
+  table.replaceChildren();
   const r = await fetch("/api/v2/query?lang=gizmo", { method: "POST", body: $("gizmo").value });
-  out.textContent = JSON.stringify(await r.json(), null, 2);
+  const body = await r.json();
+  out.textContent = JSON.stringify(body, null, 2);
+  const rows = Array.isArray(body.result) ? body.result : [];
+  const objects = rows.length > 0 && rows.every((row) => row && typeof row === "object" && !Array.isArray(row));
+  $("query-raw").open = !objects;
+  if (!objects) return;
+  const cols = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  table.append(el("thead", {}, el("tr", {}, ...cols.map((c) => el("th", {}, c)))));
+  const tbody = el("tbody", {});
+  for (const row of rows) {
+    tbody.append(el("tr", {}, ...cols.map((c) => el("td", {}, c in row ? String(row[c]) : ""))));
+  }
+  table.append(tbody);
+}
+
+function showFromHash() {
+  if (location.hash.startsWith(entityHash)) {
+    show(decodeURIComponent(location.hash.slice(entityHash.length))).catch(() => {});
+  }
 }
 
 $("search-form").addEventListener("submit", (ev) => { ev.preventDefault(); search($("search").value); });
 $("run-query").addEventListener("click", runQuery);
+window.addEventListener("hashchange", showFromHash);
 loadCentral();
+showFromHash();
