@@ -13,7 +13,9 @@ func explainCommand() *cli.Command {
 		Name:      "explain",
 		Usage:     "show how a node was made: its names, articles and the rule that merged each mention",
 		ArgsUsage: "NAME",
-		Flags:     []cli.Flag{jsonFlag},
+		Flags: []cli.Flag{jsonFlag,
+			&cli.BoolFlag{Name: "syntax", Usage: "parse each sentence behind an event, role or affiliation and show the dependency path between its names"},
+		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return fmt.Errorf("explain: want one name, got %d (quote names with spaces)", c.NArg())
@@ -31,7 +33,28 @@ func explainCommand() *cli.Command {
 			if len(ex) == 0 {
 				return fmt.Errorf("explain: %w: %q", queries.ErrNotFound, name)
 			}
+			var paths [][]SyntaxPath
+			if c.Bool("syntax") {
+				for _, e := range ex {
+					p, err := syntaxPaths(c.Context, st.QuadStore(), quadIRI(e.Node))
+					if err != nil {
+						return fmt.Errorf("explain: %w", err)
+					}
+					paths = append(paths, p)
+				}
+			}
 			if c.Bool("json") {
+				if c.Bool("syntax") {
+					type withSyntax struct {
+						queries.Explanation
+						Syntax []SyntaxPath `json:"syntax"`
+					}
+					out := make([]withSyntax, len(ex))
+					for i, e := range ex {
+						out[i] = withSyntax{e, paths[i]}
+					}
+					return printJSON(c, out)
+				}
 				return printJSON(c, ex)
 			}
 			w := c.App.Writer
@@ -55,6 +78,15 @@ func explainCommand() *cli.Command {
 					}
 				}
 				fmt.Fprintf(w, "  articles: %s\n", articleList(e.Articles))
+				if paths != nil {
+					fmt.Fprintln(w, "  syntax:")
+					for _, p := range paths[i] {
+						fmt.Fprintf(w, "    %s, sentence %d: %s\n", queries.ArticleID(quadIRI(p.Article)), p.Sentence, p.Path)
+					}
+					if len(paths[i]) == 0 {
+						fmt.Fprintln(w, "    (no sentence names two of its parts)")
+					}
+				}
 			}
 			return nil
 		},
