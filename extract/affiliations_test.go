@@ -14,6 +14,7 @@ func TestAffiliations(t *testing.T) {
 		{"two-word organization and title", "White House press secretary Sarah Sanders told reporters the meeting was useful.", []string{"Sarah Sanders|White House"}},
 		{"apposition", "Dmitry Peskov, the Kremlin spokesman, said the talks went well.", []string{"Dmitry Peskov|Kremlin"}},
 		{"person of the organization", "Andrew Roth of the New York Times reported the visit.", []string{"Andrew Roth|New York Times"}},
+		{"international body's officer", "NATO Secretary General Jens Stoltenberg met Donald Trump on Monday.", []string{"Jens Stoltenberg|NATO"}},
 		{"spoke to an agency", "Sergei Lavrov, the Russian foreign minister, spoke to Reuters on Monday.", nil},
 		{"met at a building", "Donald Trump met Xi Jinping at the White House on Monday.", nil},
 		{"credit tag", "MOSCOW (Reuters) Vladimir Putin met Donald Trump in Helsinki on Monday.", nil},

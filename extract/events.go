@@ -156,26 +156,40 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	if typ == Visit && len(persons) == 1 && lastPair != nil {
 		persons = mergePersons(persons, lastPair)
 	}
+	groups := [][]int{persons}
+	if split := x.bilateralSplit(si, trigger, typ, persons); split != nil {
+		groups = split
+	}
 	for _, cl := range x.clauses(si) {
-		ev := &event{typ: typ, participants: persons}
-		ev.place = x.placeIn(si, cl[0], cl[1], invite)
-		from := cl[0]
-		if invite >= 0 && trigger > invite && invite > from {
-			// "They met in 2017 and Trump invited Putin ... during a March
-			// phone call": the call is told after the invitation, and
-			// the times before it belong to other statements.
-			from = invite
+		for _, group := range groups {
+			out = append(out, x.clauseEvent(si, cl, typ, group, invite, trigger))
 		}
-		ev.date = x.dateIn(si, from, cl[1])
-		ev.status, ev.explicit = x.status(toks, cl[0], cl[1], ev.date, invite)
-		if ev.status == Planned && ev.date != "" && len(ev.date) <= 10 && ev.date < x.ref.Format("2006-01-02")[:len(ev.date)] {
-			ev.date = ""
-		}
-		ev.weak = ev.place == nil && ev.date == "" && !hasAny(toks, pastWords, 0, len(toks))
-		ev.spans = []Span{{Sentence: si, Start: s.start, End: s.end}}
-		out = append(out, ev)
 	}
 	return out
+}
+
+// clauseEvent is the event of one clause of sentence si: its kind and
+// participants, with the place, date and status the clause gives.
+func (x *extraction) clauseEvent(si int, cl [2]int, typ string, persons []int, invite, trigger int) *event {
+	s := &x.sents[si]
+	toks := s.toks
+	ev := &event{typ: typ, participants: persons}
+	ev.place = x.placeIn(si, cl[0], cl[1], invite)
+	from := cl[0]
+	if invite >= 0 && trigger > invite && invite > from {
+		// "They met in 2017 and Trump invited Putin ... during a March
+		// phone call": the call is told after the invitation, and
+		// the times before it belong to other statements.
+		from = invite
+	}
+	ev.date = x.dateIn(si, from, cl[1])
+	ev.status, ev.explicit = x.status(toks, cl[0], cl[1], ev.date, invite)
+	if ev.status == Planned && ev.date != "" && len(ev.date) <= 10 && ev.date < x.ref.Format("2006-01-02")[:len(ev.date)] {
+		ev.date = ""
+	}
+	ev.weak = ev.place == nil && ev.date == "" && !hasAny(toks, pastWords, 0, len(toks))
+	ev.spans = []Span{{Sentence: si, Start: s.start, End: s.end}}
+	return ev
 }
 
 // companionWords introduce persons who come along to a meeting rather

@@ -197,7 +197,10 @@ func (x *extraction) classifyRun(si, a, b int) {
 			continue
 		}
 		if n := matchKnownOrg(toks, a, b); n > 0 && a+n < b && !strings.EqualFold(toks[a+n].text, "of") {
-			if _, isCountryOrg := orgCountry[joinTokens(toks[a:a+n])]; isCountryOrg {
+			// "Kremlin spokesman Peskov", and an international body's
+			// officer: "NATO Secretary General Jens Stoltenberg".
+			_, isCountryOrg := orgCountry[joinTokens(toks[a:a+n])]
+			if t, _ := matchTitle(toks, a+n, b); isCountryOrg || t > 0 && a+n+t < b {
 				x.addOrg(si, a, a+n)
 				a += n
 				continue

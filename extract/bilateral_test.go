@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestBilateralSplit: a principal who meets a list of persons "with" an
+// event word meets each of them; a gathering word keeps one event.
+func TestBilateralSplit(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // sorted participant lists, "+"-joined
+	}{
+		{"held discussions with a list",
+			"Turkish President Recep Tayyip Erdogan also held talks with French President Emmanuel Macron, British Prime Minister Rishi Sunak and German Chancellor Olaf Scholz on Tuesday.",
+			[]string{"Emmanuel Macron+Recep Tayyip Erdogan", "Olaf Scholz+Recep Tayyip Erdogan", "Recep Tayyip Erdogan+Rishi Sunak"}},
+		{"will meet with two",
+			"US President Donald Trump will meet with Japanese Prime Minister Shigeru Ishiba and South Korean President Lee Jae Myung next week.",
+			[]string{"Donald Trump+Lee Jae Myung", "Donald Trump+Shigeru Ishiba"}},
+		{"a trilateral meeting stays one",
+			"NATO Secretary General Jens Stoltenberg held a trilateral meeting with Turkish President Recep Tayyip Erdogan and Swedish Prime Minister Ulf Kristersson on Monday.",
+			[]string{"Jens Stoltenberg+Recep Tayyip Erdogan+Ulf Kristersson"}},
+		{"a pair is a pair",
+			"Chinese President Xi Jinping met with Brazilian President Luiz Inacio Lula da Silva in Beijing on Friday.",
+			[]string{"Luiz Inacio Lula da Silva+Xi Jinping"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			var got []string
+			for _, e := range f.Events {
+				ps := append([]string(nil), e.Participants...)
+				sort.Strings(ps)
+				got = append(got, strings.Join(ps, "+"))
+			}
+			sort.Strings(got)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("events %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
