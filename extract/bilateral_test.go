@@ -43,3 +43,30 @@ func TestBilateralSplit(t *testing.T) {
 		})
 	}
 }
+
+// TestFamiliarMiddleName: a long name's capitalized middle word, used
+// alone, is that person ("Lula" of Luiz Inácio Lula da Silva); a short
+// name's is not taken so.
+func TestFamiliarMiddleName(t *testing.T) {
+	f := extractText(t, "Brazilian President Luiz Inácio Lula da Silva arrived in Beijing on Thursday. Lula met Chinese President Xi Jinping on Friday.", june2)
+	var names []string
+	for _, p := range f.Persons {
+		names = append(names, p.Name)
+	}
+	sort.Strings(names)
+	if want := []string{"Luiz Inácio Lula da Silva", "Xi Jinping"}; !reflect.DeepEqual(names, want) {
+		t.Fatalf("persons %v, want %v", names, want)
+	}
+	if len(f.Events) != 1 || !reflect.DeepEqual(sortedCopy(f.Events[0].Participants), []string{"Luiz Inácio Lula da Silva", "Xi Jinping"}) {
+		t.Errorf("events %+v, want Lula's meeting with Xi", f.Events)
+	}
+	if familiarMiddle([]string{"Kim", "Jong", "Un"}, "jong") {
+		t.Error("a three-word name's middle word taken alone")
+	}
+}
+
+func sortedCopy(ss []string) []string {
+	out := append([]string(nil), ss...)
+	sort.Strings(out)
+	return out
+}

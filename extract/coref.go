@@ -69,7 +69,7 @@ func (x *extraction) cluster() {
 		for pi, c := range x.persons {
 			last := gazetteer.Fold(c.tokens[len(c.tokens)-1])
 			first := gazetteer.Fold(c.tokens[0])
-			if w != last && w != first && !hasNickname(c.tokens, w) {
+			if w != last && w != first && !hasNickname(c.tokens, w) && !familiarMiddle(c.tokens, w) {
 				continue
 			}
 			if best < 0 || (c.first < i && (x.persons[best].first > i || c.first > x.persons[best].first)) {
@@ -125,6 +125,23 @@ func (x *extraction) cluster() {
 			}
 		}
 	}
+}
+
+// familiarMiddle reports whether the folded word w is a capitalized
+// middle word of a long name that news uses alone: "Lula" of Luiz
+// Inácio Lula da Silva, "López" of Andrés Manuel López Obrador. Names of
+// three words or fewer have none ("Jong" of Kim Jong Un is never alone).
+func familiarMiddle(tokens []string, w string) bool {
+	if len(tokens) < 4 {
+		return false
+	}
+	for k := 1; k+1 < len(tokens); k++ {
+		t := tokens[k]
+		if len(t) >= 3 && t[0] >= 'A' && t[0] <= 'Z' && gazetteer.Fold(t) == w {
+			return true
+		}
+	}
+	return false
 }
 
 // hasNickname reports whether a name's tokens quote the folded word w as
