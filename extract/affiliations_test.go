@@ -48,3 +48,24 @@ func TestOrganizationCountry(t *testing.T) {
 		t.Errorf("organization countries %v, want the Kremlin's RU and none for the newspaper", got)
 	}
 }
+
+// TestNoiseOrganizations: a word in capitals for emphasis and a state
+// after its city are no organizations; a real acronym is.
+func TestNoiseOrganizations(t *testing.T) {
+	f := extractText(t, "The problems can ALL be solved, officials in Washington, D.C. said, after talks with IAEA inspectors in Summit, N.J. on Monday.", june2)
+	var orgs, places []string
+	for _, o := range f.Organizations {
+		orgs = append(orgs, o.Name)
+	}
+	for _, p := range f.Places {
+		places = append(places, p.Name)
+	}
+	if !reflect.DeepEqual(orgs, []string{"IAEA"}) {
+		t.Errorf("organizations %v, want [IAEA]", orgs)
+	}
+	for _, p := range places {
+		if p == "D.C." || p == "N.J." {
+			t.Errorf("places %v hold a state abbreviation", places)
+		}
+	}
+}

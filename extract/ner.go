@@ -262,6 +262,10 @@ func (x *extraction) classifyRun(si, a, b int) {
 		// "TOKYO", "SEOUL": a dateline in capitals.
 		c, _ := g.City(name)
 		m.kind, m.placeName, m.placeKind, m.code = kindPlace, c.Name, "city", c.Country
+	case len(core) == 1 && core[0].upper && strings.Contains(name, ".") && a > 0 && toks[a-1].text == ",":
+		// A state after its city ("Washington, D.C.", "Summit, N.J."):
+		// part of that place's name, no place or body of its own.
+		return
 	case len(core) == 1 && core[0].upper && !s.headline && utf8.RuneCountInString(name) >= 2 && utf8.RuneCountInString(name) <= 5 && !notOrgs[name]:
 		m.kind, m.orgName = kindOrg, name
 	default:
