@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
+	"github.com/kg-news/kg/extract/minhash"
 	"github.com/kg-news/kg/schema"
 )
 
@@ -43,6 +44,16 @@ func Quads(doc Doc, f *Facts, key, source string) Article {
 		b.add(a, schema.Source, quad.String(source))
 	}
 	b.add(a, schema.ContentHash, quad.String(hash))
+	text := doc.body
+	if text == "" {
+		text = doc.Text
+	}
+	if sig, ok := minhash.Of(text); ok {
+		b.add(a, schema.MinHash, quad.String(sig.String()))
+		for _, k := range sig.BandKeys() {
+			b.add(a, schema.Band, quad.String(k))
+		}
+	}
 	persons := map[string]quad.IRI{}
 	for _, p := range f.Persons {
 		iri := schema.PersonIRI(p.Name)

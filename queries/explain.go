@@ -22,6 +22,16 @@ type Explanation struct {
 	Rules    []RuleUse   `json:"rules"`
 	Statuses []StatusUse `json:"statuses,omitempty"`
 	Articles []string    `json:"articles"`
+	// Copies are the articles among Articles that nearly repeat an
+	// earlier one (the same story with a line added): they count as one
+	// source.
+	Copies []CopyUse `json:"copies,omitempty"`
+}
+
+// CopyUse is an article that is a near copy of another.
+type CopyUse struct {
+	Article string `json:"article"`
+	Of      string `json:"of"`
 }
 
 // NameUse is a name and the articles that use it.
@@ -168,6 +178,15 @@ func explainNode(ctx context.Context, qs cgraph.QuadStore, n quad.Value) (Explan
 	})
 	sort.Strings(e.Types)
 	e.Articles = sortedKeys(articles)
+	for _, a := range e.Articles {
+		of, err := path.StartPath(qs, quad.IRI(a)).Out(schema.CopyOf).Iterate(ctx).AllValues(qs)
+		if err != nil {
+			return e, err
+		}
+		for _, o := range of {
+			e.Copies = append(e.Copies, CopyUse{Article: a, Of: plain(o)})
+		}
+	}
 	return e, nil
 }
 

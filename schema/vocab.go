@@ -60,6 +60,9 @@ var (
 	Headline    = quad.IRI(SchemaOrg + "headline")         // article -> first line
 	Source      = quad.IRI(KG + "source")                  // article -> file it was read from
 	ContentHash = quad.IRI(KG + "contentHash")             // article -> sha256 of its bytes
+	MinHash     = quad.IRI(KG + "minhash")                 // article -> MinHash signature of its text (extract/minhash), hex
+	Band        = quad.IRI(KG + "shingleBand")             // article -> one band key of that signature, for finding near copies
+	CopyOf      = quad.IRI(KG + "copyOf")                  // article -> an earlier article it nearly repeats
 	Evidence    = quad.IRI(KG + "evidence")                // fact node -> evidence node
 	ResolvedBy  = quad.IRI(KG + "resolvedBy")              // node -> why an article's mention is this node
 	Records     = quad.IRI(KG + "records")                 // article -> JSON of its persons, organizations, roles and events as extracted

@@ -78,6 +78,12 @@ func explainCommand() *cli.Command {
 					}
 				}
 				fmt.Fprintf(w, "  articles: %s\n", articleList(e.Articles))
+				if len(e.Copies) > 0 {
+					fmt.Fprintln(w, "  copies of one story:")
+					for _, cp := range e.Copies {
+						fmt.Fprintf(w, "    %s repeats %s\n", queries.ArticleID(quadIRI(cp.Article)), queries.ArticleID(quadIRI(cp.Of)))
+					}
+				}
 				if paths != nil {
 					fmt.Fprintln(w, "  syntax:")
 					for _, p := range paths[i] {

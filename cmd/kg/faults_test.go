@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"fmt"
 	"net/http"
 	"os"
 	"os/exec"
@@ -333,5 +334,40 @@ func TestGlobalFlagsAfterTheCommand(t *testing.T) {
 	want := []string{"kg", "--db", "x.db", "query", "--", "--db"}
 	if got := hoistGlobalFlags([]string{"kg", "query", "--db", "x.db", "--", "--db"}); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("hoist = %q, want %q", got, want)
+	}
+}
+
+// TestCopiesOfAStory: the same story with a line appended, ingested in
+// two runs, is marked as copies of its first version (found in the store
+// and within a run), kg explain names them, and their facts make one
+// event rather than one per copy.
+func TestCopiesOfAStory(t *testing.T) {
+	story, err := os.ReadFile("../../testdata/004_97d33c003b3ba0ae.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir1, dir2 := t.TempDir(), t.TempDir()
+	for i, dir := range []string{dir1, dir1, dir2, dir2} {
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("copy%d.txt", i)), append(append([]byte{}, story...), fmt.Sprintf("\nShared %d times on social media.\n", i+1)...), 0o644)
+	}
+	other, _ := os.ReadFile("../../testdata/000_8bc67e98fcbec149.txt")
+	os.WriteFile(filepath.Join(dir2, "other.txt"), other, 0o644)
+	db := filepath.Join(t.TempDir(), "kg.db")
+	for _, dir := range []string{dir1, dir2} {
+		if out, stderr, err := run(t, "", "--db", db, "ingest", dir); err != nil {
+			t.Fatalf("ingest %s: %v\n%s%s", dir, err, out, stderr)
+		}
+	}
+	out, _, err := run(t, "", "--db", db, "explain", "kg:event/donald-trump+vladimir-putin/undated/fi-helsinki")
+	if err != nil {
+		t.Fatalf("explain: %v", err)
+	}
+	_, copies, _ := strings.Cut(out, "copies of one story:\n")
+	if n := strings.Count(copies, " repeats copy0.txt"); n != 3 || strings.Contains(copies, "other.txt") {
+		t.Errorf("copies %q, want copy1-3 repeating copy0 and nothing of other.txt\n%s", copies, out)
+	}
+	out, _, _ = run(t, "", "--db", db, "events", "--json")
+	if n := strings.Count(out, `"place": "Helsinki"`) + strings.Count(out, `"place":"Helsinki"`); n != 1 {
+		t.Errorf("%d Helsinki events, want the copies' one:\n%s", n, out)
 	}
 }

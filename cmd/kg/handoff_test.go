@@ -15,12 +15,14 @@ import (
 	"time"
 )
 
-// startServer runs kg serve on a store in a child process and returns
-// its base URL; the server is stopped when the test ends.
-func startServer(t *testing.T, db string) string {
+// startServer runs kg serve on a store in a child process, with extra
+// flags, and returns its base URL; the server is stopped when the test
+// ends.
+func startServer(t *testing.T, db string, flags ...string) string {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), childEnv+"="+strings.Join([]string{"--db", db, "serve", "--addr", "127.0.0.1:0"}, "\x1f"))
+	args := append([]string{"--db", db, "serve", "--addr", "127.0.0.1:0"}, flags...)
+	cmd.Env = append(os.Environ(), childEnv+"="+strings.Join(args, "\x1f"))
 	cmd.Stderr = os.Stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {

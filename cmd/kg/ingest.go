@@ -11,12 +11,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/cayleygraph/quad"
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/extract/gazetteer"
+	"github.com/kg-news/kg/extract/minhash"
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/graph/resolve"
 	"github.com/kg-news/kg/schema"
@@ -177,6 +179,49 @@ type batchWriter struct {
 	stderr  io.Writer
 	pending []queuedArticle
 	sources map[quad.IRI]string // the source of each article queued this run
+	// bands indexes the signatures of this run's articles by band key,
+	// for copies among articles not yet written.
+	bands map[string][]runSignature
+}
+
+// runSignature is an article of this run and its MinHash signature.
+type runSignature struct {
+	iri quad.IRI
+	sig minhash.Signature
+}
+
+// markCopy adds to an article a kg:copyOf quad naming the first, by IRI,
+// of the earlier articles whose text it nearly repeats (in the store or
+// earlier in this run).
+func (w *batchWriter) markCopy(ctx context.Context, st *graph.Store, art *extract.Article) error {
+	sig, ok := graph.SignatureOf(art.Quads)
+	if !ok {
+		return nil
+	}
+	copies, err := st.NearCopies(ctx, art.IRI, sig)
+	if err != nil {
+		return err
+	}
+	if w.bands == nil {
+		w.bands = map[string][]runSignature{}
+	}
+	keys := sig.BandKeys()
+	for _, k := range keys {
+		for _, o := range w.bands[k] {
+			if o.iri != art.IRI && minhash.Similarity(sig, o.sig) >= graph.CopyThreshold {
+				copies = append(copies, o.iri)
+			}
+		}
+	}
+	for _, k := range keys {
+		w.bands[k] = append(w.bands[k], runSignature{art.IRI, sig})
+	}
+	if len(copies) == 0 {
+		return nil
+	}
+	first := slices.Min(copies)
+	art.Quads = append(art.Quads, quad.Quad{Subject: art.IRI, Predicate: schema.CopyOf, Object: first, Label: art.IRI})
+	return nil
 }
 
 // queuedArticle is an article in the batch, with what it will count.
@@ -196,6 +241,10 @@ func (w *batchWriter) add(ctx context.Context, st *graph.Store, in input, r extr
 		return &inputError{in.path, err}
 	}
 	art := extract.Quads(r.doc, r.facts, key, sourceName(in.path))
+	if err := w.markCopy(ctx, st, &art); err != nil {
+		w.sum.Failed++
+		return &inputError{in.path, err}
+	}
 	res, err := w.batch.Add(ctx, art)
 	if err != nil {
 		w.sum.Failed++
