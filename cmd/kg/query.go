@@ -24,6 +24,7 @@ func queryCommand() *cli.Command {
 			&cli.StringFlag{Name: "lang", Aliases: []string{"l"}, Value: "gizmo", Usage: "query language: gizmo, graphql or mql"},
 			&cli.IntFlag{Name: "limit", Value: 100, Usage: "most results printed (0: no limit)"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "give up after this long"},
+			&cli.BoolFlag{Name: "all-rows", Usage: "print every row Cayley returns: a fact that several articles support comes once per article (by default identical rows are printed once)"},
 		},
 		Action: runQuery,
 	}
@@ -58,8 +59,28 @@ func runQuery(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if !c.Bool("all-rows") {
+		results = distinctRows(results)
+	}
 	enc := json.NewEncoder(c.App.Writer)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(results)
+}
+
+// distinctRows drops the rows equal to an earlier one: every article
+// that supports a fact holds its own quad of it, so a query that walks
+// through facts meets each once per article.
+func distinctRows[T any](rows []T) []T {
+	seen := make(map[string]bool, len(rows))
+	out := rows[:0:0]
+	for _, r := range rows {
+		key, err := json.Marshal(r)
+		if err == nil && seen[string(key)] {
+			continue
+		}
+		seen[string(key)] = true
+		out = append(out, r)
+	}
+	return out
 }
