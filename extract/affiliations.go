@@ -104,3 +104,60 @@ func orgNamed(f *Facts, m *mention) string {
 	}
 	return ""
 }
+
+// sourceCandidate is an organization the text cites as the source of
+// what it reports.
+type sourceCandidate struct {
+	org      int // mention index
+	si, a, b int
+}
+
+// findSources reads the organizations an article cites as its source:
+// "according to ORG", "ORG reported", "told ORG", "ORG quoted".
+func (x *extraction) findSources() {
+	for si := range x.sents {
+		toks := x.sents[si].toks
+		for _, oi := range x.sentMentions(si) {
+			o := &x.mentions[oi]
+			if o.kind != kindOrg || x.creditTag(o) {
+				continue
+			}
+			a, b := o.a, o.b
+			before := func(k int) string { return strings.ToLower(tokAt(toks, a-k).text) }
+			after := strings.ToLower(tokAt(toks, b).text)
+			switch {
+			case before(1) == "to" && before(2) == "according":
+				a -= 2
+			case before(2) == "to" && before(3) == "according" && isArticleWord(toks[a-1].text):
+				a -= 3
+			case after == "reported" || after == "reports" || after == "quoted" || after == "cited":
+				b++
+			case before(1) == "told":
+				a--
+			case isArticleWord(tokAt(toks, a-1).text) && before(2) == "told":
+				a -= 2
+			default:
+				continue
+			}
+			x.sources = append(x.sources, sourceCandidate{oi, si, a, b})
+		}
+	}
+}
+
+// sourceFacts turns the candidates into facts named as f names its
+// organizations, one per organization, with the first evidence.
+func (x *extraction) sourceFacts(f *Facts) []Source {
+	out := []Source{}
+	seen := map[string]bool{}
+	for _, c := range x.sources {
+		org := orgNamed(f, &x.mentions[c.org])
+		if org == "" || seen[org] {
+			continue
+		}
+		seen[org] = true
+		toks := x.sents[c.si].toks
+		out = append(out, Source{Organization: org, Confidence: 0.7,
+			Evidence: Span{Sentence: c.si, Start: toks[c.a].start, End: toks[c.b-1].end}})
+	}
+	return out
+}

@@ -69,3 +69,28 @@ func TestNoiseOrganizations(t *testing.T) {
 		}
 	}
 }
+
+func TestSources(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"according to", "Putin met Trump in Helsinki on Monday, according to Reuters.", []string{"Reuters"}},
+		{"reported", "The Wall Street Journal reported the plan on Monday.", []string{"Wall Street Journal"}},
+		{"told", "Dmitry Peskov told the AP that the talks went well.", []string{"AP"}},
+		{"a body that speaks is no source", "The Kremlin said the talks went well.", nil},
+		{"a credit tag is no citation", "MOSCOW (Reuters) Vladimir Putin met Donald Trump in Helsinki on Monday.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			var got []string
+			for _, s := range f.Sources {
+				got = append(got, s.Organization)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("sources %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -70,8 +70,10 @@ type extraction struct {
 	roles      []Role
 	// affiliations are the person-organization ties the text states.
 	affiliations []affiliationCandidate
-	times        []timex
-	events       []*event
+	// sources are the organizations the text cites.
+	sources []sourceCandidate
+	times   []timex
+	events  []*event
 	// mentionIndex[i] == i; sentMentions returns slices of it.
 	mentionIndex []int
 	// noParser turns the parse off; annotator parses sentences on
@@ -127,6 +129,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 	x.findRoles()
 	x.findRoleForms()
 	x.findAffiliations()
+	x.findSources()
 	x.itsCountry()
 	x.inferRoleCountries()
 	x.resolveReferences()

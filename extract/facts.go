@@ -20,6 +20,7 @@ type Facts struct {
 	Places        []Place        `json:"places"`
 	Roles         []Role         `json:"roles"`
 	Affiliations  []Affiliation  `json:"affiliations,omitempty"`
+	Sources       []Source       `json:"sources,omitempty"`
 	Events        []Event        `json:"events"`
 	Times         []Time         `json:"times"`
 	// OtherTimes are the temporal expressions that name no calendar
@@ -60,6 +61,15 @@ type Organization struct {
 	CountryCode string  `json:"country_code,omitempty"`
 	Evidence    Span    `json:"evidence"`
 	Confidence  float64 `json:"confidence"`
+}
+
+// Source is an organization the article cites for what it reports
+// ("according to Reuters", "the Wall Street Journal reported", "told
+// CNN").
+type Source struct {
+	Organization string  `json:"organization"`
+	Evidence     Span    `json:"evidence"`
+	Confidence   float64 `json:"confidence"`
 }
 
 // Affiliation ties a person to an organization they speak or work for

@@ -130,6 +130,7 @@ func (x *extraction) facts() *Facts {
 		}
 	}
 	f.Affiliations = x.affiliationFacts(f)
+	f.Sources = x.sourceFacts(f)
 	// A title that the text ties to no country is no person-role-country
 	// fact: it stays on the person as a job title.
 	personIndex := map[string]int{}

@@ -124,6 +124,17 @@ func Quads(doc Doc, f *Facts, key, source string) Article {
 		b.add(iri, schema.MemberOf, o)
 		b.evidence(iri, af.Evidence, af.Confidence)
 	}
+	for _, src := range f.Sources {
+		o, ok := orgs[src.Organization]
+		if !ok {
+			continue
+		}
+		iri := schema.CitationIRI(key, src.Organization)
+		b.add(a, schema.Cites, iri)
+		b.add(iri, schema.Type, schema.TypeCitation)
+		b.add(iri, schema.Publisher, o)
+		b.evidence(iri, src.Evidence, src.Confidence)
+	}
 	for _, e := range f.Events {
 		var place quad.IRI
 		if e.Location != "" {

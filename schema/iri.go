@@ -76,6 +76,12 @@ func PlaceIRI(name, code string) quad.IRI {
 	return quad.IRI(KG + "place/" + strings.ToLower(code) + "/" + Slug(name))
 }
 
+// CitationIRI identifies an article's citing of an organization as its
+// source.
+func CitationIRI(articleKey, org string) quad.IRI {
+	return quad.IRI(KG + "citation/" + Slug(org) + "/" + ArticlePath(articleKey))
+}
+
 // AffiliationIRI identifies a person's tie to an organization.
 func AffiliationIRI(person, org string) quad.IRI {
 	return quad.IRI(KG + "affiliation/" + Slug(person) + "+" + Slug(org))

@@ -26,6 +26,7 @@ var (
 	TypeArticle      = quad.IRI(SchemaOrg + "NewsArticle")
 	TypeEvidence     = quad.IRI(KG + "Evidence")
 	TypeAffiliation  = quad.IRI(KG + "Affiliation")
+	TypeCitation     = quad.IRI(KG + "Citation")
 
 	// Event kinds; every event is also a TypeEvent.
 	TypeMeeting = quad.IRI(KG + "Meeting")
@@ -48,6 +49,8 @@ var (
 	Affiliated  = quad.IRI(KG + "affiliatedWith")          // person -> affiliation node
 	MemberOf    = quad.IRI(SchemaOrg + "memberOf")         // affiliation node -> organization
 	Serves      = quad.IRI(KG + "serves")                  // organization -> the country it is a body of
+	Cites       = quad.IRI(KG + "cites")                   // article -> citation node
+	Publisher   = quad.IRI(SchemaOrg + "publisher")        // citation node -> the organization cited as source
 	Participant = quad.IRI(SchemaOrg + "attendee")         // event -> person
 	Location    = quad.IRI(SchemaOrg + "location")         // event -> place
 	Date        = quad.IRI(SchemaOrg + "startDate")        // event -> ISO 8601 date at its precision
