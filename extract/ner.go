@@ -189,8 +189,9 @@ func (x *extraction) classifyRun(si, a, b int) {
 			a += n
 			continue
 		}
-		if n, c := x.matchCountryWord(toks, a, b); n > 0 && a+n < b {
-			// "South Korean President Moon": the modifier names a country too.
+		if n, c := x.matchCountryWord(toks, a, b); n > 0 && a+n < b && !x.isCity(joinTokens(toks[a:b])) {
+			// "South Korean President Moon": the modifier names a country
+			// too; "Panama City", "Mexico City" are cities whole.
 			x.mentions = append(x.mentions, mention{sent: si, a: a, b: a + n, text: joinTokens(toks[a : a+n]),
 				kind: kindPlace, placeName: c.Name, placeKind: "demonym", code: c.Code})
 			a += n
