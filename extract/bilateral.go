@@ -67,8 +67,8 @@ func (x *extraction) bilateralSplit(si, trigger int, typ string, persons []int) 
 }
 
 // gatheringWords make the persons of a sentence one gathering rather than
-// several encounters.
-var gatheringWords = wordSet("trilateral", "multilateral", "quadrilateral", "joint", "jointly", "together", "three-way", "four-way", "group")
+// several encounters (data/gathering.txt).
+var gatheringWords = readList("gathering.txt")
 
 func containsPerson(ps []int, p int) bool {
 	for _, q := range ps {
