@@ -104,6 +104,9 @@ func TestPageInBrowser(t *testing.T) {
 		chromedp.Evaluate(`location.hash`, &hash),
 		chromedp.EmulateViewport(400, 800),
 		chromedp.Navigate(ts.URL+"/#/entity/Helsinki"),
+		// The same page with another hash: wait for the place, not for
+		// the events Putin's page already shows.
+		chromedp.Poll(`document.getElementById("entity-name").textContent === "Helsinki"`, nil),
 		chromedp.WaitVisible(`#timeline li.event`, chromedp.ByQuery),
 		chromedp.Text(`#entity-name`, &place, chromedp.ByQuery),
 		chromedp.Text(`#timeline`, &placeEvents, chromedp.ByQuery),
