@@ -48,6 +48,14 @@ func (s *Store) viewPath() string {
 	return ""
 }
 
+// Generation reads the store's generation token, which every write
+// session renews: a reader that keeps something derived from the store
+// (a server's view) compares it to tell whether the store changed.
+func (s *Store) Generation(ctx context.Context) (string, error) {
+	g, err := s.generation(ctx)
+	return g, s.connError(err)
+}
+
 // generation reads the store's generation token, "" for a store written
 // before kg kept one; two tokens (a replacement cut short) read as one
 // that no view has.

@@ -102,8 +102,9 @@ type Server struct {
 	opts Options
 	mux  http.Handler
 
-	mu   sync.Mutex
-	view *graph.View // projected on first use, dropped after writes
+	mu      sync.Mutex
+	view    *graph.View // projected on first use, dropped after writes
+	viewGen string      // the store's generation the view was projected at
 
 	ingestMu sync.Mutex // one ingest at a time
 }
@@ -315,16 +316,23 @@ func (s *Server) dropView() {
 	s.mu.Unlock()
 }
 
-// currentView returns the projected view, projecting it when needed.
+// currentView returns the projected view, projecting it when needed. A
+// view projected from another generation of the store is projected
+// again: another process may write a PostgreSQL store while the server
+// runs, and the server answers from what it holds now.
 func (s *Server) currentView(r *http.Request) (*graph.View, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.view == nil {
+	gen, err := s.st.Generation(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	if s.view == nil || gen != s.viewGen {
 		v, err := s.st.View(r.Context())
 		if err != nil {
 			return nil, err
 		}
-		s.view = v
+		s.view, s.viewGen = v, gen
 	}
 	return s.view, nil
 }

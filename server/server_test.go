@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/internal/seedtest"
 	"github.com/kg-news/kg/server"
 )
@@ -166,4 +168,29 @@ func centralNames(t *testing.T, url string) []string {
 func urlEscape(s string) string {
 	r := strings.NewReplacer("%", "%25", " ", "%20", "<", "%3C", ">", "%3E", "\"", "%22", "#", "%23", "+", "%2B", "&", "%26", "?", "%3F", "/", "%2F", ":", "%3A")
 	return r.Replace(s)
+}
+
+// TestServerSeesOtherWrites: articles another writer puts in the store
+// (another process on a shared PostgreSQL database) show in the server's
+// answers without a restart.
+func TestServerSeesOtherWrites(t *testing.T) {
+	st := seedtest.Store(t, true)
+	h, err := server.New(st, server.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(h)
+	defer ts.Close()
+	entity := ts.URL + "/api/kg/entity?name=" + urlEscape("Angela Merkel")
+	if code, body := do(t, "GET", entity, ""); code != http.StatusNotFound {
+		t.Fatalf("before: HTTP %d %s", code, body)
+	}
+	art := seedtest.ArticleOf(t, extract.New(), "merkel.txt",
+		[]byte("date 2017-07-07\n\nGerman Chancellor Angela Merkel met French President Emmanuel Macron in Hamburg on Friday.\n"))
+	if _, err := st.Ingest(context.Background(), art); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := do(t, "GET", entity, ""); code != http.StatusOK || !strings.Contains(body, `"name":"Angela Merkel"`) {
+		t.Fatalf("after another writer's ingest: HTTP %d %s", code, body)
+	}
 }
