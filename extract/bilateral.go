@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // bilateralSplit reads "X held talks with A, B and C" and "he will meet
 // with A and B" as one encounter of X with each: after the event word, a
@@ -19,7 +22,7 @@ func (x *extraction) bilateralSplit(si, trigger int, typ string, persons []int) 
 			return nil
 		}
 	}
-	in := func(p int) bool { return containsPerson(persons, p) }
+	in := func(p int) bool { return slices.Contains(persons, p) }
 	for _, cl := range x.clauses(si) {
 		for w := cl[0]; w < cl[1]; w++ {
 			if !strings.EqualFold(toks[w].text, "with") || w < trigger || w-trigger > 3 {
@@ -45,12 +48,12 @@ func (x *extraction) bilateralSplit(si, trigger int, typ string, persons []int) 
 			}
 			var others []int
 			for _, p := range persons {
-				if !containsPerson(list, p) {
+				if !slices.Contains(list, p) {
 					others = append(others, p)
 				}
 			}
 			subject := nearest
-			if subject < 0 || containsPerson(list, subject) {
+			if subject < 0 || slices.Contains(list, subject) {
 				if len(others) != 1 {
 					return nil
 				}
@@ -69,12 +72,3 @@ func (x *extraction) bilateralSplit(si, trigger int, typ string, persons []int) 
 // gatheringWords make the persons of a sentence one gathering rather than
 // several encounters (data/gathering.txt).
 var gatheringWords = readList("gathering.txt")
-
-func containsPerson(ps []int, p int) bool {
-	for _, q := range ps {
-		if q == p {
-			return true
-		}
-	}
-	return false
-}

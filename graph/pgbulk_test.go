@@ -70,8 +70,7 @@ func TestPostgresBulkMatchesCayley(t *testing.T) {
 	conns := map[bool]string{}
 	for _, bulk := range []bool{false, true} {
 		name := map[bool]string{false: "cayley", true: "bulk"}[bulk]
-		createDB(t, pg.Conn, name)
-		conns[bulk] = pg.ConnTo(name)
+		conns[bulk] = pg.CreateDB(name)
 		st, err := graph.Open(ctx, "postgres", conns[bulk])
 		if err != nil {
 			t.Fatal(err)
@@ -149,18 +148,6 @@ func TestPostgresBulkMatchesCayley(t *testing.T) {
 	}
 }
 
-func createDB(t testing.TB, conn, name string) {
-	t.Helper()
-	db, err := sql.Open("postgres", conn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // BenchmarkPostgresWrite writes the quads of 50 synthetic articles
 // (about 80k quads, one transaction per article as ingest writes them)
 // into a new PostgreSQL database, through Cayley's ApplyDeltas and
@@ -179,8 +166,7 @@ func BenchmarkPostgresWrite(b *testing.B) {
 				b.StopTimer()
 				n++
 				name := fmt.Sprintf("bench%d", n)
-				createDB(b, pg.Conn, name)
-				st, err := graph.Open(context.Background(), "postgres", pg.ConnTo(name))
+				st, err := graph.Open(context.Background(), "postgres", pg.CreateDB(name))
 				if err != nil {
 					b.Fatal(err)
 				}

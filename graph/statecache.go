@@ -132,18 +132,7 @@ func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, l
 	for _, st := range states {
 		k.Articles = append(k.Articles, keptState{IRI: string(st.iri), Records: st.recordsJSON, Resolution: literal[st.iri]})
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), StatesFile+".*")
-	if err != nil {
-		return
-	}
-	w := bufio.NewWriter(tmp)
-	if err := gob.NewEncoder(w).Encode(&k); err != nil || w.Flush() != nil || tmp.Close() != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
+	if !writeGob(path, &k) {
 		return
 	}
 	// What this process wrote is now in the file; a later write must

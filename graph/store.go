@@ -299,6 +299,26 @@ func validateArticle(a extract.Article) error {
 	return nil
 }
 
+// storedHashes returns the content hashes stored on an article's node:
+// one indexed lookup, without reading the article's quads. Two are left
+// by an ingest cut short between its transactions.
+func (s *Store) storedHashes(ctx context.Context, article quad.IRI) ([]string, error) {
+	var hashes []string
+	err := s.subjectQuadsWith(ctx, article, s.predicates(schema.ContentHash), func(q quad.Quad) {
+		if q.Label == article {
+			hashes = append(hashes, quad.ToString(q.Object))
+		}
+	})
+	return hashes, err
+}
+
+// Unchanged reports whether the store holds an article with this very
+// content, so that an ingest would write nothing for it.
+func (s *Store) Unchanged(ctx context.Context, a extract.Article) (bool, error) {
+	hashes, err := s.storedHashes(ctx, a.IRI)
+	return len(hashes) == 1 && hashes[0] == a.Hash, s.connError(err)
+}
+
 // articleWrite is what storing one article changes: the quads to add and
 // those to remove.
 type articleWrite struct {
@@ -310,14 +330,7 @@ type articleWrite struct {
 // changes that store it, writing nothing. The caller holds the write
 // lock.
 func (s *Store) prepare(ctx context.Context, a extract.Article) (articleWrite, error) {
-	// The content hash is on the article node: one indexed lookup tells
-	// an unchanged article, without reading its quads.
-	var hashes []string
-	err := s.subjectQuadsWith(ctx, a.IRI, s.predicates(schema.ContentHash), func(q quad.Quad) {
-		if q.Predicate == schema.ContentHash && q.Label == a.IRI {
-			hashes = append(hashes, quad.ToString(q.Object))
-		}
-	})
+	hashes, err := s.storedHashes(ctx, a.IRI)
 	if err != nil {
 		return articleWrite{}, err
 	}

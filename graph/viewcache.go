@@ -154,20 +154,30 @@ func (s *Store) saveView(v *View, gen string) {
 			k.Links = append(k.Links, Link{From: int(e.F.id), To: int(e.T.id), Relation: r})
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ViewFile+".*")
-	if err != nil {
-		return
-	}
-	w := bufio.NewWriter(tmp)
-	if err := gob.NewEncoder(w).Encode(&k); err != nil || w.Flush() != nil || tmp.Close() != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
+	if !writeGob(path, &k) {
 		return
 	}
 	// A later write in this process must not leave the kept view current.
 	s.wrote.Store(false)
+}
+
+// writeGob writes v to path through a temporary file renamed over it, so
+// that a reader finds the old file or the new one, never half of one. It
+// reports whether the file was written.
+func writeGob(path string, v any) bool {
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*")
+	if err != nil {
+		return false
+	}
+	w := bufio.NewWriter(tmp)
+	if err := gob.NewEncoder(w).Encode(v); err != nil || w.Flush() != nil || tmp.Close() != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return false
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return false
+	}
+	return true
 }

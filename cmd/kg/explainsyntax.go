@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -72,7 +73,7 @@ func syntaxPaths(ctx context.Context, qs cgraph.QuadStore, node quad.IRI) ([]Syn
 			var found []int
 			var which []string
 			for _, n := range names {
-				if i := wordOf(s.Tokens, n); i >= 0 && !containsInt(found, i) {
+				if i := wordOf(s.Tokens, n); i >= 0 && !slices.Contains(found, i) {
 					found, which = append(found, i), append(which, n)
 				}
 			}
@@ -109,15 +110,6 @@ func wordOf(toks []syntax.Token, name string) int {
 	return -1
 }
 
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 // dependencyPath writes the path from word a up to the lowest head it
 // shares with word b and down to b: each step up as "<-rel-" and each
 // step down as "-rel->".
@@ -133,7 +125,7 @@ func dependencyPath(toks []syntax.Token, a, b int) string {
 	ca, cb := up(a), up(b)
 	common := -1
 	for _, i := range ca {
-		if containsInt(cb, i) {
+		if slices.Contains(cb, i) {
 			common = i
 			break
 		}

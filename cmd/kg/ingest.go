@@ -198,6 +198,11 @@ func (w *batchWriter) markCopy(ctx context.Context, st *graph.Store, art *extrac
 	if !ok {
 		return nil
 	}
+	// An article stored as it is writes nothing: no need to look for its
+	// copies (a re-ingest of an unchanged folder stays one lookup each).
+	if unchanged, err := st.Unchanged(ctx, *art); err != nil || unchanged {
+		return err
+	}
 	copies, err := st.NearCopies(ctx, art.IRI, sig)
 	if err != nil {
 		return err

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -54,27 +53,13 @@ func splitCorpus(t *testing.T, n int) (string, string) {
 	return da, db
 }
 
-func createDatabase(t *testing.T, conn, name string) {
-	t.Helper()
-	db, err := sql.Open("postgres", conn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestConcurrentPostgresIngests runs two kg ingest processes on two
 // halves of a corpus into one PostgreSQL database at once, and requires
 // the store to equal one ingest of the whole corpus, quad for quad.
 func TestConcurrentPostgresIngests(t *testing.T) {
 	pg := pgtest.Start(t)
 	half1, half2 := splitCorpus(t, 60)
-	createDatabase(t, pg.Conn, "together")
-	createDatabase(t, pg.Conn, "clean")
-	together, clean := pg.ConnTo("together"), pg.ConnTo("clean")
+	together, clean := pg.CreateDB("together"), pg.CreateDB("clean")
 	var wg sync.WaitGroup
 	errs := make([]string, 2)
 	for i, dir := range []string{half1, half2} {

@@ -3,6 +3,7 @@
 package pgtest
 
 import (
+	"database/sql"
 	"fmt"
 	"net"
 	"os"
@@ -13,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	_ "github.com/lib/pq" // the driver CreateDB uses
 )
 
 // Cluster is a running throwaway cluster.
@@ -68,6 +71,21 @@ func Start(t testing.TB) *Cluster {
 // ConnTo is a connection string to another database of the cluster.
 func (c *Cluster) ConnTo(db string) string {
 	return fmt.Sprintf("host=127.0.0.1 port=%d user=kg dbname=%s sslmode=disable", c.Port, db)
+}
+
+// CreateDB creates a database in the cluster and returns a connection
+// string to it.
+func (c *Cluster) CreateDB(name string) string {
+	c.t.Helper()
+	db, err := sql.Open("postgres", c.Conn)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("CREATE DATABASE " + name); err != nil {
+		c.t.Fatal(err)
+	}
+	return c.ConnTo(name)
 }
 
 // Start starts the cluster again after Stop.
