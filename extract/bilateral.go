@@ -18,7 +18,7 @@ func (x *extraction) bilateralSplit(si, trigger int, typ string, persons []int) 
 	}
 	toks := x.sents[si].toks
 	for _, t := range toks {
-		if gatheringWords[strings.ToLower(t.text)] {
+		if gatheringWords[t.lower] {
 			return nil
 		}
 	}

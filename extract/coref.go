@@ -200,7 +200,7 @@ func (x *extraction) surnameOnly(cands map[string][]int) {
 // closely ("Erdogan met", "Castro and Obama greeted").
 func meetingVerbAfter(toks []token, b int) bool {
 	for k := b; k < len(toks) && k < b+4; k++ {
-		switch strings.ToLower(toks[k].text) {
+		switch toks[k].lower {
 		case "met", "meets", "meet", "greeted", "spoke", "held", "hosted", "welcomed", "visited", "shook", "said", "says":
 			return true
 		}
@@ -216,13 +216,13 @@ func meetingVerbAfter(toks []token, b int) bool {
 func (x *extraction) personCue(m *mention) bool {
 	toks := x.sents[m.sent].toks
 	if m.b < len(toks) {
-		next := strings.ToLower(toks[m.b].text)
+		next := toks[m.b].lower
 		switch next {
 		case "said", "says", "told", "added", "noted", "wrote", "tweeted", "asked", "(":
 			return true
 		case ",":
 			if m.b+1 < len(toks) {
-				n2 := strings.ToLower(toks[m.b+1].text)
+				n2 := toks[m.b+1].lower
 				if n2 == "a" || n2 == "the" || n2 == "who" || n2 == "an" {
 					return true
 				}
@@ -233,7 +233,7 @@ func (x *extraction) personCue(m *mention) bool {
 		return true // "Wang Yi, China's foreign minister,"
 	}
 	if m.a > 0 {
-		prev := strings.ToLower(toks[m.a-1].text)
+		prev := toks[m.a-1].lower
 		if prev == "said" || prev == "says" {
 			return true
 		}

@@ -70,7 +70,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	trigger, typ := -1, ""
 	var triggers []eventWord
 	for i, t := range toks {
-		lw := strings.ToLower(t.text)
+		lw := t.lower
 		k, ok := eventNouns[lw]
 		if !ok {
 			continue
@@ -106,7 +106,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		if m.kind != kindPerson || !x.persons[m.person].accepted {
 			continue
 		}
-		if m.possessive && !(m.b+1 < len(toks) && eventNouns[strings.ToLower(toks[m.b+1].text)] != "") && !ownTrigger(toks, trigger, m) {
+		if m.possessive && !(m.b+1 < len(toks) && eventNouns[toks[m.b+1].lower] != "") && !ownTrigger(toks, trigger, m) {
 			continue
 		}
 		if x.isSpeaker(toks, m) || credited(toks, m.a) {
@@ -208,7 +208,7 @@ func companion(toks []token, a int) bool {
 		if t.kind == punct && t.text != "," && t.text != "(" && t.text != ")" {
 			return false
 		}
-		lw := strings.ToLower(t.text)
+		lw := t.lower
 		if eventNouns[lw] != "" || speechWords[lw] {
 			return false
 		}
@@ -219,7 +219,7 @@ func companion(toks []token, a int) bool {
 			}
 			match := true
 			for i, w := range cw {
-				if strings.ToLower(toks[k-n+1+i].text) != w {
+				if toks[k-n+1+i].lower != w {
 					match = false
 					break
 				}
@@ -243,7 +243,7 @@ func ownTrigger(toks []token, trigger int, m *mention) bool {
 	if trigger < 1 || m.b >= trigger {
 		return false
 	}
-	switch strings.ToLower(toks[trigger-1].text) {
+	switch toks[trigger-1].lower {
 	case "his", "her":
 		return true
 	}
@@ -256,7 +256,7 @@ func ownTrigger(toks []token, trigger int, m *mention) bool {
 // the call happened.
 func proposedOutside(toks []token, invite int) bool {
 	for i, t := range toks {
-		if i != invite && proposedWords[strings.ToLower(t.text)] {
+		if i != invite && proposedWords[t.lower] {
 			return true
 		}
 	}
@@ -281,7 +281,7 @@ func rank(k string) int {
 // meeting ("on the sidelines of the G-20 summit") rather than the meeting.
 func multilateral(toks []token, i int) bool {
 	for k := max(0, i-6); k < i; k++ {
-		lw := strings.ToLower(toks[k].text)
+		lw := toks[k].lower
 		if lw == "sidelines" || lw == "during" || knownOrgs[toks[k].text] != "" || toks[k].upper ||
 			lw == "multinational" || lw == "international" || lw == "leaders" {
 			return true
@@ -292,7 +292,7 @@ func multilateral(toks []token, i int) bool {
 
 func inviteAt(toks []token) int {
 	for i, t := range toks {
-		lw := strings.ToLower(t.text)
+		lw := t.lower
 		if lw == "invited" || lw == "invite" || lw == "invites" {
 			return i
 		}
@@ -313,7 +313,7 @@ func hasWord(toks []token, words ...string) bool {
 
 func hasAny(toks []token, set map[string]bool, a, b int) bool {
 	for _, t := range toks[a:b] {
-		if set[strings.ToLower(t.text)] {
+		if set[t.lower] {
 			return true
 		}
 	}
@@ -363,10 +363,10 @@ func (x *extraction) isSpeaker(toks []token, m *mention) bool {
 	end := m.b
 	// Skip an apposition: "Dmitry Peskov, a spokesman, said".
 	for k := end; k < len(toks) && k < end+3; k++ {
-		if speechWords[strings.ToLower(toks[k].text)] {
+		if speechWords[toks[k].lower] {
 			// "Trump said he planned to meet Kim": the speaker acts.
 			if k+1 < len(toks) {
-				switch strings.ToLower(toks[k+1].text) {
+				switch toks[k+1].lower {
 				case "he", "she", "they", "we", "i":
 					return false
 				}
@@ -374,13 +374,13 @@ func (x *extraction) isSpeaker(toks []token, m *mention) bool {
 			return true
 		}
 	}
-	if m.a > 0 && speechWords[strings.ToLower(toks[m.a-1].text)] {
+	if m.a > 0 && speechWords[toks[m.a-1].lower] {
 		return true
 	}
 	// "Putin's spokesman Dmitry Peskov" / "Press secretary Sarah Sanders": a
 	// title holder is a principal only when the text says so; spokesmen never.
 	for k := max(0, m.a-3); k < m.a; k++ {
-		lw := strings.ToLower(toks[k].text)
+		lw := toks[k].lower
 		if lw == "spokesman" || lw == "spokeswoman" || lw == "spokesperson" || lw == "secretary" && k > 0 && strings.EqualFold(toks[k-1].text, "press") {
 			return true
 		}
@@ -400,7 +400,7 @@ func (x *extraction) addDescribed(si int, persons []int) []int {
 		if n == 0 || i+1+n >= len(toks) {
 			continue
 		}
-		head := strings.ToLower(toks[i+1+n].text)
+		head := toks[i+1+n].lower
 		if head != "leader" && head != "president" && head != "prime" && head != "premier" && head != "chancellor" {
 			continue
 		}
@@ -436,7 +436,7 @@ func principalsPattern(x *extraction, si int) []int {
 		}
 	}
 	for i, t := range toks {
-		lw := strings.ToLower(t.text)
+		lw := t.lower
 		if lw != "between" && lw != "of" {
 			continue
 		}
@@ -446,7 +446,7 @@ func principalsPattern(x *extraction, si int) []int {
 		}
 		// Find the second person after "and"/"with".
 		for k := i + 2; k < len(toks) && k < i+10; k++ {
-			lk := strings.ToLower(toks[k].text)
+			lk := toks[k].lower
 			if (lw == "between" && lk == "and") || (lw == "of" && lk == "with") {
 				if p2, ok := personAt[k+1]; ok && p2 != p1 {
 					if lw == "of" && !precededByEvent(toks, i) {
@@ -462,7 +462,7 @@ func principalsPattern(x *extraction, si int) []int {
 }
 
 func precededByEvent(toks []token, i int) bool {
-	return i > 0 && eventNouns[strings.ToLower(toks[i-1].text)] != ""
+	return i > 0 && eventNouns[toks[i-1].lower] != ""
 }
 
 // clauses splits a sentence at coordinations that open a clause of their
@@ -474,7 +474,7 @@ func (x *extraction) clauses(si int) [][2]int {
 		if !strings.EqualFold(toks[i].text, "and") {
 			continue
 		}
-		n := strings.ToLower(toks[i+1].text)
+		n := toks[i+1].lower
 		if n != "in" && n != "at" && n != "on" && n != "during" && n != "later" {
 			continue
 		}
@@ -517,10 +517,10 @@ func (x *extraction) hasPlaceOrTime(si, a, b int) bool {
 func reportingFrom(toks []token, a, b int) int {
 	trig := -1
 	for i := a; i < b; i++ {
-		if eventNouns[strings.ToLower(toks[i].text)] != "" && trig < 0 {
+		if eventNouns[toks[i].lower] != "" && trig < 0 {
 			trig = i
 		}
-		if trig >= 0 && speechWords[strings.ToLower(toks[i].text)] {
+		if trig >= 0 && speechWords[toks[i].lower] {
 			return i
 		}
 	}
@@ -580,7 +580,7 @@ func specificity(m *mention) int {
 // locative reports whether a place mention is in a locative position.
 func locative(toks []token, m *mention) bool {
 	for k := m.a - 1; k >= 0 && k >= m.a-3; k-- {
-		lw := strings.ToLower(toks[k].text)
+		lw := toks[k].lower
 		switch lw {
 		case "in", "at", "to", "inside", "near", "of":
 			if lw == "of" && !(k > 0 && strings.EqualFold(toks[k-1].text, "city")) {
@@ -596,7 +596,7 @@ func locative(toks []token, m *mention) bool {
 		break
 	}
 	// "the Helsinki summit"
-	if m.b < len(toks) && eventNouns[strings.ToLower(toks[m.b].text)] != "" {
+	if m.b < len(toks) && eventNouns[toks[m.b].lower] != "" {
 		return true
 	}
 	return false
@@ -613,7 +613,7 @@ func (x *extraction) dateIn(si, a, b int) string {
 		if t.a < a || t.b > b || t.value == "" || t.typ != "" || isReference(t.value) {
 			continue // no value, or no calendar date (a duration, "now")
 		}
-		if t.a > 0 && speechWords[strings.ToLower(toks[t.a-1].text)] {
+		if t.a > 0 && speechWords[toks[t.a-1].lower] {
 			continue // "reported late Friday"
 		}
 		if attributiveYear(toks, t.a, t.b) {
@@ -638,12 +638,12 @@ func attributiveYear(toks []token, a, b int) bool {
 	if _, ok := isYear(toks[a]); !ok {
 		return false
 	}
-	switch strings.ToLower(toks[a-1].text) {
+	switch toks[a-1].lower {
 	case "the", "its", "his", "her", "their", "a", "this", "that":
 	default:
 		return false
 	}
-	return toks[b].kind == word && !functionWords[strings.ToLower(toks[b].text)]
+	return toks[b].kind == word && !functionWords[toks[b].lower]
 }
 
 // eventDate turns a time value into a calendar date at its precision:
@@ -874,7 +874,7 @@ var creditVerbs = wordSet("bylined", "written", "reported", "edited", "compiled"
 // the article ("... of The Plain Dealer, bylined by NAME"): a journalist,
 // never a participant.
 func credited(toks []token, a int) bool {
-	return a >= 2 && strings.EqualFold(toks[a-1].text, "by") && creditVerbs[strings.ToLower(toks[a-2].text)]
+	return a >= 2 && strings.EqualFold(toks[a-1].text, "by") && creditVerbs[toks[a-2].lower]
 }
 
 // attendingWords are the forms of attendingVerbs.

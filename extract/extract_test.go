@@ -68,6 +68,19 @@ func TestRoles(t *testing.T) {
 		{"title, name, of country", "President Donald Trump of the United States arrived.", "Donald Trump", "president", "United States", ""},
 		{"another role of the person", "Japanese Foreign Minister Taro Kono met reporters. Later, as defense minister, Kono spoke.", "Taro Kono", "defense minister", "Japan", ""},
 		{"document country", "TOKYO. Japanese Prime Minister Shinzo Abe reshuffled the Japanese cabinet. Finance Minister Taro Aso stays, Japan's media said.", "Taro Aso", "finance minister", "Japan", ""},
+		{"capitalized former before the title", "TOKYO. Japan's prime minister reshuffled the Japanese cabinet. Former Justice Minister Aiko Tanaka has been appointed as the new foreign minister.", "Aiko Tanaka", "justice minister", "Japan", ""},
+		{"appointed as, passive", "TOKYO. Japan's prime minister reshuffled the Japanese cabinet. Former Justice Minister Aiko Tanaka has been appointed as the new foreign minister.", "Aiko Tanaka", "foreign minister", "Japan", ""},
+		{"named, a complement", "SEOUL. South Korea's president changed the South Korean cabinet. Park Min-jun was named the new culture minister.", "Park Min-jun", "culture minister", "South Korea", ""},
+		{"tapped for", "SEOUL. South Korea's president changed the South Korean cabinet. Kim Soo-ah was tapped for the new minister of gender equality and family.", "Kim Soo-ah", "minister of gender equality and family", "South Korea", ""},
+		{"the post of", "Malaysia's Prime Minister Anwar Ibrahim reshuffled the Malaysian cabinet. Mohamad Sabu will assume the post of Minister of Higher Education.", "Mohamad Sabu", "minister of higher education", "Malaysia", ""},
+		{"take over as", "Malaysia's Prime Minister Anwar Ibrahim reshuffled the Malaysian cabinet. Ahmad Maslan will take over as defence minister.", "Ahmad Maslan", "defence minister", "Malaysia", ""},
+		{"relative clause with a copula", "\"It will be grand,\" said Jeremy Bernard, who was the U.S. social secretary in 2014.", "Jeremy Bernard", "social secretary", "United States", ""},
+		{"served as two titles", "Britain's cabinet changed. Michael Fallon, who served as the British minister for business and enterprise and as minister of state for energy, moves.", "Michael Fallon", "minister of state for energy", "United Kingdom", ""},
+		{"copula, the name after it", "Japan's new Foreign Minister is Toshimitsu Motegi, a trade expert.", "Toshimitsu Motegi", "foreign minister", "Japan", ""},
+		{"passage country in a story of two cabinets", "Japanese Prime Minister Fumio Kishida reshuffled his Cabinet in Tokyo. Finance Minister Shunichi Suzuki stays. " +
+			"Meanwhile, South Korean President Yoon Suk Yeol named a new defense minister. Yoon said Defense Minister Lee Jong-sup would go.", "Shunichi Suzuki", "finance minister", "Japan", ""},
+		{"passage country, the second cabinet", "Japanese Prime Minister Fumio Kishida reshuffled his Cabinet in Tokyo. Finance Minister Shunichi Suzuki stays. " +
+			"Meanwhile, South Korean President Yoon Suk Yeol named a new defense minister. Yoon said Defense Minister Lee Jong-sup would go.", "Lee Jong-sup", "defense minister", "South Korea", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,6 +94,30 @@ func TestRoles(t *testing.T) {
 				}
 			}
 			t.Fatalf("no role %s/%s in %+v (persons %+v)", tt.person, tt.title, f.Roles, f.Persons)
+		})
+	}
+}
+
+// TestNotTheirRole: a title near a name that the sentence gives to
+// someone else.
+func TestNotTheirRole(t *testing.T) {
+	for _, tt := range []struct{ name, text, person, title string }{
+		{"the one who appoints", "British Prime Minister David Cameron has appointed Philip Hammond as foreign minister.", "David Cameron", "foreign minister"},
+		{"a name in the relative clause before", "Minoru Kihara, who served as an adviser to former Prime Minister Yoshihide Suga, has been appointed as defense minister of Japan.", "Yoshihide Suga", "defense minister"},
+		{"a name in the apposition", "Ahmad Maslan, an aide to Prime Minister Anwar Ibrahim, was named Malaysia's new defence minister.", "Anwar Ibrahim", "defence minister"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			for _, r := range f.Roles {
+				if r.Person == tt.person && r.Title == tt.title {
+					t.Errorf("role %+v, want none", r)
+				}
+			}
+			for _, p := range f.Persons {
+				if p.Name == tt.person && slices.Contains(p.Titles, tt.title) {
+					t.Errorf("%s has titles %q, want no %q", p.Name, p.Titles, tt.title)
+				}
+			}
 		})
 	}
 }

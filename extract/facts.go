@@ -109,6 +109,9 @@ type Role struct {
 	// byDocument marks a country that came from the document as a whole,
 	// not from words about the person.
 	byDocument bool
+	// byPassage marks a country that came from the sentences around the
+	// role (passageCountry).
+	byPassage bool
 }
 
 // Event is a meeting, summit, call or visit between named persons.

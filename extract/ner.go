@@ -109,7 +109,7 @@ func runContinues(toks []token, i, j int) bool {
 	}
 	if t.kind == word && j+1 < len(toks) && !toks[j+1].nlBefore {
 		next := toks[j+1]
-		lw := strings.ToLower(t.text)
+		lw := t.lower
 		// Name particles: "Bashar al-Assad", "Ursula von der Leyen".
 		if (strings.HasPrefix(lw, "al-") || strings.HasPrefix(lw, "el-")) && hasUpperAfterHyphen(t.text) {
 			return true
@@ -123,7 +123,7 @@ func runContinues(toks []token, i, j int) bool {
 			return next.kind == word && next.cap && j > i
 		case "of":
 			// "Bank of England", "Group of 20", "Secretary of State".
-			prev := strings.ToLower(toks[j-1].text)
+			prev := toks[j-1].lower
 			if orgWords[prev] || prev == "group" || prev == "secretary" || prev == "hall" || prev == "republic" ||
 				prev == "university" || prev == "bank" || prev == "city" || prev == "house" {
 				return next.cap || next.kind == number || next.text == "the"
@@ -164,7 +164,7 @@ func (x *extraction) classifyRun(si, a, b int) {
 	// participle or a number word ("Addressing Albanese", "Five
 	// Ministers").
 	for a < b && (a == 0 || isOpenQuote(toks[a-1])) {
-		lw := strings.ToLower(toks[a].text)
+		lw := toks[a].lower
 		if functionWords[lw] || numberWords[lw] > 0 || b-a > 1 && len(lw) > 5 && strings.HasSuffix(lw, "ing") && !x.gaz.FirstName(toks[a].text) {
 			a++
 			continue
@@ -174,7 +174,7 @@ func (x *extraction) classifyRun(si, a, b int) {
 	titled := false
 	// Peel modifiers off the front while a name remains after them.
 	for a < b {
-		if honorifics[strings.ToLower(toks[a].text)] {
+		if honorifics[toks[a].lower] {
 			titled = true
 			a++
 			continue
@@ -183,6 +183,14 @@ func (x *extraction) classifyRun(si, a, b int) {
 			titled = true
 			a += n
 			continue
+		}
+		// "Former Justice Minister Yoko Kamikawa": a time marker opens
+		// the title.
+		if pastMarkers[toks[a].lower] && a+1 < b {
+			if n, _ := matchTitle(toks, a+1, b); n > 0 && a+1+n < b {
+				a++
+				continue
+			}
 		}
 		if n, _ := matchPluralTitle(toks, a, b); n > 0 && a+n < b {
 			titled = true // "Presidents Xi Jinping of China and ..."
@@ -322,7 +330,7 @@ func placeContext(toks []token, a, b int) bool {
 		return false // "Summit of the Americas"
 	}
 	if a > 0 {
-		switch strings.ToLower(toks[a-1].text) {
+		switch toks[a-1].lower {
 		case "in", "at", "from", "near", "to", "outside", "into", "toward", "towards", "via":
 			return true
 		}
@@ -391,13 +399,13 @@ func matchTitle(toks []token, i, b int) (int, string) {
 	n, title := 0, ""
 	j := i
 	var mods []string
-	for j < b && titleModifiers[strings.ToLower(toks[j].text)] {
-		mods = append(mods, strings.ToLower(toks[j].text))
+	for j < b && titleModifiers[toks[j].lower] {
+		mods = append(mods, toks[j].lower)
 		j++
 	}
 	var words []string
 	for k := j; k < b && k < j+6; k++ {
-		w := strings.ToLower(toks[k].text)
+		w := toks[k].lower
 		if exp, ok := titleAbbrevs[strings.TrimSuffix(w, ".")]; ok && strings.HasSuffix(w, ".") {
 			w = exp
 		}
@@ -407,6 +415,19 @@ func matchTitle(toks []token, i, b int) (int, string) {
 		words = append(words, w)
 		if phrase := strings.Join(words, " "); titles[phrase] {
 			n, title = k+1-i, phrase
+		}
+	}
+	if n == 0 {
+		// "Culture Minister", "Transport Secretary": one or two words of a
+		// portfolio before "minister" or "secretary".
+		k := j
+		for k < b && k < j+2 && portfolios[toks[k].lower] {
+			k++
+		}
+		if k > j && k < b {
+			if w := toks[k].lower; w == "minister" || w == "secretary" {
+				n, title = k+1-i, strings.ToLower(joinTokens(toks[j:k+1]))
+			}
 		}
 	}
 	if n == 0 {
@@ -433,14 +454,14 @@ func portfolioAfter(toks []token, i, b int) (int, string) {
 	if i >= b {
 		return 0, ""
 	}
-	prep := strings.ToLower(toks[i].text)
+	prep := toks[i].lower
 	if prep != "of" && prep != "for" {
 		return 0, ""
 	}
 	words := []string{prep}
 	end, last := 0, 0
 	for k := i + 1; k < b && k < i+12; k++ {
-		w := strings.ToLower(toks[k].text)
+		w := toks[k].lower
 		switch {
 		case portfolios[w]:
 			words = append(words, w)
@@ -541,7 +562,7 @@ func isOrgName(core []token) bool {
 func personShaped(core []token) bool {
 	particles := 0
 	for k, t := range core {
-		if nameParticles[strings.ToLower(t.text)] {
+		if nameParticles[t.lower] {
 			particles++
 		}
 		if nicknameQuote(core, 0, k) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"os"
 	"strings"
 
 	"github.com/kg-news/kg/extract/syntax"
@@ -57,10 +58,33 @@ func (x *extraction) parse(si int) *parsed {
 		}
 		p.tokOf = append(p.tokOf, i)
 	}
-	x.annotator.Annotate(&s)
+	x.annotator.AnnotateNames(&s, x.nameWords(si, p, len(s.Tokens)))
 	p.words = s.Tokens
 	x.parses[si] = p
+	if os.Getenv("KG_DEBUG_PARSE") != "" {
+		syntax.WriteCoNLLU(os.Stderr, []syntax.Sentence{s})
+	}
 	return p
+}
+
+// nameWords marks the words of sentence si that belong to the persons'
+// names recognized in it, so that the tagger calls them proper nouns; nil
+// when it names no one.
+func (x *extraction) nameWords(si int, p *parsed, n int) []bool {
+	var names []bool
+	for _, mi := range x.sentMentions(si) {
+		m := &x.mentions[mi]
+		if m.kind != kindPerson && m.kind != kindUnknown {
+			continue
+		}
+		if names == nil {
+			names = make([]bool, n)
+		}
+		for t := m.a; t < m.b; t++ {
+			names[p.wordOf[t]] = true
+		}
+	}
+	return names
 }
 
 // head returns the 0-based word index of word w's head, -1 for the root.

@@ -43,8 +43,69 @@ type fullDate struct {
 
 // fullDates finds the full dates of a line, in order. Where two forms
 // overlap, the one that starts first wins, then the earlier form (ISO,
-// day month year, month day year, numeric). Linear in the line's length.
+// day month year, month day year, numeric). Every form holds a year of
+// four digits, so the forms are only looked for around one: linear in
+// the line's length, and most lines cost one scan of their bytes.
 func fullDates(line string) []fullDate {
+	var out []fullDate
+	for a, b := 0, 0; ; {
+		a, b = yearWindow(line, b)
+		if a < 0 {
+			return out
+		}
+		for _, d := range datesIn(line[a:b]) {
+			d.start += a
+			d.end += a
+			out = append(out, d)
+		}
+	}
+}
+
+// yearWindow returns the bytes [a, b) of line around the next years of
+// four digits (1800 to 2199) at or after byte from: from the start of
+// the line or a space up to dateReach bytes before the first, to the end
+// of an ISO date after the last, windows that overlap merged. a is -1
+// when no year is left.
+func yearWindow(line string, from int) (a, b int) {
+	a = -1
+	for i := from; i+4 <= len(line); i++ {
+		if !isYearAt(line, i) {
+			continue
+		}
+		if a < 0 {
+			a = max(from, i-dateReach)
+			for k := a; a > 0 && k < i; k++ {
+				if line[k] == ' ' || line[k] == '\n' {
+					a = k
+					break
+				}
+			}
+		} else if i-dateReach > b {
+			return a, b // the next year starts a window of its own
+		}
+		b = min(len(line), i+4+len("-01-01")+1)
+		i += 3
+	}
+	return a, b
+}
+
+// dateReach is how far before its year a full date may start: "Wednesday
+// the 15th of September, 2023" fits.
+const dateReach = 64
+
+// isYearAt reports whether line holds exactly four digits at i, from 1800
+// to 2199.
+func isYearAt(line string, i int) bool {
+	digit := func(k int) bool { return k >= 0 && k < len(line) && line[k] >= '0' && line[k] <= '9' }
+	if !digit(i) || !digit(i+1) || !digit(i+2) || !digit(i+3) || digit(i-1) || digit(i+4) {
+		return false
+	}
+	c := line[i : i+2]
+	return c == "18" || c == "19" || c == "20" || c == "21"
+}
+
+// datesIn finds the full dates of a window of a line, as fullDates.
+func datesIn(line string) []fullDate {
 	type cand struct {
 		fullDate
 		form int

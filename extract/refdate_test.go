@@ -1,6 +1,10 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -66,6 +70,36 @@ func TestArchivePhotoCaptionAnchorsNothing(t *testing.T) {
 		f := extractText(t, text, time.Time{})
 		if f.DateSource != DateFromNone {
 			t.Errorf("%q: date source %q (%s), want none", text[:30], f.DateSource, f.InferredDate)
+		}
+	}
+}
+
+// TestFullDatesAroundYears checks that looking for dates only around
+// their years finds what a scan of the whole line finds, on the lines of
+// the test articles and on lines made to sit at the windows' edges.
+func TestFullDatesAroundYears(t *testing.T) {
+	lines := []string{
+		"June 17, 2001: Bush, Putin bond",
+		"2023-09-13",
+		"x 2023-09-13 and 15 March 2016 and 03/04/2019 then 1 Jan 2020",
+		strings.Repeat("word ", 20) + "Wednesday the 15th of September, 2023 and " + strings.Repeat("y ", 40) + "July 4, 1776 and 12.11.2024",
+		"20234 1999-12-31x 31 April 2020 2020-02-30",
+	}
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no test articles: %v", err)
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+		lines = append(lines, string(data))
+	}
+	for _, line := range lines {
+		if got, want := fullDates(line), datesIn(line); !slices.Equal(got, want) {
+			t.Errorf("fullDates(%.60q) = %v, want %v", line, got, want)
 		}
 	}
 }

@@ -17,7 +17,12 @@ var countryNeutralTitles = wordSet("secretary-general", "secretary general", "ch
 //     the document says about states: the countries of its roles, its
 //     country names and demonyms, its dateline. A reshuffle story from
 //     Tokyo gives every minister in it Japan; a summit story of two
-//     countries gives no one a country this way.
+//     countries gives no one a country this way;
+//  3. the country of the passage around the role: the one country that
+//     the role's sentence and the two before it name, where the persons
+//     named also stand for the countries their own words give them: a story
+//     of two reshuffles, Japan's and then South Korea's, gives each
+//     minister the country of the paragraphs that name them.
 //
 // Titles that serve organizations rather than states
 // (countryNeutralTitles) take no document country.
@@ -36,8 +41,12 @@ func (x *extraction) inferRoleCountries() {
 		}
 		if c := byPerson[r.Person]; c != "" {
 			r.CountryCode = c
-		} else if doc != "" && !countryNeutralTitles[r.Title] {
+		} else if countryNeutralTitles[r.Title] {
+			continue
+		} else if doc != "" {
 			r.CountryCode, r.byDocument = doc, true
+		} else if c := x.passageCountry(r.Evidence.Sentence, byPerson); c != "" {
+			r.CountryCode, r.byDocument, r.byPassage = c, true, true
 		} else {
 			continue
 		}
@@ -69,6 +78,7 @@ func (x *extraction) counterpartCountries() {
 			stated[r.Person][r.CountryCode] = true
 		}
 	}
+	x.dropPassageCounterparts(stated)
 	weight, total := x.countryWeights()
 	for _, ev := range x.events {
 		if len(ev.participants) != 2 {
@@ -118,6 +128,31 @@ func (x *extraction) counterpartCountries() {
 	}
 }
 
+// dropPassageCounterparts takes back a country that a role took from its
+// passage when its holder meets, in an encounter of any size, someone
+// whose own words give that country: the passage was about the
+// counterpart ("Albanese met President Xi Jinping and Chinese Premier Li
+// Qiang in Beijing" makes Albanese no Chinese official).
+func (x *extraction) dropPassageCounterparts(stated map[string]map[string]bool) {
+	for _, ev := range x.events {
+		for _, a := range ev.participants {
+			name := x.persons[a].name
+			for i := range x.roles {
+				r := &x.roles[i]
+				if r.Person != name || !r.byPassage {
+					continue
+				}
+				for _, b := range ev.participants {
+					if b != a && stated[x.persons[b].name][r.CountryCode] {
+						r.CountryCode, r.Country, r.byDocument, r.byPassage = "", "", false, false
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
 // documentCountry is the country a document is about, or "" when no one
 // country has at least two thirds of the weight of the country evidence:
 // a role's country weighs 2, a country name, a demonym or a city 1.
@@ -130,6 +165,46 @@ func (x *extraction) documentCountry() string {
 		}
 	}
 	if bestW < 2 || 3*bestW < 2*total {
+		return ""
+	}
+	return best
+}
+
+// passageCountry is the one country that sentence si and the two before
+// it speak of, or "": the weights of countryWeights over those sentences,
+// where each mention of a person whose own words give a country (stated)
+// weighs 1 for it, must all go to one country and add up to 2 or more.
+func (x *extraction) passageCountry(si int, stated map[string]string) string {
+	weight, total := map[string]int{}, 0
+	for _, r := range x.roles {
+		if r.CountryCode != "" && !r.byDocument && r.Evidence.Sentence <= si && r.Evidence.Sentence >= si-2 {
+			weight[r.CountryCode] += 2
+			total += 2
+		}
+	}
+	for s := max(0, si-2); s <= si; s++ {
+		for _, mi := range x.sentMentions(s) {
+			m := &x.mentions[mi]
+			code := ""
+			switch {
+			case m.kind == kindPlace && (m.placeKind == "country" || m.placeKind == "demonym" || m.placeKind == "city"):
+				code = m.code
+			case m.kind == kindPerson && m.person >= 0 && m.person < len(x.persons):
+				code = stated[x.persons[m.person].name]
+			}
+			if code != "" {
+				weight[code]++
+				total++
+			}
+		}
+	}
+	best, bestW := "", 0
+	for c, w := range weight {
+		if w > bestW || w == bestW && c < best {
+			best, bestW = c, w
+		}
+	}
+	if bestW < 2 || bestW < total {
 		return ""
 	}
 	return best

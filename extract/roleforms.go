@@ -6,8 +6,9 @@ import (
 )
 
 // The role forms beyond a title next to a name (findRoles): plural titles
-// over a list of names, "counterpart", "as TITLE", copulas and
-// appointments, "NAME of COUNTRY", and "A replaces B as TITLE".
+// over a list of names, "counterpart", "As TITLE, NAME" and "NAME of
+// COUNTRY". Copulas, appointments and replacements are read from the
+// parse (parsedRoles).
 
 // singularTitle turns a plural title word into its singular, or "".
 func singularTitle(w string) string {
@@ -30,7 +31,7 @@ func matchPluralTitle(toks []token, i, b int) (int, string) {
 		if toks[k].kind != word {
 			break
 		}
-		w := strings.ToLower(toks[k].text)
+		w := toks[k].lower
 		if s := singularTitle(w); s != "" {
 			phrase := strings.Join(append(append([]string{}, words...), s), " ")
 			if titles[phrase] {
@@ -127,12 +128,12 @@ func (x *extraction) countryAfter(toks []token, j int) (int, string) {
 	if j+1 >= len(toks) {
 		return 0, ""
 	}
-	lw := strings.ToLower(toks[j].text)
+	lw := toks[j].lower
 	if lw != "of" && lw != "from" {
 		return 0, ""
 	}
 	k := j + 1
-	if k < len(toks) && strings.ToLower(toks[k].text) == "the" {
+	if k < len(toks) && toks[k].lower == "the" {
 		k++
 	}
 	if n, c := x.matchCountryWord(toks, k, len(toks)); n > 0 {
@@ -169,7 +170,7 @@ func (x *extraction) findRoleForms() {
 		}
 		x.pluralTitles(si)
 		x.asTitles(si)
-		x.copulaTitles(si)
+		x.parsedRoles(si)
 	}
 	x.counterparts()
 	x.ofCountry()
@@ -282,7 +283,7 @@ func (x *extraction) pluralTitles(si int) {
 func (x *extraction) roleWords(toks []token, j int) (Role, int, bool) {
 	var r Role
 	for j < len(toks) {
-		lw := strings.ToLower(toks[j].text)
+		lw := toks[j].lower
 		switch {
 		case lw == "the" || lw == "a" || lw == "an" || lw == "new" || lw == "its" || lw == "his" || lw == "her" || lw == "their",
 			rankWords[lw]:
@@ -296,6 +297,10 @@ func (x *extraction) roleWords(toks []token, j int) (Role, int, bool) {
 		break
 	}
 	r.CountryCode, j = x.countryBeforeTitle(toks, j)
+	for r.CountryCode != "" && j < len(toks) && (strings.EqualFold(toks[j].text, "new") || pastMarkers[toks[j].lower]) {
+		r.Former = r.Former || pastMarkers[toks[j].lower]
+		j++ // "Japan's new Foreign Minister", "Japan's former ambassador"
+	}
 	n, title := matchTitle(toks, j, len(toks))
 	if n == 0 {
 		return Role{}, j, false
@@ -303,7 +308,7 @@ func (x *extraction) roleWords(toks []token, j int) (Role, int, bool) {
 	r.Title = title
 	j += n
 	if j+1 < len(toks) {
-		prep := strings.ToLower(toks[j].text)
+		prep := toks[j].lower
 		if k, c := x.matchCountryWord(toks, j+1, len(toks)); k > 0 && (prep == "to" || prep == "of" || prep == "for" || prep == "in") {
 			if prep == "to" && (strings.Contains(title, "ambassador") || strings.Contains(title, "envoy")) {
 				r.ToCode = c.Code
@@ -316,23 +321,15 @@ func (x *extraction) roleWords(toks []token, j int) (Role, int, bool) {
 	return r, j, true
 }
 
-// appointVerbs take a person and "as TITLE"; replaceVerbs give the title
-// to both the subject and the person replaced.
 var (
-	appointVerbs = wordSet("appointed", "appoints", "appoint", "named", "names", "name", "nominated", "nominates",
-		"nominate", "chose", "chosen", "picked", "tapped", "installed", "served", "serves", "serve", "serving",
-		"elected", "confirmed", "sworn", "designated", "replace", "replaces", "replaced", "replacing",
-		"succeed", "succeeds", "succeeded", "succeeding")
-	replaceVerbs = wordSet("replace", "replaces", "replaced", "replacing", "succeed", "succeeds", "succeeded", "succeeding")
-	copulaVerbs  = wordSet("is", "was", "became", "becomes", "become", "remains", "remained")
 	// rankWords place a holder among the holders of a title: "the first
 	// Australian prime minister to visit China".
 	rankWords = wordSet("first", "second", "third", "next", "last", "latest", "only", "current", "incumbent", "sitting")
 )
 
-// asTitles: "appointed ... Philip Hammond as foreign minister", "Hammond,
-// who had served as defence secretary", "As defence secretary, Hammond
-// ...", "Hammond replaces William Hague as foreign secretary" (both).
+// asTitles: "As defence secretary, Hammond ...", "Later, as defense
+// minister, Kono spoke." Titles after appointing verbs ("appointed
+// Hammond as foreign minister") are read from the parse (parsedRoles).
 func (x *extraction) asTitles(si int) {
 	toks := x.sents[si].toks
 	for i := 0; i < len(toks); i++ {
@@ -340,92 +337,11 @@ func (x *extraction) asTitles(si int) {
 			continue
 		}
 		r, end, ok := x.roleWords(toks, i+1)
-		if !ok {
+		if !ok || end+1 >= len(toks) || toks[end].text != "," {
 			continue
 		}
-		// "As defence secretary, Hammond ...", "Later, as defense
-		// minister, Kono spoke."
-		asPhrase := func() {
-			if end+1 < len(toks) && toks[end].text == "," {
-				if mi := x.personAt(si, end+1); mi >= 0 {
-					x.addRole(mi, r, si, i, x.mentions[mi].b)
-				}
-			}
-		}
-		// Otherwise the person must be the object or subject of an
-		// appointing verb within a few words before "as".
-		mi := x.personBefore(si, i)
-		if mi < 0 {
-			asPhrase()
-			continue
-		}
-		m := &x.mentions[mi]
-		verb := -1
-		for k := max(0, m.a-8); k < i; k++ {
-			if appointVerbs[strings.ToLower(toks[k].text)] {
-				verb = k
-			}
-		}
-		if verb < 0 || i-m.b > 6 {
-			asPhrase()
-			continue
-		}
-		x.addRole(mi, r, si, min(verb, m.a), end)
-		if replaceVerbs[strings.ToLower(toks[verb].text)] && verb < m.a {
-			if subj := x.personBefore(si, verb); subj >= 0 && verb-x.mentions[subj].b <= 4 {
-				x.addRole(subj, r, si, x.mentions[subj].a, end)
-			}
-		}
-	}
-}
-
-// copulaTitles: "Philip Hammond is the new Foreign Secretary", "X became
-// home secretary", "X was named ambassador to Japan", "X, who was named
-// ...".
-func (x *extraction) copulaTitles(si int) {
-	toks := x.sents[si].toks
-	for _, mi := range x.sentMentions(si) {
-		m := &x.mentions[mi]
-		if m.kind != kindPerson || m.person < 0 || m.person >= len(x.persons) || !x.persons[m.person].accepted {
-			continue
-		}
-		j := m.b
-		if j+1 < len(toks) && toks[j].text == "," && strings.EqualFold(toks[j+1].text, "who") {
-			j += 2
-			// "X, who arrived on Monday, became ...": the relative clause
-			// is skipped when a copula follows it.
-			if j < len(toks) && !copulaVerbs[strings.ToLower(toks[j].text)] {
-				for k := j; k < len(toks) && k < j+25; k++ {
-					if toks[k].text == "," {
-						if k+1 < len(toks) && copulaVerbs[strings.ToLower(toks[k+1].text)] {
-							j = k + 1
-						}
-						break
-					}
-				}
-			}
-		}
-		for j < len(toks) && (strings.EqualFold(toks[j].text, "has") || strings.EqualFold(toks[j].text, "had") ||
-			strings.EqualFold(toks[j].text, "will") || strings.EqualFold(toks[j].text, "would") || strings.EqualFold(toks[j].text, "been")) {
-			j++
-		}
-		if j >= len(toks) {
-			continue
-		}
-		lw := strings.ToLower(toks[j].text)
-		switch {
-		case copulaVerbs[lw]:
-			j++
-			// "was named", "was appointed", "is set to become"
-			if j < len(toks) && (appointVerbs[strings.ToLower(toks[j].text)] || strings.EqualFold(toks[j].text, "now")) {
-				j++
-			}
-		case lw == "named" || lw == "appointed" || lw == "nominated" || lw == "elected":
-		default:
-			continue
-		}
-		if r, end, ok := x.roleWords(toks, j); ok {
-			x.addRole(mi, r, si, m.a, end)
+		if mi := x.personAt(si, end+1); mi >= 0 {
+			x.addRole(mi, r, si, i, x.mentions[mi].b)
 		}
 	}
 }
@@ -437,7 +353,7 @@ func (x *extraction) counterparts() {
 	for si := range x.sents {
 		toks := x.sents[si].toks
 		for i, t := range toks {
-			lw := strings.ToLower(t.text)
+			lw := t.lower
 			if lw != "counterpart" && lw != "counterparts" {
 				continue
 			}

@@ -65,7 +65,7 @@ func (x *extraction) findRoles() {
 // returned role's Evidence.Start holds the first token index used.
 func (x *extraction) preModifierRole(toks []token, a int) (Role, bool) {
 	j := a - 1
-	for j >= 0 && honorifics[strings.ToLower(toks[j].text)] {
+	for j >= 0 && honorifics[toks[j].lower] {
 		j--
 	}
 	// "President of the United States NAME", "Prime Minister of India NAME".
@@ -134,10 +134,10 @@ func (x *extraction) preModifierRole(toks []token, a int) (Role, bool) {
 		}
 		break
 	}
-	if j >= 0 && pastMarkers[strings.ToLower(toks[j].text)] {
+	if j >= 0 && pastMarkers[toks[j].lower] {
 		r.Former = true
 	}
-	if strings.HasPrefix(strings.ToLower(toks[best].text), "then-") || strings.HasPrefix(strings.ToLower(toks[best].text), "ex-") {
+	if strings.HasPrefix(toks[best].lower, "then-") || strings.HasPrefix(toks[best].lower, "ex-") {
 		r.Former = true
 	}
 	r.Evidence.Start = j + 1
@@ -161,7 +161,7 @@ func (x *extraction) appositionRole(toks []token, b int) (Role, bool) {
 	j++
 	var r Role
 	for j < len(toks) {
-		lw := strings.ToLower(toks[j].text)
+		lw := toks[j].lower
 		if lw == "a" || lw == "an" || lw == "the" || lw == "now" || lw == "currently" {
 			j++
 			continue
@@ -192,7 +192,7 @@ func (x *extraction) appositionRole(toks []token, b int) (Role, bool) {
 	j += n
 	// "to Russia", "of Russia", "with Russia's ...", "for Russia"
 	if j+1 < len(toks) {
-		prep := strings.ToLower(toks[j].text)
+		prep := toks[j].lower
 		if k, c := x.matchCountryWord(toks, j+1, len(toks)); k > 0 {
 			switch prep {
 			case "to":

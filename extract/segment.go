@@ -114,7 +114,7 @@ func classifyLine(s *sentence) {
 	if !terminal && (words <= 3 || caps*3 >= words*2) {
 		s.headline = true
 	}
-	first := strings.ToLower(toks[0].text)
+	first := toks[0].lower
 	switch first {
 	case "by", "copyright", "photo", "credit", "image", "images", "source", "reporting", "editing", "writing":
 		if !terminal || words <= 12 {

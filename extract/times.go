@@ -163,7 +163,7 @@ func (x *extraction) printedDates(si int, out []timex) []timex {
 // weekdayAbbrev are the short forms of weekdays that pages print.
 var weekdayAbbrev = wordSet("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 
-func lower(t token) string { return strings.ToLower(strings.TrimSuffix(t.text, ".")) }
+func lower(t token) string { return strings.TrimSuffix(t.lower, ".") }
 
 func isYear(t token) (int, bool) {
 	if t.kind != number || len(t.text) != 4 {
@@ -547,11 +547,11 @@ func clauseSpans(toks []token) [][2]int {
 			cut(i + 1)
 		case ",":
 			if i+1 < len(toks) {
-				switch strings.ToLower(toks[i+1].text) {
+				switch toks[i+1].lower {
 				case "but", "and", "while", "although", "though", "which", "who", "after", "before", "when", "as", "where":
 					cut(i + 1)
 				default:
-					if speechWords[strings.ToLower(toks[i+1].text)] || i+2 < len(toks) && speechWords[strings.ToLower(toks[i+2].text)] {
+					if speechWords[toks[i+1].lower] || i+2 < len(toks) && speechWords[toks[i+2].lower] {
 						cut(i + 1)
 					}
 				}
@@ -568,7 +568,7 @@ func clauseSpans(toks []token) [][2]int {
 // Tuesday").
 func presentPlanBefore(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
-		if scheduledVerbs[strings.ToLower(toks[k].text)] {
+		if scheduledVerbs[toks[k].lower] {
 			return true
 		}
 	}
@@ -641,7 +641,7 @@ func futureContext(toks []token) bool {
 // shortly before index i.
 func pastRequestBefore(toks []token, i int) bool {
 	for k := max(0, i-5); k < i; k++ {
-		switch strings.ToLower(toks[k].text) {
+		switch toks[k].lower {
 		case "invited", "asked", "urged", "encouraged":
 			return true
 		}
@@ -739,7 +739,7 @@ func figureBefore(toks []token, i int) bool {
 // read only there, which keeps extraction fast.
 func reportedTime(toks []token, clause [2]int, a, b int) bool {
 	for i := clause[0]; i < clause[1]; i++ {
-		if speechWords[strings.ToLower(toks[i].text)] {
+		if speechWords[toks[i].lower] {
 			if i == a-1 || i == b || i == a-2 && strings.EqualFold(toks[a-1].text, "on") {
 				return false
 			}

@@ -140,7 +140,7 @@ func (x *extraction) otherTimeAt(si int, toks []token, i int) (timex, bool) {
 	}
 	// "two-year", "10-year", "16-hour": an adjective of duration.
 	if k < len(toks) && strings.Contains(toks[k].text, "-") {
-		parts := strings.SplitN(strings.ToLower(toks[k].text), "-", 2)
+		parts := strings.SplitN(toks[k].lower, "-", 2)
 		if v := numberValue(parts[0]); v != "" && unitOf(parts[1]) != "" && !strings.HasSuffix(parts[1], "s") {
 			// The adjective alone, without an article before it.
 			return timex{sent: si, a: k, b: k + 1, text: toks[k].text, value: durationValue(v, unitOf(parts[1])), typ: "DURATION"}, true

@@ -11,9 +11,10 @@ type token struct {
 	text       string
 	start, end int
 	kind       tokenKind
-	cap        bool // first letter upper case
-	upper      bool // every letter upper case, at least two letters
-	nlBefore   bool // a line break separates it from the previous token
+	lower      string // text in lower case
+	cap        bool   // first letter upper case
+	upper      bool   // every letter upper case, at least two letters
+	nlBefore   bool   // a line break separates it from the previous token
 }
 
 type tokenKind uint8
@@ -82,7 +83,7 @@ func tokenize(text string, from, to int, out []token) []token {
 			if k := possessive(t.text); k > 0 {
 				t.text, t.end = t.text[:k], start+k
 				out = append(out, withCase(t))
-				out = append(out, token{text: text[start+k : i], start: start + k, end: i, kind: punct})
+				out = append(out, withCase(token{text: text[start+k : i], start: start + k, end: i, kind: punct}))
 				continue
 			}
 		}
@@ -156,6 +157,7 @@ func keepsPeriod(w string) bool {
 
 // withCase sets the case flags of t and gives abbreviations their period.
 func withCase(t token) token {
+	t.lower = strings.ToLower(t.text)
 	if t.kind != word {
 		return t
 	}

@@ -34,6 +34,7 @@ type Annotator struct {
 	ps      parseState
 	words   []string
 	classes []uint16
+	names   []bool
 }
 
 // NewAnnotator returns an Annotator for m.
@@ -42,7 +43,15 @@ func (m *Model) NewAnnotator() *Annotator { return &Annotator{m: m} }
 // Annotate fills the UPOS, XPOS, Lemma, Head and Rel of every token of s
 // from its Form. It never fails: any sequence of words, including an
 // empty one, gets a tree.
-func (a *Annotator) Annotate(s *Sentence) {
+func (a *Annotator) Annotate(s *Sentence) { a.AnnotateNames(s, nil) }
+
+// AnnotateNames annotates s like Annotate, with the words that names
+// marks (names[i] for s.Tokens[i]) tagged as proper nouns (PROPN, NNP)
+// whatever the tagger would say: a caller that has recognized a name
+// ("Khaled Nordin", "Yoo In-chon") knows better than a tagger trained on
+// few of them, and the parse then holds the name together. names may be
+// nil or shorter than the sentence.
+func (a *Annotator) AnnotateNames(s *Sentence, names []bool) {
 	n := len(s.Tokens)
 	if n == 0 {
 		return
@@ -52,6 +61,13 @@ func (a *Annotator) Annotate(s *Sentence) {
 		a.words[i] = s.Tokens[i].Form
 	}
 	a.classes = slices.Grow(a.classes[:0], n)[:n]
+	a.ts.names = nil
+	if len(names) > 0 {
+		a.names = slices.Grow(a.names[:0], n)[:n]
+		clear(a.names)
+		copy(a.names, names)
+		a.ts.names = a.names
+	}
 	a.m.tagger.tag(&a.ts, a.words, a.classes)
 	for i := range s.Tokens {
 		c := a.classes[i]

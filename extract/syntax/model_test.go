@@ -143,6 +143,35 @@ func TestAnnotateNews(t *testing.T) {
 	}
 }
 
+// TestAnnotateNames checks that words marked as names are tagged PROPN
+// and the name is parsed as one phrase, where the tagger alone reads a
+// name it has not seen as an adjective ("Khaled" after a comma-less
+// sentence start), and that unmarked words keep the tagger's tags.
+func TestAnnotateNames(t *testing.T) {
+	words := strings.Fields("Khaled Nordin , former Minister of Higher Education , will take over as defence minister .")
+	a := defaultModel(t).NewAnnotator()
+	plain := sentenceOf(words...)
+	a.Annotate(&plain)
+	named := sentenceOf(words...)
+	names := []bool{true, true}
+	a.AnnotateNames(&named, names)
+	checkTree(t, named)
+	for i, tok := range named.Tokens {
+		switch {
+		case i < 2 && (tok.UPOS != "PROPN" || tok.XPOS != "NNP"):
+			t.Errorf("%q tagged %s/%s, want PROPN/NNP", tok.Form, tok.UPOS, tok.XPOS)
+		case i >= 2 && tok.UPOS != plain.Tokens[i].UPOS:
+			t.Errorf("%q tagged %s with names marked, %s without", tok.Form, tok.UPOS, plain.Tokens[i].UPOS)
+		}
+	}
+	if h := named.Tokens[1].Head; h != 1 || universal(named.Tokens[1].Rel) != "flat" {
+		t.Errorf("Nordin ← %d (%s), want ← Khaled (flat)\n%s", h, named.Tokens[1].Rel, conllu(named))
+	}
+	if r := universal(named.Tokens[0].Rel); r != "nsubj" {
+		t.Errorf("Khaled is %s, want nsubj\n%s", r, conllu(named))
+	}
+}
+
 func conllu(s Sentence) string {
 	var b bytes.Buffer
 	WriteCoNLLU(&b, []Sentence{s})

@@ -220,6 +220,9 @@ type tagState struct {
 	first  []uint16
 	feats  []uint64
 	scores []int32
+	// names marks the words the caller knows to be parts of proper
+	// names; nil when it knows none.
+	names []bool
 }
 
 // tag writes the class of each word to classes: a first left-to-right
@@ -245,8 +248,16 @@ func (tg *tagger) pass(st *tagState, w *table, right, classes []uint16) {
 	}
 	scores := st.scores[:len(tg.upos)]
 	p1, p2 := uint64(hashStart), uint64(hashStart)
+	var propn uint16
+	hasPropn := false
+	if st.names != nil {
+		propn, hasPropn = tg.class("PROPN", "NNP")
+	}
 	for i := range classes {
 		cls, ok := tg.sure[st.info[i].cased]
+		if st.names != nil && st.names[i] && hasPropn {
+			cls, ok = propn, true
+		}
 		if !ok {
 			st.feats = tg.features(st.info, i, p1, p2, right, st.feats)
 			clear(scores)
@@ -256,6 +267,16 @@ func (tg *tagger) pass(st *tagState, w *table, right, classes []uint16) {
 		classes[i] = cls
 		p2, p1 = p1, uint64(cls)+1
 	}
+}
+
+// class returns the class of a UPOS and XPOS pair.
+func (tg *tagger) class(upos, xpos string) (uint16, bool) {
+	for c := range tg.upos {
+		if tg.upos[c] == upos && tg.xpos[c] == xpos {
+			return uint16(c), true
+		}
+	}
+	return 0, false
 }
 
 // tagClass is the joint class name of a UPOS and an XPOS.

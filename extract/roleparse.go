@@ -1,0 +1,328 @@
+package extract
+
+import "strings"
+
+// appointingVerbs give a person an office or say that they hold one
+// (data/appointing.txt); officeNouns stand for the office named after
+// them with "of" or "as" (data/offices.txt); replacingVerbs pass an office from their object to their subject
+// (data/replacing.txt).
+var (
+	appointingVerbs = readList("appointing.txt")
+	officeNouns     = readList("offices.txt")
+	replacingVerbs  = readList("replacing.txt")
+)
+
+// parsedRoles reads the roles of sentence si from its dependency parse
+// (relations of Universal Dependencies v2,
+// https://universaldependencies.org/u/dep/):
+//
+//   - the subject, passive or not, or the object of an appointing verb,
+//     and the title that is the verb's complement (xcomp, a second obj)
+//     or its "as", "for" or "to" oblique: "Kamikawa has been appointed as
+//     the new foreign minister", "Yoo was named the new culture minister",
+//     "Kim was tapped for the new minister of gender equality", "Nordin
+//     will take over as defence minister", "Abe appointed Kono foreign
+//     minister";
+//   - an office noun in place of the title: "Zambry will assume the post
+//     of Minister of Higher Education";
+//   - the same verbs, or a copula, in a relative clause on the name:
+//     "Kihara, who served as a special advisor", "Bernard, who was White
+//     House social secretary";
+//   - a copula, either way round: "Hasan is now Minister of Foreign
+//     Affairs", "Japan's new Foreign Minister is Toshimitsu Motegi";
+//   - both the subject and the object of a replacing verb: "Hammond
+//     replaces William Hague as foreign secretary".
+//
+// The subject of an active appointing verb with a person for object gives
+// the office and holds none: "Cameron appointed Hammond as foreign
+// minister".
+//
+// Only sentences that name a person and hold an appointing verb or a
+// copula are parsed for it. The cost is one parse of such a sentence and
+// a pass over its words per name.
+func (x *extraction) parsedRoles(si int) {
+	toks := x.sents[si].toks
+	var people []int
+	for _, mi := range x.sentMentions(si) {
+		if x.acceptedPerson(mi) {
+			people = append(people, mi)
+		}
+	}
+	if len(people) == 0 || !x.mayAppoint(si, toks) {
+		return
+	}
+	p := x.parse(si)
+	if p == nil {
+		return
+	}
+	for _, mi := range people {
+		m := &x.mentions[mi]
+		w := p.nameHead(m.a, m.b)
+		for _, t := range p.titlesOf(w, p.wordOf[m.a], p.wordOf[m.b-1]) {
+			if r, from, to, ok := x.titleAt(si, p, t); ok {
+				r.Confidence = 0.8
+				x.addRole(mi, r, si, from, to)
+			}
+		}
+	}
+}
+
+// mayAppoint reports whether toks, sentence si, hold an appointing or
+// replacing verb or a copula (data/appointing.txt lists its forms too)
+// with a title close after it or just before it, a title that does not
+// stand before a name: the sentences worth a parse for parsedRoles. A
+// title before a name is read without one (findRoles).
+func (x *extraction) mayAppoint(si int, toks []token) bool {
+	last := -100 // the last appointing verb or copula
+	for k, t := range toks {
+		lw := t.lower
+		if appointingVerbs[lw] || replacingVerbs[lw] {
+			last = k
+			continue
+		}
+		if !titleEnds[lw] || k+1 < len(toks) && x.personAt(si, k+1) >= 0 {
+			continue
+		}
+		// The title follows the verb closely ("was named the new
+		// culture minister", "took over as minister of state for
+		// energy"), or comes just before it ("the new Foreign Minister
+		// is Motegi").
+		if k-last <= 8 || k+1 < len(toks) && appointingVerbs[toks[k+1].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleEnds are the last words of the titles.
+var titleEnds = func() map[string]bool {
+	m := map[string]bool{}
+	for t := range titles {
+		m[t[strings.LastIndexByte(t, ' ')+1:]] = true
+	}
+	return m
+}()
+
+// nameHead returns the word that stands for the name at tokens [a, b):
+// the name's own head, or the title before it that the parse made the
+// head ("Justice Minister Yoko Kamikawa" with "Kamikawa" flat under
+// "Justice"), or the first of a coordination of persons.
+func (p *parsed) nameHead(a, b int) int {
+	w := p.spanHead(a, b)
+	from := p.wordOf[a]
+	for range len(p.words) {
+		h := p.head(w)
+		if h < 0 {
+			break
+		}
+		switch p.rel(w) {
+		case "flat", "compound":
+			if h < from {
+				w = h
+				continue
+			}
+		case "conj":
+			if p.personLike(h) {
+				w = h
+				continue
+			}
+		}
+		break
+	}
+	return w
+}
+
+// titlesOf returns the words that may head a title that the name whose
+// words are [first, last] and whose head is w holds: see parsedRoles.
+func (p *parsed) titlesOf(w, first, last int) []int {
+	var out []int
+	h := p.head(w)
+	switch p.rel(w) {
+	case "nsubj":
+		switch {
+		case h < 0:
+		case p.hasChild(h, "cop"):
+			out = append(out, h) // "Hasan is now Minister of Foreign Affairs"
+		case p.words[w].Rel == "nsubj" && p.appointsSomeone(h):
+			// "Cameron appointed Hammond as foreign minister": the
+			// subject gives the office.
+		case p.appointing(h):
+			out = append(out, p.complements(h, w)...)
+		}
+	case "obj":
+		if p.appointing(h) {
+			out = append(out, p.complements(h, w)...)
+		}
+	}
+	for c := range p.words {
+		switch {
+		case p.relativeOn(c, last):
+			// "Kihara, who served as a special advisor", "Bernard, who was
+			// White House social secretary": the clause's "who" follows
+			// the name, wherever and with whatever relation the parse
+			// attached the clause.
+			if p.hasChild(c, "cop") {
+				out = append(out, c)
+			} else if p.appointing(c) {
+				out = append(out, p.complements(c, -1)...)
+			}
+		case p.head(c) == w && p.rel(c) == "nsubj" && (c < first || c > last):
+			// "Japan's new Foreign Minister is Motegi"
+			if p.hasChild(w, "cop") {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// relativeOn reports whether the relative clause headed by v opens with
+// "who" or "that" as its subject right after word last, a comma between.
+func (p *parsed) relativeOn(v, last int) bool {
+	for c := range p.words {
+		if p.head(c) != v || p.rel(c) != "nsubj" {
+			continue
+		}
+		switch strings.ToLower(p.words[c].Form) {
+		case "who", "that":
+		default:
+			return false
+		}
+		k := last + 1
+		if k < c && p.words[k].Form == "," {
+			k++
+		}
+		return k == c
+	}
+	return false
+}
+
+// appointing reports whether word v is an appointing or a replacing
+// verb.
+func (p *parsed) appointing(v int) bool {
+	if v < 0 || p.words[v].UPOS != "VERB" {
+		return false
+	}
+	f := strings.ToLower(p.words[v].Form)
+	return appointingVerbs[f] || replacingVerbs[f]
+}
+
+// appointsSomeone reports whether verb v, active, gives an office to its
+// object: an appointing verb, not a replacing one, with a name or a
+// pronoun for object, not a title ("became the first Australian Prime
+// Minister").
+func (p *parsed) appointsSomeone(v int) bool {
+	if replacingVerbs[strings.ToLower(p.words[v].Form)] {
+		return false
+	}
+	for c := range p.words {
+		if p.head(c) == v && p.rel(c) == "obj" && (p.words[c].UPOS == "PROPN" || p.words[c].UPOS == "PRON") &&
+			!titles[strings.ToLower(p.words[c].Form)] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasChild reports whether word h has a dependent with relation rel.
+func (p *parsed) hasChild(h int, rel string) bool {
+	for c := range p.words {
+		if p.head(c) == h && p.rel(c) == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// complements returns the dependents of verb v that may name the office
+// it gives, other than the word not: its xcomp and obj, and its obl
+// marked "as", "for" or "to". An office noun ("the post of X", "a new
+// post as Chief Whip") gives way to the title it names.
+func (p *parsed) complements(v, not int) []int {
+	var out []int
+	for c := range p.words {
+		if c == not || p.head(c) != v {
+			continue
+		}
+		switch p.rel(c) {
+		case "xcomp", "obj":
+		case "obl":
+			switch strings.ToLower(p.caseOf(c)) {
+			case "as", "for", "to":
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		if officeNouns[strings.ToLower(p.words[c].Lemma)] {
+			for n := range p.words {
+				if p.head(n) == c && p.rel(n) == "nmod" && (strings.EqualFold(p.caseOf(n), "of") || strings.EqualFold(p.caseOf(n), "as")) {
+					c = n
+					break
+				}
+			}
+		}
+		out = append(out, c)
+		// "served as the minister for business and as minister of
+		// state for energy"
+		for k := range p.words {
+			if p.head(k) == c && p.rel(k) == "conj" {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// caseOf returns the form of word w's case marker, or "".
+func (p *parsed) caseOf(w int) string {
+	for c := range p.words {
+		if p.head(c) == w && p.rel(c) == "case" {
+			return p.words[c].Form
+		}
+	}
+	return ""
+}
+
+// subtreeStart returns the leftmost word of word w's subtree.
+func (p *parsed) subtreeStart(w int) int {
+	lo := w
+	for c := 0; c < lo; c++ {
+		for h := c; h >= 0; h = p.head(h) {
+			if h == w {
+				lo = c
+				break
+			}
+			if h == p.head(h) {
+				break
+			}
+		}
+		if lo == c {
+			break
+		}
+	}
+	return lo
+}
+
+// titleAt reads the title whose head word is t: the longest role words
+// ("the new foreign minister", "a former Minister of Higher Education")
+// that start in t's phrase and cover t. It returns the role and its
+// token range.
+func (x *extraction) titleAt(si int, p *parsed, t int) (r Role, from, to int, ok bool) {
+	toks := x.sents[si].toks
+	tt := p.tokOf[t]
+	for start := p.tokOf[p.subtreeStart(t)]; start <= tt; start++ {
+		if mi := x.personAt(si, start); mi >= 0 {
+			// The subject inside a copula's predicate: "Hammond is the
+			// new Foreign Secretary".
+			start = x.mentions[mi].b - 1
+			continue
+		}
+		r, end, ok := x.roleWords(toks, start)
+		if ok && end > tt {
+			return r, start, end, true
+		}
+	}
+	return Role{}, 0, 0, false
+}
