@@ -229,7 +229,7 @@ func (x *extraction) personCue(m *mention) bool {
 			}
 		}
 	}
-	if _, ok := x.appositionRole(toks, m.b); ok {
+	if _, ok := x.appositionRole(m.sent, toks, m.b); ok {
 		return true // "Wang Yi, China's foreign minister,"
 	}
 	if m.a > 0 {

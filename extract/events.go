@@ -406,7 +406,11 @@ func (x *extraction) addDescribed(si int, persons []int) []int {
 		}
 		for _, title := range []string{"president", "leader", "prime minister", "premier", "chancellor"} {
 			if pi := x.holder(title, c.Code); pi >= 0 {
-				persons = appendPerson(persons, pi)
+				// A description points back: to someone named before
+				// or in its sentence, never first named after it.
+				if x.mentions[x.persons[pi].first].sent <= si {
+					persons = appendPerson(persons, pi)
+				}
 				break
 			}
 		}

@@ -68,6 +68,7 @@ func TestRoles(t *testing.T) {
 		{"title, name, of country", "President Donald Trump of the United States arrived.", "Donald Trump", "president", "United States", ""},
 		{"another role of the person", "Japanese Foreign Minister Taro Kono met reporters. Later, as defense minister, Kono spoke.", "Taro Kono", "defense minister", "Japan", ""},
 		{"document country", "TOKYO. Japanese Prime Minister Shinzo Abe reshuffled the Japanese cabinet. Finance Minister Taro Aso stays, Japan's media said.", "Taro Aso", "finance minister", "Japan", ""},
+		{"one city for the whole document", "New Delhi, July 7 (PTI): President Ram Nath Kovind accepted the resignations of 12 Union ministers.", "Ram Nath Kovind", "president", "India", ""},
 		{"capitalized former before the title", "TOKYO. Japan's prime minister reshuffled the Japanese cabinet. Former Justice Minister Aiko Tanaka has been appointed as the new foreign minister.", "Aiko Tanaka", "justice minister", "Japan", ""},
 		{"appointed as, passive", "TOKYO. Japan's prime minister reshuffled the Japanese cabinet. Former Justice Minister Aiko Tanaka has been appointed as the new foreign minister.", "Aiko Tanaka", "foreign minister", "Japan", ""},
 		{"named, a complement", "SEOUL. South Korea's president changed the South Korean cabinet. Park Min-jun was named the new culture minister.", "Park Min-jun", "culture minister", "South Korea", ""},
@@ -567,6 +568,20 @@ func TestEventParticipantsFromParse(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDescriptionPointsBack checks that "the American president" is
+// someone named before it or beside it, not a president first named
+// later in the story.
+func TestDescriptionPointsBack(t *testing.T) {
+	text := "King Charles welcomed guests at a banquet marking the American president's visit to Britain on Tuesday. " +
+		"In 1970 Charles escorted Tricia Nixon, the daughter of U.S. President Richard Nixon, to a dinner."
+	f := extractText(t, text, june2)
+	for _, e := range f.Events {
+		if slices.Contains(e.Participants, "Charles") && slices.Contains(e.Participants, "Richard Nixon") {
+			t.Errorf("event %+v: Nixon, named later, is no participant of the visit", e)
+		}
 	}
 }
 

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // countryNeutralTitles serve an organization rather than a state: a
 // document's country is not theirs without words that say so.
@@ -22,7 +25,9 @@ var countryNeutralTitles = wordSet("secretary-general", "secretary general", "ch
 //     the role's sentence and the two before it name, where the persons
 //     named also stand for the countries their own words give them: a story
 //     of two reshuffles, Japan's and then South Korea's, gives each
-//     minister the country of the paragraphs that name them.
+//     minister the country of the paragraphs that name them. Passages
+//     are read in the order of the text, and a person given a country
+//     this way stands for it in the passages after.
 //
 // Titles that serve organizations rather than states
 // (countryNeutralTitles) take no document country.
@@ -34,6 +39,7 @@ func (x *extraction) inferRoleCountries() {
 		}
 	}
 	doc := x.documentCountry()
+	var open []int // roles left to their passage, in the order of the text
 	for i := range x.roles {
 		r := &x.roles[i]
 		if r.CountryCode != "" {
@@ -45,17 +51,36 @@ func (x *extraction) inferRoleCountries() {
 			continue
 		} else if doc != "" {
 			r.CountryCode, r.byDocument = doc, true
-		} else if c := x.passageCountry(r.Evidence.Sentence, byPerson); c != "" {
-			r.CountryCode, r.byDocument, r.byPassage = c, true, true
 		} else {
+			open = append(open, i)
 			continue
 		}
-		if c, ok := x.gaz.Country(r.CountryCode); ok {
-			r.Country = c.Name
+		x.setRoleCountry(r)
+	}
+	// A passage's country carries to the persons it gave one: the next
+	// sentences about them are about it too.
+	sort.SliceStable(open, func(a, b int) bool {
+		return x.roles[open[a]].Evidence.Sentence < x.roles[open[b]].Evidence.Sentence
+	})
+	for _, i := range open {
+		r := &x.roles[i]
+		if c := x.passageCountry(r.Evidence.Sentence, byPerson); c != "" {
+			r.CountryCode, r.byDocument, r.byPassage = c, true, true
+			if byPerson[r.Person] == "" {
+				byPerson[r.Person] = c
+			}
+			x.setRoleCountry(r)
 		}
-		if r.ToCode == r.CountryCode {
-			r.ToCode, r.To = "", ""
-		}
+	}
+}
+
+// setRoleCountry fills the country name of a role from its code.
+func (x *extraction) setRoleCountry(r *Role) {
+	if c, ok := x.gaz.Country(r.CountryCode); ok {
+		r.Country = c.Name
+	}
+	if r.ToCode == r.CountryCode {
+		r.ToCode, r.To = "", ""
 	}
 }
 
@@ -154,8 +179,10 @@ func (x *extraction) dropPassageCounterparts(stated map[string]map[string]bool) 
 }
 
 // documentCountry is the country a document is about, or "" when no one
-// country has at least two thirds of the weight of the country evidence:
-// a role's country weighs 2, a country name, a demonym or a city 1.
+// country has at least two thirds of the weight of the country evidence
+// and a weight of 2: a role's country weighs 2, a country name, a demonym
+// or a city 1. A document whose one piece of evidence is a city (a
+// dateline, "PTI | New Delhi") is about that city's country.
 func (x *extraction) documentCountry() string {
 	weight, total := x.countryWeights()
 	best, bestW := "", 0
@@ -164,50 +191,53 @@ func (x *extraction) documentCountry() string {
 			best, bestW = c, w
 		}
 	}
-	if bestW < 2 || 3*bestW < 2*total {
+	if bestW < 1 || bestW < 2 && total > 1 || 3*bestW < 2*total {
 		return ""
 	}
 	return best
 }
 
-// passageCountry is the one country that sentence si and the two before
-// it speak of, or "": the weights of countryWeights over those sentences,
-// where each mention of a person whose own words give a country (stated)
-// weighs 1 for it, must all go to one country and add up to 2 or more.
+// passageCountry is the country of the passage that sentence si belongs
+// to, or "": going back from si over at most passageBefore sentences,
+// the first sentence that names any country decides, if everything it
+// names is one country. A sentence names a country with a role's own
+// country words, a country name, a demonym or a city, or, before si, a
+// person whose own words give them a country (stated): in si itself the
+// other persons named are often counterparts, not colleagues.
 func (x *extraction) passageCountry(si int, stated map[string]string) string {
-	weight, total := map[string]int{}, 0
-	for _, r := range x.roles {
-		if r.CountryCode != "" && !r.byDocument && r.Evidence.Sentence <= si && r.Evidence.Sentence >= si-2 {
-			weight[r.CountryCode] += 2
-			total += 2
+	for s := si; s >= 0 && s >= si-passageBefore; s-- {
+		weight, total := map[string]int{}, 0
+		add := func(code string, w int) {
+			if code != "" {
+				weight[code] += w
+				total += w
+			}
 		}
-	}
-	for s := max(0, si-2); s <= si; s++ {
+		for _, r := range x.roles {
+			if !r.byDocument && r.Evidence.Sentence == s {
+				add(r.CountryCode, 2)
+			}
+		}
 		for _, mi := range x.sentMentions(s) {
 			m := &x.mentions[mi]
-			code := ""
 			switch {
 			case m.kind == kindPlace && (m.placeKind == "country" || m.placeKind == "demonym" || m.placeKind == "city"):
-				code = m.code
-			case m.kind == kindPerson && m.person >= 0 && m.person < len(x.persons):
-				code = stated[x.persons[m.person].name]
-			}
-			if code != "" {
-				weight[code]++
-				total++
+				add(m.code, 1)
+			case m.kind == kindPerson && m.person >= 0 && m.person < len(x.persons) && s < si:
+				add(stated[x.persons[m.person].name], 1)
 			}
 		}
-	}
-	best, bestW := "", 0
-	for c, w := range weight {
-		if w > bestW || w == bestW && c < best {
-			best, bestW = c, w
+		if total == 0 {
+			continue
+		}
+		if len(weight) > 1 {
+			return ""
+		}
+		for c := range weight {
+			return c
 		}
 	}
-	if bestW < 2 || bestW < total {
-		return ""
-	}
-	return best
+	return ""
 }
 
 // countryWeights weighs the country evidence of the document: a role's
@@ -264,3 +294,7 @@ func (x *extraction) itsCountry() {
 		}
 	}
 }
+
+// passageBefore is how many sentences before a role's own its passage
+// takes in.
+const passageBefore = 2

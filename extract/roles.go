@@ -29,7 +29,7 @@ func (x *extraction) findRoles() {
 		if r, ok := x.preModifierRole(toks, m.a); ok {
 			found = append(found, r)
 		}
-		if r, ok := x.appositionRole(toks, m.b); ok {
+		if r, ok := x.appositionRole(m.sent, toks, m.b); ok {
 			found = append(found, r)
 		}
 		for _, r := range found {
@@ -146,8 +146,8 @@ func (x *extraction) preModifierRole(toks []token, a int) (Role, bool) {
 }
 
 // appositionRole parses ", a former U.S. ambassador to Ukraine," after a
-// name ending at toks[b-1].
-func (x *extraction) appositionRole(toks []token, b int) (Role, bool) {
+// name ending at toks[b-1] of sentence si.
+func (x *extraction) appositionRole(si int, toks []token, b int) (Role, bool) {
 	j := b
 	if j < len(toks) && toks[j].text == "(" { // "(R-Ariz.)"
 		for j < len(toks) && toks[j].text != ")" {
@@ -190,6 +190,12 @@ func (x *extraction) appositionRole(toks []token, b int) (Role, bool) {
 	}
 	r.Title = title
 	j += n
+	if x.personAt(si, j) >= 0 {
+		// A list of titled names: "Finance Minister Shunichi Suzuki,
+		// Chief Cabinet Secretary Hirokazu Matsuno": the title is the
+		// next name's.
+		return Role{}, false
+	}
 	// "to Russia", "of Russia", "with Russia's ...", "for Russia"
 	if j+1 < len(toks) {
 		prep := toks[j].lower
