@@ -68,6 +68,7 @@ func TestRoles(t *testing.T) {
 		{"title, name, of country", "President Donald Trump of the United States arrived.", "Donald Trump", "president", "United States", ""},
 		{"another role of the person", "Japanese Foreign Minister Taro Kono met reporters. Later, as defense minister, Kono spoke.", "Taro Kono", "defense minister", "Japan", ""},
 		{"document country", "TOKYO. Japanese Prime Minister Shinzo Abe reshuffled the Japanese cabinet. Finance Minister Taro Aso stays, Japan's media said.", "Taro Aso", "finance minister", "Japan", ""},
+		{"an honorific ending the title", "WASHINGTON. First Lady Jill Biden spoke to reporters.", "Jill Biden", "first lady", "United States", ""},
 		{"one city for the whole document", "New Delhi, July 7 (PTI): President Ram Nath Kovind accepted the resignations of 12 Union ministers.", "Ram Nath Kovind", "president", "India", ""},
 		{"capitalized former before the title", "TOKYO. Japan's prime minister reshuffled the Japanese cabinet. Former Justice Minister Aiko Tanaka has been appointed as the new foreign minister.", "Aiko Tanaka", "justice minister", "Japan", ""},
 		{"appointed as, passive", "TOKYO. Japan's prime minister reshuffled the Japanese cabinet. Former Justice Minister Aiko Tanaka has been appointed as the new foreign minister.", "Aiko Tanaka", "foreign minister", "Japan", ""},

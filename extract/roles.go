@@ -65,7 +65,9 @@ func (x *extraction) findRoles() {
 // returned role's Evidence.Start holds the first token index used.
 func (x *extraction) preModifierRole(toks []token, a int) (Role, bool) {
 	j := a - 1
-	for j >= 0 && honorifics[toks[j].lower] {
+	// "First Lady Jill Biden": an honorific that ends a title is the
+	// title's.
+	for j >= 0 && honorifics[toks[j].lower] && !(j > 0 && titles[toks[j-1].lower+" "+toks[j].lower]) {
 		j--
 	}
 	// "President of the United States NAME", "Prime Minister of India NAME".
