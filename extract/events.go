@@ -408,7 +408,7 @@ func (x *extraction) addDescribed(si int, persons []int) []int {
 			if pi := x.holder(title, c.Code); pi >= 0 {
 				// A description points back: to someone named before
 				// or in its sentence, never first named after it.
-				if x.mentions[x.persons[pi].first].sent <= si {
+				if x.namedBy(pi, si) {
 					persons = appendPerson(persons, pi)
 				}
 				break
@@ -416,6 +416,16 @@ func (x *extraction) addDescribed(si int, persons []int) []int {
 		}
 	}
 	return persons
+}
+
+// namedBy reports whether person pi is named in sentence si or before.
+func (x *extraction) namedBy(pi, si int) bool {
+	for _, mi := range x.persons[pi].mentions {
+		if x.mentions[mi].sent <= si {
+			return true
+		}
+	}
+	return false
 }
 
 // principalsPattern finds "between X and Y", "of X with Y" and "X's

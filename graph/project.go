@@ -15,7 +15,11 @@ import (
 //   - an event is linked to each participant ("attended") and to its place
 //     ("located in"); a person to the country a role serves ("role",
 //     labelled with the title) and to the country an envoy is posted to
-//     ("posted to"); a place to its country ("in country");
+//     ("posted to"); a place to its country ("in country"); a person to
+//     an organization they speak or work for ("affiliated with"); an
+//     organization to its country ("serves"); an organization an article
+//     cites as its source to the events the article reports ("source
+//     of");
 //   - an edge weighs the number of distinct articles that support it.
 //
 // Articles, evidence and role nodes are not nodes of the view: roles
@@ -80,6 +84,7 @@ func project(byArticle map[quad.IRI][]quad.Quad) *View {
 		roleHolder := map[quad.IRI]quad.IRI{}
 		roleTitle := map[quad.IRI]string{}
 		member := map[quad.IRI]quad.IRI{} // affiliation node -> person
+		var cited, events []quad.IRI      // organizations the article cites; its events
 		for _, q := range qs {
 			s, _ := q.Subject.(quad.IRI)
 			o, _ := q.Object.(quad.IRI)
@@ -87,6 +92,12 @@ func project(byArticle map[quad.IRI][]quad.Quad) *View {
 			case schema.Published:
 				if s == art {
 					published = quad.ToString(q.Object)
+				}
+			case schema.Publisher:
+				cited = append(cited, o)
+			case schema.Type:
+				if o == schema.TypeEvent {
+					events = append(events, s)
 				}
 			case schema.HoldsRole:
 				roleHolder[o] = s
@@ -158,6 +169,13 @@ func project(byArticle map[quad.IRI][]quad.Quad) *View {
 				}
 			case schema.Serves:
 				link(s, o, Relation{Kind: "serves", Articles: src})
+			}
+		}
+		// An organization the article cites as its source is a source of
+		// the events it reports.
+		for _, org := range cited {
+			for _, ev := range events {
+				link(org, ev, Relation{Kind: "source of", Articles: []quad.IRI{art}})
 			}
 		}
 	}

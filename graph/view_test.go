@@ -216,8 +216,9 @@ func TestSeedPath(t *testing.T) {
 }
 
 // TestSeedOrganizationEdges: organizations are part of the graph. The
-// Kremlin is tied to its spokesman and to the country it serves, and
-// every state body to its country.
+// Kremlin is tied to its spokesman and to the country it serves, a paper
+// cited as a source to the events it is cited for, and every state body
+// to its country.
 func TestSeedOrganizationEdges(t *testing.T) {
 	v := seedView(t)
 	kremlin, ok := v.NodeOf(schema.OrganizationIRI("Kremlin"))
@@ -233,6 +234,26 @@ func TestSeedOrganizationEdges(t *testing.T) {
 	}
 	if got["affiliated with"] != "Dmitry Peskov" || got["serves"] != "Russia" {
 		t.Errorf("Kremlin's edges %v, want affiliated with Dmitry Peskov and serves Russia", got)
+	}
+	// The Wall Street Journal, cited as a source by two seed articles, is
+	// a source of the events they report.
+	wsj, ok := v.NodeOf(schema.OrganizationIRI("The Wall Street Journal"))
+	if !ok {
+		t.Fatal("no Wall Street Journal node")
+	}
+	sourced := 0
+	for _, n := range v.Neighbors(wsj.ID()) {
+		for _, r := range v.WeightedEdge(wsj.ID(), int64(n)).(graph.Edge).Relations {
+			if r.Kind == "source of" {
+				if v.At(int64(n)).Type != graph.EventNode || len(r.Articles) == 0 {
+					t.Errorf("source of %s (%s), from articles %v: want an event backed by an article", v.At(int64(n)).Name, v.At(int64(n)).Type, r.Articles)
+				}
+				sourced++
+			}
+		}
+	}
+	if sourced == 0 {
+		t.Error("The Wall Street Journal is the source of no event")
 	}
 	for _, name := range []string{"White House", "State Department", "Kremlin"} {
 		n, ok := v.NodeOf(schema.OrganizationIRI(name))

@@ -31,7 +31,7 @@ const ViewFile = "kg-view.gob"
 
 // viewFormat changes whenever the view's encoding or the projection
 // does, so that a view kept by another version of kg is not read.
-const viewFormat = 2
+const viewFormat = 3
 
 type keptView struct {
 	Format     int
