@@ -78,6 +78,9 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		if (lw == "spoke" || lw == "speaks") && !hasWord(toks, "phone", "telephone", "with") {
 			continue
 		}
+		if lw == "discussions" && !(i+1 < len(toks) && toks[i+1].lower == "with") {
+			continue // "discussions with X" is a meeting; "discussions were underway" is not
+		}
 		if lw == "speaks" && hasWord(toks, "phone") {
 			k = Call
 		}
@@ -156,13 +159,78 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	if typ == Visit && len(persons) == 1 && lastPair != nil {
 		persons = mergePersons(persons, lastPair)
 	}
-	groups := [][]int{persons}
-	if split := x.bilateralSplit(si, trigger, typ, persons); split != nil {
-		groups = split
+	for _, n := range x.nestedEvents(si, triggers, persons, eventWord{trigger, typ}) {
+		groups := [][]int{n.persons}
+		if split := x.bilateralSplit(si, n.at, n.kind, n.persons); split != nil {
+			groups = split
+		}
+		for _, cl := range x.clauses(si) {
+			for _, group := range groups {
+				out = append(out, x.clauseEvent(si, cl, n.kind, group, invite, n.at))
+			}
+		}
 	}
-	for _, cl := range x.clauses(si) {
-		for _, group := range groups {
-			out = append(out, x.clauseEvent(si, cl, typ, group, invite, trigger))
+	return out
+}
+
+// nestedEvent is one event word of a sentence with its participants.
+type nestedEvent struct {
+	eventWord
+	persons []int
+}
+
+// nestedEvents keeps apart the events of a sentence that tells of two
+// or more: "In addition to his meeting with Biden, Erdogan also held
+// discussions with Macron, Sunak and Scholz" is a meeting with Biden and
+// discussions with the others. A person that the parse makes the object
+// of one event word ("with X", "X's visit") belongs to that event; the
+// one person left (the subject, "Erdogan") takes part in each. Without a
+// parse, when fewer than two event words own persons, or when more than
+// one person is left to take part in all, the sentence is one event of
+// main with all persons.
+func (x *extraction) nestedEvents(si int, triggers []eventWord, persons []int, main eventWord) []nestedEvent {
+	one := []nestedEvent{{main, persons}}
+	if len(triggers) < 2 || len(persons) < 3 {
+		return one
+	}
+	p := x.parse(si)
+	if p == nil {
+		return one
+	}
+	owner := map[int]int{} // person -> index into triggers
+	for _, mi := range x.sentMentions(si) {
+		m := &x.mentions[mi]
+		if m.kind != kindPerson || !slices.Contains(persons, m.person) {
+			continue
+		}
+		w := p.spanHead(m.a, m.b)
+		for k, t := range triggers {
+			if p.objectOf(w, p.wordOf[t.at]) {
+				owner[m.person] = k
+				break
+			}
+		}
+	}
+	owned := map[int][]int{}
+	var shared []int
+	for _, pi := range persons {
+		if k, ok := owner[pi]; ok {
+			owned[k] = append(owned[k], pi)
+		} else {
+			shared = append(shared, pi)
+		}
+	}
+	if len(owned) < 2 || len(shared) != 1 {
+		return one // one principal meets the persons of each event word
+	}
+	var out []nestedEvent
+	for k, t := range triggers {
+		if len(owned[k]) == 0 {
+			continue
+		}
+		group := append(append([]int(nil), shared...), owned[k]...)
+		if len(group) >= 2 {
+			out = append(out, nestedEvent{t, group})
 		}
 	}
 	return out

@@ -60,6 +60,7 @@ func (x *extraction) parse(si int) *parsed {
 	}
 	x.annotator.AnnotateNames(&s, x.nameWords(si, p, len(s.Tokens)))
 	p.words = s.Tokens
+	p.repairSubjects()
 	x.parses[si] = p
 	if os.Getenv("KG_DEBUG_PARSE") != "" {
 		syntax.WriteCoNLLU(os.Stderr, []syntax.Sentence{s})
@@ -85,6 +86,47 @@ func (x *extraction) nameWords(si int, p *parsed, n int) []bool {
 		}
 	}
 	return names
+}
+
+// repairSubjects mends one frequent error of a greedy parser: after a
+// fronted phrase, the subject of a finite verb taken for an apposition
+// of the phrase's last noun ("In addition to his meeting with Biden,
+// Erdogan also held ...", with "Erdogan" an appos of "Biden"). A finite
+// verb with no subject, whose nearest word before it (adverbs aside)
+// ends a name or noun that an apposition after a comma attached to the
+// left, takes that word as its subject.
+func (p *parsed) repairSubjects() {
+	for v := range p.words {
+		switch p.words[v].XPOS {
+		case "VBD", "VBZ", "VBP":
+		case "VBN":
+			// a root participle without an auxiliary is a past tense
+			// the tagger misread ("Erdogan also held")
+			if p.head(v) >= 0 || p.hasChild(v, "aux") {
+				continue
+			}
+		default:
+			continue
+		}
+		if p.hasChild(v, "nsubj") || p.hasChild(v, "expl") {
+			continue
+		}
+		k := v - 1
+		for k >= 0 && p.head(k) == v && p.rel(k) == "advmod" {
+			k--
+		}
+		if k <= 0 {
+			continue
+		}
+		for p.rel(k) == "flat" && p.head(k) < k && p.head(k) >= 0 {
+			k = p.head(k) // the name's first word heads it
+		}
+		h := p.head(k)
+		if p.rel(k) != "appos" || h < 0 || h >= k || k == 0 || p.words[k-1].Form != "," {
+			continue
+		}
+		p.words[k].Head, p.words[k].Rel = v+1, "nsubj"
+	}
 }
 
 // head returns the 0-based word index of word w's head, -1 for the root.
