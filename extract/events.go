@@ -252,6 +252,9 @@ func (x *extraction) clauseEvent(si int, cl [2]int, typ string, persons []int, i
 	}
 	ev.date = x.dateIn(si, from, cl[1])
 	ev.status, ev.explicit = x.status(toks, cl[0], cl[1], ev.date, invite)
+	if st, ok := x.clauseStatus(si, trigger); ok && trigger >= cl[0] && trigger < cl[1] && invite < 0 {
+		ev.status, ev.explicit = x.datedStatus(st, ev.date), true
+	}
 	if ev.status == Planned && ev.date != "" && len(ev.date) <= 10 && ev.date < x.ref.Format("2006-01-02")[:len(ev.date)] {
 		ev.date = ""
 	}
@@ -664,6 +667,9 @@ func locative(toks []token, m *mention) bool {
 	for k := m.a - 1; k >= 0 && k >= m.a-3; k-- {
 		lw := toks[k].lower
 		switch lw {
+		case "visit", "visits", "visited", "visiting", "toured", "tour":
+			// the place a visit is to: "will visit Seoul"
+			return k == m.a-1
 		case "in", "at", "to", "inside", "near", "of":
 			if lw == "of" && !(k > 0 && strings.EqualFold(toks[k-1].text, "city")) {
 				return false
@@ -739,6 +745,15 @@ func eventDate(v string) string {
 
 // status reads whether an event happened, is planned or is proposed, from
 // modal and planning words and from its date against the document's date.
+// datedStatus corrects a status read from the clause by the event's
+// date: a date after the reference date plans the event.
+func (x *extraction) datedStatus(st, date string) string {
+	if date != "" && len(date) <= 10 && !x.ref.IsZero() && date > x.ref.Format("2006-01-02")[:len(date)] {
+		return Planned
+	}
+	return st
+}
+
 func (x *extraction) status(toks []token, a, b int, date string, invite int) (string, bool) {
 	switch {
 	case hasAny(toks, plannedWords, 0, len(toks)):

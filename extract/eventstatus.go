@@ -1,0 +1,133 @@
+package extract
+
+import "strings"
+
+// modality gives the status that a word sets for the event in its clause
+// (data/modality.tsv): lemma -> Planned or Proposed.
+var modality = func() map[string]string {
+	m := map[string]string{}
+	for _, r := range readTable("modality.tsv", 2) {
+		switch r[1] {
+		case "planned":
+			m[r[0]] = Planned
+		case "proposed":
+			m[r[0]] = Proposed
+		default:
+			panic("extract: modality.tsv: status " + r[1])
+		}
+	}
+	return m
+}()
+
+// givenCases introduce an event as a setting of what the clause tells,
+// an event that took place: "at their meeting", "after a trilateral
+// meeting", "during the summit".
+var givenCases = wordSet("at", "after", "during", "since", "following", "in", "on", "from", "throughout")
+
+// clauseStatus reads the status of the event whose word is toks[trigger]
+// of sentence si from its own clause in the parse (relations of Universal
+// Dependencies v2):
+//
+//   - a verb ("met", "will visit") has the status of its tense and
+//     auxiliaries: "will", "would" plan it, "could", "may" propose it, a
+//     past tense or a perfect says it happened; a verb that is the
+//     complement of another takes that verb's status ("agreed to meet"
+//     plans it, "invited him to visit" proposes it), and so on upwards;
+//     a headline's bare "to" infinitive plans it ("Kishida to visit
+//     South Korea");
+//   - a noun that is the object or the subject of a verb ("will hold a
+//     summit", "the meeting took place"), or its "for" phrase ("will
+//     visit Seoul for a summit"), has that verb's status;
+//   - a noun that sets the scene ("at their meeting", "after a trilateral
+//     meeting", "during the summit") is taken as given: it happened,
+//     unless an adjective of its own plans or proposes it ("the upcoming
+//     summit"); in other phrases ("before the summit", "the extent of
+//     the meeting") the parse says nothing.
+//
+// ok is false when the parse shows no such clause (a headline without a
+// verb, no parse), and the caller reads the status from the words of the
+// sentence instead. A present tense is left to the caller's dates.
+func (x *extraction) clauseStatus(si, trigger int) (status string, ok bool) {
+	p := x.parse(si)
+	if p == nil || trigger < 0 {
+		return "", false
+	}
+	w := p.wordOf[trigger]
+	if p.words[w].UPOS != "VERB" {
+		for c := range p.words {
+			if p.head(c) == w && p.rel(c) == "amod" {
+				if st := modality[strings.ToLower(p.words[c].Lemma)]; st != "" {
+					return st, true
+				}
+			}
+		}
+		h := p.head(w)
+		if h < 0 {
+			return "", false
+		}
+		switch p.rel(w) {
+		case "obj", "nsubj":
+		case "obl", "nmod":
+			switch c := strings.ToLower(p.caseOf(w)); {
+			case c == "for":
+			case givenCases[c]:
+				return Happened, true
+			default:
+				return "", false
+			}
+		default:
+			return "", false
+		}
+		w = h
+		if p.words[w].UPOS != "VERB" && p.words[w].UPOS != "AUX" {
+			return "", false
+		}
+	}
+	for range 4 {
+		for c := range p.words {
+			if p.head(c) == w && p.rel(c) == "aux" {
+				if st := modality[strings.ToLower(p.words[c].Lemma)]; st != "" {
+					return st, true
+				}
+			}
+		}
+		if p.rel(w) == "xcomp" && p.head(w) >= 0 {
+			h := p.head(w)
+			if st := modality[strings.ToLower(p.words[h].Lemma)]; st != "" {
+				return st, true
+			}
+			w = h
+			continue
+		}
+		break
+	}
+	if x.titleLine(si) && p.words[w].XPOS == "VB" {
+		for c := range p.words {
+			if p.head(c) == w && p.rel(c) == "mark" && strings.EqualFold(p.words[c].Form, "to") {
+				return Planned, true // a headline's "Kishida to visit South Korea"
+			}
+		}
+	}
+	switch p.words[w].XPOS {
+	case "VBD":
+		return Happened, true
+	case "VBN":
+		for c := range p.words {
+			if p.head(c) == w && (p.rel(c) == "aux") {
+				return Happened, true // "have met", "was held"
+			}
+		}
+	}
+	return "", false
+}
+
+// titleLine reports whether sentence si is a headline: a line that ends
+// without a full stop, question or exclamation mark, whatever its case.
+func (x *extraction) titleLine(si int) bool {
+	s := &x.sents[si]
+	if s.headline {
+		return true
+	}
+	last := s.toks[len(s.toks)-1]
+	return !(last.kind == punct && strings.ContainsAny(last.text, ".!?\"”’"))
+}
