@@ -252,7 +252,10 @@ func (x *extraction) clauseEvent(si int, cl [2]int, typ string, persons []int, i
 	}
 	ev.date = x.dateIn(si, from, cl[1])
 	ev.status, ev.explicit = x.status(toks, cl[0], cl[1], ev.date, invite)
-	if st, ok := x.clauseStatus(si, trigger); ok && trigger >= cl[0] && trigger < cl[1] && invite < 0 {
+	if len(persons) < 2 || trigger < cl[0] || trigger >= cl[1] || invite >= 0 || !x.needsClause(si, trigger) {
+		// no event to keep, the status is the invitation's, or nothing
+		// in the sentence plans or proposes: the words suffice
+	} else if st, ok := x.clauseStatus(si, trigger); ok {
 		ev.status, ev.explicit = x.datedStatus(st, ev.date), true
 	}
 	if ev.status == Planned && ev.date != "" && len(ev.date) <= 10 && ev.date < x.ref.Format("2006-01-02")[:len(ev.date)] {

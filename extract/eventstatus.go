@@ -131,3 +131,20 @@ func (x *extraction) titleLine(si int) bool {
 	last := s.toks[len(s.toks)-1]
 	return !(last.kind == punct && strings.ContainsAny(last.text, ".!?\"”’"))
 }
+
+// needsClause reports whether the status of the event whose word is
+// toks[trigger] of sentence si needs its clause read from the parse: the
+// sentence has a word that plans or proposes (one the word-level rules
+// take so) that does not stand just before the event word, where it
+// plainly governs it ("will meet", "plans to visit", "the upcoming
+// summit"); or it is a headline with a "to". Only then is the sentence
+// parsed for the status.
+func (x *extraction) needsClause(si, trigger int) bool {
+	toks := x.sents[si].toks
+	for k, t := range toks {
+		if (plannedWords[t.lower] || proposedWords[t.lower]) && (k >= trigger || k < trigger-3) {
+			return true
+		}
+	}
+	return x.titleLine(si) && hasWord(toks, "to")
+}

@@ -25,14 +25,15 @@ func singularTitle(w string) string {
 // "foreign ministers", "Cabinet Ministers") and returns its length and
 // singular title.
 func matchPluralTitle(toks []token, i, b int) (int, string) {
-	var words []string
+	var buf [5]string
+	words := buf[:0]
 	n, title := 0, ""
 	for k := i; k < b && k < i+5; k++ {
 		if toks[k].kind != word {
 			break
 		}
 		w := toks[k].lower
-		if s := singularTitle(w); s != "" {
+		if s := singularTitle(w); s != "" && titleEnds[s] {
 			phrase := strings.Join(append(append([]string{}, words...), s), " ")
 			if titles[phrase] {
 				n, title = k+1-i, phrase

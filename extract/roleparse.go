@@ -8,6 +8,7 @@ import "strings"
 // (data/replacing.txt).
 var (
 	appointingVerbs = readList("appointing.txt")
+	copulaForms     = readList("copulas.txt")
 	officeNouns     = readList("offices.txt")
 	replacingVerbs  = readList("replacing.txt")
 )
@@ -68,16 +69,20 @@ func (x *extraction) parsedRoles(si int) {
 }
 
 // mayAppoint reports whether toks, sentence si, hold an appointing or
-// replacing verb or a copula (data/appointing.txt lists its forms too)
-// with a title close after it or just before it, a title that does not
+// replacing verb or a copula with a title close after it or just before
+// it, a title that does not
 // stand before a name: the sentences worth a parse for parsedRoles. A
 // title before a name is read without one (findRoles).
 func (x *extraction) mayAppoint(si int, toks []token) bool {
-	last := -100 // the last appointing verb or copula
+	last, reach := -100, 0 // the last appointing verb or copula, and how far its title may be
 	for k, t := range toks {
 		lw := t.lower
-		if appointingVerbs[lw] || replacingVerbs[lw] {
-			last = k
+		switch {
+		case appointingVerbs[lw] || replacingVerbs[lw]:
+			last, reach = k, 8
+			continue
+		case copulaForms[lw]:
+			last, reach = k, 5
 			continue
 		}
 		if !titleEnds[lw] || k+1 < len(toks) && x.personAt(si, k+1) >= 0 {
@@ -85,9 +90,9 @@ func (x *extraction) mayAppoint(si int, toks []token) bool {
 		}
 		// The title follows the verb closely ("was named the new
 		// culture minister", "took over as minister of state for
-		// energy"), or comes just before it ("the new Foreign Minister
-		// is Motegi").
-		if k-last <= 8 || k+1 < len(toks) && appointingVerbs[toks[k+1].lower] {
+		// energy", "is the new Foreign Secretary"), or comes just before
+		// a copula and a name ("the new Foreign Minister is Motegi").
+		if k-last <= reach || k+2 < len(toks) && copulaForms[toks[k+1].lower] && x.personAt(si, k+2) >= 0 {
 			return true
 		}
 	}

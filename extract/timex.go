@@ -192,6 +192,9 @@ func numberValue(w string) string {
 	case "hundred":
 		return "100"
 	}
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return "" // no number, and no failed parse's error to allocate
+	}
 	if n, err := strconv.Atoi(w); err == nil && n > 0 && n < 10000 {
 		return strconv.Itoa(n)
 	}

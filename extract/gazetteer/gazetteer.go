@@ -188,7 +188,8 @@ func (g *Gazetteer) Country(code string) (*Country, bool) {
 // CountryByName finds a country by any of its names or aliases ("U.S.",
 // "Russian Federation"), ignoring case, accents and punctuation.
 func (g *Gazetteer) CountryByName(name string) (*Country, bool) {
-	code, ok := g.byName[Fold(name)]
+	var buf [foldBuf]byte
+	code, ok := g.byName[string(foldInto(&buf, name))]
 	if !ok {
 		return nil, false
 	}
@@ -198,7 +199,8 @@ func (g *Gazetteer) CountryByName(name string) (*Country, bool) {
 // CountryByDemonym finds a country by its English demonym ("Russian",
 // "North Korean").
 func (g *Gazetteer) CountryByDemonym(adj string) (*Country, bool) {
-	code, ok := g.byDemonym[Fold(adj)]
+	var buf [foldBuf]byte
+	code, ok := g.byDemonym[string(foldInto(&buf, adj))]
 	if !ok {
 		return nil, false
 	}
@@ -208,7 +210,8 @@ func (g *Gazetteer) CountryByDemonym(adj string) (*Country, bool) {
 // City finds the city a name most likely refers to: a national capital of
 // that name if there is one, else the most populous city of that name.
 func (g *Gazetteer) City(name string) (City, bool) {
-	c, ok := g.cities[Fold(name)]
+	var buf [foldBuf]byte
+	c, ok := g.cities[string(foldInto(&buf, name))]
 	return c, ok
 }
 
@@ -255,6 +258,33 @@ func Fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// foldBuf is the longest name folded without allocating.
+const foldBuf = 64
+
+// foldInto returns Fold(s), written into buf when s is short ASCII, so
+// that a map lookup with string(foldInto(...)) does not allocate (the
+// compiler does not copy a []byte converted for a map index).
+func foldInto(buf *[foldBuf]byte, s string) []byte {
+	if len(s) > foldBuf {
+		return []byte(Fold(s))
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return []byte(Fold(s))
+		case 'A' <= c && c <= 'Z':
+			buf[n] = c + 'a' - 'A'
+			n++
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			buf[n] = c
+			n++
+		}
+	}
+	return buf[:n]
 }
 
 func split(s string) []string {

@@ -1,6 +1,9 @@
 package gazetteer
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCountryByName(t *testing.T) {
 	tests := []struct{ name, code, canonical string }{
@@ -68,5 +71,21 @@ func TestFold(t *testing.T) {
 		if got := Fold(tt.in); got != tt.want {
 			t.Errorf("Fold(%q)=%q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestFoldInto checks that the lookup key folded without allocating is
+// Fold's, for ASCII, accented and over-long names alike, and that a
+// lookup with it allocates nothing.
+func TestFoldInto(t *testing.T) {
+	for _, in := range []string{"U.S.", "Kim Jong-un", "Türkiye", "", "South Korean", strings.Repeat("Ab-", 30), "São Paulo", "MEXICO CITY"} {
+		var buf [foldBuf]byte
+		if got := string(foldInto(&buf, in)); got != Fold(in) {
+			t.Errorf("foldInto(%q) = %q, want %q", in, got, Fold(in))
+		}
+	}
+	g := Default()
+	if n := testing.AllocsPerRun(100, func() { g.CountryByDemonym("South Korean") }); n != 0 {
+		t.Errorf("CountryByDemonym allocates %v times per lookup, want 0", n)
 	}
 }

@@ -49,32 +49,35 @@ func slotOf(key uint64, shift uint) int {
 	return int((key * 0x9e3779b97f4a7c15) >> shift)
 }
 
-// score adds the weights of feats to scores, in units of t.scale. It
-// finds every feature's slot before reading any weights, so that the
-// cache misses of different features overlap instead of queueing.
+// score adds the weights of feats to scores, in units of t.scale. Each
+// feature's slot is a cache miss; so that the misses of a batch overlap
+// instead of queueing, it computes every slot's place first, then loads
+// the keys with no branch between the loads, and only then compares them
+// and reads the weights of the slots now in cache.
 func (t *table) score(feats []uint64, scores []int32) {
-	const batch = 32
-	var found [batch]*slot
-	mask := len(t.slots) - 1
+	const batch = 64
+	var at [batch]uint32
+	var keys [batch]uint64
+	mask := uint32(len(t.slots) - 1)
 	for len(feats) > 0 {
 		n := min(len(feats), batch)
-		k := 0
-		for _, f := range feats[:n] {
-			i := slotOf(f, t.shift)
-			for {
-				s := &t.slots[i]
-				if s.key == f {
-					found[k] = s
-					k++
-					break
-				}
-				if s.key == 0 {
-					break
-				}
-				i = (i + 1) & mask
-			}
+		fs := feats[:n]
+		for k, f := range fs {
+			at[k] = uint32(slotOf(f, t.shift))
 		}
-		for _, s := range found[:k] {
+		for k := range fs {
+			keys[k] = t.slots[at[k]].key
+		}
+		for k, f := range fs {
+			i, key := at[k], keys[k]
+			for key != f && key != 0 {
+				i = (i + 1) & mask
+				key = t.slots[i].key
+			}
+			if key == 0 {
+				continue
+			}
+			s := &t.slots[i]
 			c := int(s.count)
 			for _, p := range s.inline[:min(c, inlinePairs)] {
 				scores[p.cls] += int32(p.w)
