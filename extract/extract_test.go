@@ -58,6 +58,7 @@ func TestRoles(t *testing.T) {
 		{"plural title, countries after the names", "A meeting between Presidents Xi Jinping of China and Donald Trump of the United States began.", "Donald Trump", "president", "United States", ""},
 		{"plural title, first name", "A meeting between Presidents Xi Jinping of China and Donald Trump of the United States began.", "Xi Jinping", "president", "China", ""},
 		{"plural title, countries in order", "US and Cuban foreign ministers, John Kerry and Bruno Rodriguez, held talks.", "Bruno Rodriguez", "foreign minister", "Cuba", ""},
+		{"plural title with a portfolio, after dashes", "NEW DELHI. Five Ministers of State -- Babul Supriyo (Environment), Rattan Lal Kataria (Jal Shakti) and Debasree Chaudhuri (Women) -- have resigned.", "Rattan Lal Kataria", "minister of state", "India", ""},
 		{"plural title over a list", "Those who resigned include Cabinet Ministers Ravi Prasad (Law), Harsh Vardhan (Health) and Prakash Javadekar (Environment) of India.", "Harsh Vardhan", "cabinet minister", "India", ""},
 		{"counterpart", "US President Barack Obama has briefly met with his Cuban counterpart Raul Castro.", "Raul Castro", "president", "Cuba", ""},
 		{"appointed as", "British Prime Minister David Cameron has appointed Philip Hammond as foreign minister.", "Philip Hammond", "foreign minister", "United Kingdom", ""},
@@ -68,6 +69,9 @@ func TestRoles(t *testing.T) {
 		{"title, name, of country", "President Donald Trump of the United States arrived.", "Donald Trump", "president", "United States", ""},
 		{"another role of the person", "Japanese Foreign Minister Taro Kono met reporters. Later, as defense minister, Kono spoke.", "Taro Kono", "defense minister", "Japan", ""},
 		{"document country", "TOKYO. Japanese Prime Minister Shinzo Abe reshuffled the Japanese cabinet. Finance Minister Taro Aso stays, Japan's media said.", "Taro Aso", "finance minister", "Japan", ""},
+		{"the one a participle replaces", "TOKYO. Japan's prime minister reshuffled the Japanese cabinet. Former Foreign Minister Taro Kono has been shifted to defense minister, replacing Takeshi Iwaya, who had been in office for a year.", "Takeshi Iwaya", "defense minister", "Japan", ""},
+		{"the one an infinitive replaces", "Malaysia's Prime Minister Anwar Ibrahim reshuffled the Malaysian cabinet. Defence Minister Mohamad Hasan is now Minister of Foreign Affairs to replace Ahmad Maslan.", "Ahmad Maslan", "minister of foreign affairs", "Malaysia", ""},
+		{"a family name that is an English word, after a title", "BEIJING. China's president travelled with Foreign Minister Wang Yi and Chinese Vice Premier He Lifeng.", "He Lifeng", "vice premier", "China", ""},
 		{"an honorific ending the title", "WASHINGTON. First Lady Jill Biden spoke to reporters.", "Jill Biden", "first lady", "United States", ""},
 		{"one city for the whole document", "New Delhi, July 7 (PTI): President Ram Nath Kovind accepted the resignations of 12 Union ministers.", "Ram Nath Kovind", "president", "India", ""},
 		{"capitalized former before the title", "TOKYO. Japan's prime minister reshuffled the Japanese cabinet. Former Justice Minister Aiko Tanaka has been appointed as the new foreign minister.", "Aiko Tanaka", "justice minister", "Japan", ""},
@@ -106,6 +110,7 @@ func TestNotTheirRole(t *testing.T) {
 	for _, tt := range []struct{ name, text, person, title string }{
 		{"the one who appoints", "British Prime Minister David Cameron has appointed Philip Hammond as foreign minister.", "David Cameron", "foreign minister"},
 		{"a name in the relative clause before", "Minoru Kihara, who served as an adviser to former Prime Minister Yoshihide Suga, has been appointed as defense minister of Japan.", "Yoshihide Suga", "defense minister"},
+		{"the next title of a list", "Xi is accompanied by Chinese Foreign Minister Wang Yi, and Vice Premier He Lifeng.", "Wang Yi", "vice premier"},
 		{"a name in the apposition", "Ahmad Maslan, an aide to Prime Minister Anwar Ibrahim, was named Malaysia's new defence minister.", "Anwar Ibrahim", "defence minister"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -262,7 +262,9 @@ func (x *extraction) classifyRun(si, a, b int) {
 		// shape of a person's name.
 		c, _ := g.City(name)
 		m.kind, m.placeName, m.placeKind, m.code = kindPlace, name, "city", c.Country
-	case personShaped(core):
+	case personShaped(core), titled && len(core) >= 2 && functionWords[core[0].lower] && personShaped(core[1:]):
+		// The second: a family name that is also an English word, right
+		// after a title ("Vice Premier He Lifeng").
 		m.kind = kindPerson
 		if len(core) == 1 && !titled {
 			m.kind = kindUnknown // resolved against full names later

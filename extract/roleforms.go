@@ -43,6 +43,12 @@ func matchPluralTitle(toks []token, i, b int) (int, string) {
 		}
 		words = append(words, w)
 	}
+	// "Ministers of State", "Ministers for Home Affairs"
+	if n > 0 && (strings.HasSuffix(title, "minister") || strings.HasSuffix(title, "secretary")) {
+		if k, pf := portfolioAfter(toks, i+n, b); k > 0 {
+			n, title = n+k, title+" "+pf
+		}
+	}
 	return n, title
 }
 
@@ -215,8 +221,12 @@ func (x *extraction) pluralTitles(si int) {
 				codes, j = after, end
 			}
 		}
-		if j < len(toks) && toks[j].text == "," {
-			j++
+		for sep := j; j < len(toks) && j < sep+2; j++ {
+			switch toks[j].text {
+			case ",", ":", "-", "--", "—", "–": // "Five Ministers of State -- A (Education), B ..."
+				continue
+			}
+			break
 		}
 		var got []int
 		var own []string

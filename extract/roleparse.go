@@ -32,7 +32,9 @@ var (
 //   - a copula, either way round: "Hasan is now Minister of Foreign
 //     Affairs", "Japan's new Foreign Minister is Toshimitsu Motegi";
 //   - both the subject and the object of a replacing verb: "Hammond
-//     replaces William Hague as foreign secretary".
+//     replaces William Hague as foreign secretary"; and the object of a
+//     replacing verb that hangs from a clause giving an office: "Kono has
+//     been shifted to defense minister, replacing Takeshi Iwaya".
 //
 // The subject of an active appointing verb with a person for object gives
 // the office and holds none: "Cameron appointed Hammond as foreign
@@ -157,6 +159,19 @@ func (p *parsed) titlesOf(w, first, last int) []int {
 	case "obj":
 		if p.appointing(h) {
 			out = append(out, p.complements(h, w)...)
+		}
+		// "Kono has been shifted to defense minister, replacing Iwaya",
+		// "Hasan is now Minister of Foreign Affairs to replace Zambry":
+		// the one replaced held the office of the clause that the
+		// replacing verb, a participle or an infinitive, hangs from.
+		if h >= 0 && replacingVerbs[strings.ToLower(p.words[h].Form)] && (p.rel(h) == "advcl" || p.rel(h) == "xcomp" || p.rel(h) == "acl") {
+			switch P := p.head(h); {
+			case P < 0:
+			case p.hasChild(P, "cop"):
+				out = append(out, P)
+			case p.appointing(P):
+				out = append(out, p.complements(P, -1)...)
+			}
 		}
 	}
 	for c := range p.words {

@@ -183,8 +183,8 @@ func (x *extraction) appositionRole(si int, toks []token, b int) (Role, bool) {
 			j += skip
 			break
 		}
-		if toks[j+skip].kind != word {
-			break
+		if toks[j+skip].kind != word || toks[j+skip].lower == "and" || toks[j+skip].lower == "or" {
+			break // ", and Vice Premier He Lifeng" is the next of a list
 		}
 	}
 	if n == 0 {
@@ -192,10 +192,10 @@ func (x *extraction) appositionRole(si int, toks []token, b int) (Role, bool) {
 	}
 	r.Title = title
 	j += n
-	if x.personAt(si, j) >= 0 {
+	if x.personAt(si, j) >= 0 || j < len(toks) && toks[j].kind == word && toks[j].cap {
 		// A list of titled names: "Finance Minister Shunichi Suzuki,
-		// Chief Cabinet Secretary Hirokazu Matsuno": the title is the
-		// next name's.
+		// Chief Cabinet Secretary Hirokazu Matsuno" (or a name kg does
+		// not know): the title is the next name's.
 		return Role{}, false
 	}
 	// "to Russia", "of Russia", "with Russia's ...", "for Russia"
