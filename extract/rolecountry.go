@@ -21,13 +21,14 @@ var countryNeutralTitles = wordSet("secretary-general", "secretary general", "ch
 //     country names and demonyms, its dateline. A reshuffle story from
 //     Tokyo gives every minister in it Japan; a summit story of two
 //     countries gives no one a country this way;
-//  3. the country of the passage around the role: the one country that
-//     the role's sentence and the two before it name, where the persons
-//     named also stand for the countries their own words give them: a story
-//     of two reshuffles, Japan's and then South Korea's, gives each
-//     minister the country of the paragraphs that name them. Passages
-//     are read in the order of the text, and a person given a country
-//     this way stands for it in the passages after.
+//  3. the country of the passage around the role (passageCountry): the
+//     nearest of the role's sentence and the two before it that names a
+//     country, if it names only one, where the persons named also stand
+//     for the countries their own words give them: a story of two
+//     reshuffles, Japan's and then South Korea's, gives each minister the
+//     country of the paragraphs that name them. Passages are read in the
+//     order of the text, and a person given a country this way stands
+//     for it in the passages after.
 //
 // Titles that serve organizations rather than states
 // (countryNeutralTitles) take no document country.

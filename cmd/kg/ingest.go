@@ -19,6 +19,7 @@ import (
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/extract/gazetteer"
 	"github.com/kg-news/kg/extract/minhash"
+	"github.com/kg-news/kg/extract/syntax"
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/graph/resolve"
 	"github.com/kg-news/kg/schema"
@@ -92,7 +93,16 @@ func runIngest(c *cli.Context) error {
 	}
 	ctx, cancel := context.WithCancel(c.Context)
 	defer cancel()
-	extracted, taken := extractConcurrently(ctx, inputs, jobs, opts, c.App.Reader)
+	stored, err := storedUnchanged(ctx, st, inputs, opts)
+	if err != nil {
+		return err
+	}
+	if slices.Contains(stored, false) {
+		// The parser's model loads on the first sentence that needs
+		// it; start now, on another core, while the store is read.
+		go syntax.Default()
+	}
+	extracted, taken := extractConcurrently(ctx, inputs, jobs, opts, c.App.Reader, stored)
 	batch, err := st.NewBatch(c.Context)
 	if err != nil {
 		return err
@@ -109,9 +119,13 @@ func runIngest(c *cli.Context) error {
 			r.err = c.Context.Err()
 		}
 		err := r.err
-		if err != nil {
+		switch {
+		case err != nil:
 			sum.Failed++
-		} else {
+		case r.stored:
+			sum.Articles++
+			sum.Unchanged++
+		default:
 			err = w.add(c.Context, st, in, r)
 		}
 		if err == nil && batch.Pending() >= c.Int("batch") {
@@ -338,6 +352,43 @@ type extraction struct {
 	facts *extract.Facts
 	doc   extract.Doc
 	err   error
+	// stored: the store holds the file's article with these very bytes,
+	// so it was not extracted; an ingest writes nothing for it.
+	stored bool
+}
+
+// storedUnchanged tells which file inputs the store already holds with
+// the same bytes: the article their source was stored under has their
+// content hash (two indexed lookups a file, no extraction). Such an
+// article writes nothing, as prepare would find after extracting it, so
+// an ingest of an unchanged folder reads and hashes its files and
+// extracts none. Files that cannot be read are left to the extraction,
+// which reports them.
+func storedUnchanged(ctx context.Context, st *graph.Store, inputs []input, opts readOptionsT) ([]bool, error) {
+	out := make([]bool, len(inputs))
+	for i, in := range inputs {
+		if in.path == "-" {
+			continue
+		}
+		iri, err := st.ArticleFromSource(ctx, sourceName(in.path))
+		if err != nil {
+			return nil, err
+		}
+		if iri == "" {
+			continue
+		}
+		data, err := readInput(in, nil, opts.maxSize)
+		if err != nil {
+			continue
+		}
+		sum := sha256.Sum256(data)
+		same, err := st.Unchanged(ctx, extract.Article{IRI: iri, Hash: hex.EncodeToString(sum[:])})
+		if err != nil {
+			return nil, err
+		}
+		out[i] = same
+	}
+	return out, nil
 }
 
 // extractConcurrently extracts the inputs on jobs goroutines and returns
@@ -345,7 +396,7 @@ type extraction struct {
 // writer calls once it has taken one. At most 2×jobs inputs are
 // extracted ahead of the writer, so memory stays bounded whatever the
 // number of inputs; cancelling ctx stops the rest.
-func extractConcurrently(ctx context.Context, inputs []input, jobs int, opts readOptionsT, stdin io.Reader) ([]chan extraction, func()) {
+func extractConcurrently(ctx context.Context, inputs []input, jobs int, opts readOptionsT, stdin io.Reader, stored []bool) ([]chan extraction, func()) {
 	out := make([]chan extraction, len(inputs))
 	for i := range out {
 		out[i] = make(chan extraction, 1)
@@ -371,8 +422,12 @@ func extractConcurrently(ctx context.Context, inputs []input, jobs int, opts rea
 	for w := 0; w < jobs; w++ {
 		go func() {
 			for i := range work {
+				if stored != nil && stored[i] {
+					out[i] <- extraction{stored: true}
+					continue
+				}
 				facts, doc, err := extractInput(ctx, p, inputs[i], opts, stdin)
-				out[i] <- extraction{facts, doc, err}
+				out[i] <- extraction{facts: facts, doc: doc, err: err}
 			}
 		}()
 	}

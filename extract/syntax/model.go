@@ -244,7 +244,11 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("syntax: model: %w", err)
 	}
-	d := &decoder{r: bufio.NewReader(zr)}
+	// Decompressing and building the weight tables take about as long
+	// as each other: one goroutine inflates while this one builds.
+	ar := readAhead(zr)
+	defer ar.close()
+	d := &decoder{r: bufio.NewReader(ar)}
 	if magic := d.str(); d.err == nil && magic != modelMagic {
 		return nil, fmt.Errorf("%w: not a kg syntax model", errCorrupt)
 	}
@@ -407,4 +411,62 @@ func (d *decoder) table() *table {
 		d.err = err
 	}
 	return t
+}
+
+// aheadReader reads r on a goroutine of its own, a few chunks ahead of
+// its reader.
+type aheadReader struct {
+	chunks chan []byte
+	done   chan struct{}
+	err    error // set before chunks is closed
+	cur    []byte
+}
+
+func readAhead(r io.Reader) *aheadReader {
+	a := &aheadReader{chunks: make(chan []byte, 16), done: make(chan struct{})}
+	go func() {
+		defer close(a.chunks)
+		for {
+			buf := make([]byte, 256<<10)
+			n, err := io.ReadFull(r, buf)
+			if n > 0 {
+				select {
+				case a.chunks <- buf[:n]:
+				case <-a.done:
+					return
+				}
+			}
+			if err == io.EOF || err == io.ErrUnexpectedEOF {
+				return
+			}
+			if err != nil {
+				a.err = err
+				return
+			}
+		}
+	}()
+	return a
+}
+
+func (a *aheadReader) Read(p []byte) (int, error) {
+	for len(a.cur) == 0 {
+		c, ok := <-a.chunks
+		if !ok {
+			if a.err != nil {
+				return 0, a.err
+			}
+			return 0, io.EOF
+		}
+		a.cur = c
+	}
+	n := copy(p, a.cur)
+	a.cur = a.cur[n:]
+	return n, nil
+}
+
+// close stops the reading goroutine when the reader is left early.
+func (a *aheadReader) close() {
+	close(a.done)
+	for range a.chunks {
+	}
 }
