@@ -462,6 +462,28 @@ func TestPrintedDates(t *testing.T) {
 	}
 }
 
+// TestOrganizationNames checks where an organization's name starts and
+// ends: a ministry's "and" is inside it, a "-based" word before it is
+// not, and a title alone is no organization.
+func TestOrganizationNames(t *testing.T) {
+	f := extractText(t, "The ministry was split into the Ministry of Natural Resources and Sustainability and the Ministry of Digital, "+
+		"Tokyo-based Kyodo News reported. The Secretary of State was not there.", june2)
+	names := map[string]bool{}
+	for _, o := range f.Organizations {
+		names[o.Name] = true
+	}
+	for _, want := range []string{"Ministry of Natural Resources and Sustainability", "Ministry of Digital", "Kyodo News"} {
+		if !names[want] {
+			t.Errorf("no organization %q in %+v", want, f.Organizations)
+		}
+	}
+	for _, not := range []string{"Tokyo-based Kyodo News", "Secretary of State", "Ministry of Natural Resources"} {
+		if names[not] {
+			t.Errorf("%q is an organization: %+v", not, f.Organizations)
+		}
+	}
+}
+
 func TestOrganizationsAsWritten(t *testing.T) {
 	f := extractText(t, "TOKYO, June 2 (Reuters) -- Leaders of the G20 met, and Nato said so.", june2)
 	names := map[string]bool{}

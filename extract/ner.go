@@ -130,6 +130,10 @@ func runContinues(toks []token, i, j int) bool {
 			}
 		case "the":
 			return toks[j-1].text == "of" && next.cap
+		case "and", "&":
+			// "Ministry of Natural Resources and Sustainability": within
+			// a body's "of" phrase, "and" joins the parts of its name.
+			return next.cap && ofBody(toks[i:j])
 		}
 	}
 	if t.kind == number && j > i && strings.EqualFold(toks[j-1].text, "of") {
@@ -137,6 +141,17 @@ func runContinues(toks []token, i, j int) bool {
 	}
 	if t.kind == punct && t.text == "-" && j+1 < len(toks) && toks[j+1].cap && toks[j-1].end == t.start {
 		return false
+	}
+	return false
+}
+
+// ofBody reports whether a run so far is an organization word and an
+// "of" phrase ("Ministry of Law", "Department of Health").
+func ofBody(run []token) bool {
+	for k := 1; k < len(run); k++ {
+		if run[k].lower == "of" && orgWords[run[k-1].lower] {
+			return true
+		}
 	}
 	return false
 }
@@ -219,6 +234,14 @@ func (x *extraction) classifyRun(si, a, b int) {
 	}
 	if a >= b {
 		return
+	}
+	if n, _ := matchTitle(toks, a, b); n == b-a {
+		return // a title alone ("Secretary of State") names no one
+	}
+	// "Tokyo-based Kyodo News": a "-based" word tells where a body is,
+	// and is no part of its name.
+	for a+1 < b && strings.HasSuffix(toks[a].lower, "-based") {
+		a++
 	}
 	// "Donald Trump Jr." keeps its suffix; a trailing title does not belong.
 	core := toks[a:b]
