@@ -21,6 +21,7 @@ type Batch struct {
 	s      *Store
 	unlock func()
 	queued map[quad.IRI]bool
+	sets   map[quad.IRI][]quad.Quad // each queued article's quads once written
 	adds   []cgraph.Delta
 	dels   []cgraph.Delta
 }
@@ -31,7 +32,7 @@ func (s *Store) NewBatch(ctx context.Context) (*Batch, error) {
 	if err != nil {
 		return nil, s.connError(err)
 	}
-	return &Batch{s: s, unlock: unlock, queued: map[quad.IRI]bool{}}, nil
+	return &Batch{s: s, unlock: unlock, queued: map[quad.IRI]bool{}, sets: map[quad.IRI][]quad.Quad{}}, nil
 }
 
 // Add queues an article and returns what storing it will do. An article
@@ -53,6 +54,7 @@ func (b *Batch) Add(ctx context.Context, a extract.Article) (IngestResult, error
 	}
 	if w.result.Outcome != Unchanged {
 		b.queued[a.IRI] = true
+		b.sets[a.IRI] = w.quads
 		b.adds = append(b.adds, w.adds...)
 		b.dels = append(b.dels, w.dels...)
 	}
@@ -67,18 +69,19 @@ func (b *Batch) Pending() int { return len(b.adds) + len(b.dels) }
 // already stored and whose next ingest completes it), and the batch is
 // empty again.
 func (b *Batch) Flush(ctx context.Context) error {
-	adds, dels := b.adds, b.dels
+	adds, dels, sets := b.adds, b.dels, b.sets
 	n := len(b.queued)
 	articles := make([]quad.IRI, 0, n)
 	for a := range b.queued {
 		articles = append(articles, a)
 	}
-	b.adds, b.dels = nil, nil
+	b.adds, b.dels, b.sets = nil, nil, map[quad.IRI][]quad.Quad{}
 	clear(b.queued)
 	sortDeltas(dels)
 	if err := b.s.write(ctx, articles, adds, dels); err != nil {
 		return b.s.connError(fmt.Errorf("graph: writing %d articles: %w", n, err))
 	}
+	b.s.noteWritten(sets)
 	return nil
 }
 

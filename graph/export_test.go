@@ -51,3 +51,26 @@ func KeptStatesUsableForTest(t testing.TB, s *Store) bool {
 	}
 	return ok
 }
+
+// PartsCurrentForTest reports whether the kept view parts are of the
+// store's generation, so that the next view is folded from them.
+func PartsCurrentForTest(t testing.TB, s *Store) bool {
+	t.Helper()
+	gen, err := s.generation(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.partsAt(gen)
+}
+
+// ProjectedForTest projects the view from every quad of the store,
+// whatever is kept.
+func ProjectedForTest(t testing.TB, s *Store) *View {
+	t.Helper()
+	byArticle, err := s.allQuads(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := project(byArticle)
+	return v
+}

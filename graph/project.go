@@ -5,7 +5,6 @@ import (
 	"sort"
 
 	"github.com/cayleygraph/quad"
-	"github.com/kg-news/kg/schema"
 )
 
 // View projects the store into a gonum graph:
@@ -26,7 +25,10 @@ import (
 // become labelled edges, and evidence stays in the store for Explain.
 //
 // On the embedded backends the view is kept next to the store
-// (viewcache.go) and read back while the store has not changed since.
+// (viewcache.go) and read back while the store has not changed since;
+// after a change it is folded again from each article's part of it,
+// kept too and updated by the writes that change them (viewparts.go),
+// so that only a store changed by other means is read whole.
 func (s *Store) View(ctx context.Context) (*View, error) {
 	// The next write of this process, if any, renews the generation, so
 	// that the view kept now is not taken for current after it.
@@ -35,11 +37,16 @@ func (s *Store) View(ctx context.Context) (*View, error) {
 	if v, ok := s.cachedView(gen); ok {
 		return v, nil
 	}
+	if v, ok := s.viewFromParts(gen); ok {
+		s.saveView(v, gen)
+		return v, nil
+	}
 	byArticle, err := s.allQuads(ctx)
 	if err != nil {
 		return nil, err
 	}
-	v := project(byArticle)
+	v, parts := project(byArticle)
+	s.saveParts(parts, gen)
 	s.saveView(v, gen)
 	return v, nil
 }
@@ -50,137 +57,95 @@ type nodeAcc struct {
 	names    map[string]int
 	dates    []string
 	status   map[string]string // article date or article -> status
-	kind     string
-	articles map[quad.IRI]bool
+	kind     string // as the last article in IRI order gives it
+	articles int
 }
 
-func project(byArticle map[quad.IRI][]quad.Quad) *View {
-	accs := map[quad.IRI]*nodeAcc{}
-	acc := func(iri quad.IRI) *nodeAcc {
-		a := accs[iri]
-		if a == nil {
-			a = &nodeAcc{names: map[string]int{}, status: map[string]string{}, articles: map[quad.IRI]bool{}}
-			accs[iri] = a
-		}
-		return a
+// project folds the view parts of every article of the store.
+func project(byArticle map[quad.IRI][]quad.Quad) (*View, map[quad.IRI]viewPart) {
+	parts := make(map[quad.IRI]viewPart, len(byArticle))
+	for art, qs := range byArticle {
+		parts[art] = articlePart(art, qs)
 	}
-	type rel struct {
-		from, to quad.IRI
-		r        Relation
+	arts := make([]quad.IRI, 0, len(parts))
+	for a := range parts {
+		arts = append(arts, a)
 	}
-	var rels []rel
-	link := func(from, to quad.IRI, r Relation) {
-		r.Subject = from
-		rels = append(rels, rel{from, to, r})
+	sort.Slice(arts, func(i, j int) bool { return arts[i] < arts[j] })
+	var f viewFold
+	for _, a := range arts {
+		f.add(a, parts[a])
 	}
-	articles := make([]quad.IRI, 0, len(byArticle))
-	for a := range byArticle {
-		articles = append(articles, a)
+	return f.view(), parts
+}
+
+// viewFold builds a view from the parts of articles added in IRI order.
+type viewFold struct {
+	accs  map[quad.IRI]*nodeAcc
+	links []foldLink
+}
+
+type foldLink struct {
+	from, to quad.IRI
+	r        Relation
+}
+
+func (f *viewFold) acc(iri quad.IRI) *nodeAcc {
+	if f.accs == nil {
+		f.accs = map[quad.IRI]*nodeAcc{}
 	}
-	sort.Slice(articles, func(i, j int) bool { return articles[i] < articles[j] })
-	for _, art := range articles {
-		qs := byArticle[art]
-		published := ""
-		roleHolder := map[quad.IRI]quad.IRI{}
-		roleTitle := map[quad.IRI]string{}
-		member := map[quad.IRI]quad.IRI{} // affiliation node -> person
-		var cited, events []quad.IRI      // organizations the article cites; its events
-		for _, q := range qs {
-			s, _ := q.Subject.(quad.IRI)
-			o, _ := q.Object.(quad.IRI)
-			switch q.Predicate {
-			case schema.Published:
-				if s == art {
-					published = quad.ToString(q.Object)
-				}
-			case schema.Publisher:
-				cited = append(cited, o)
-			case schema.Type:
-				if o == schema.TypeEvent {
-					events = append(events, s)
-				}
-			case schema.HoldsRole:
-				roleHolder[o] = s
-			case schema.Title:
-				roleTitle[s] = quad.ToString(q.Object)
-			case schema.Affiliated:
-				member[o] = s
+	a := f.accs[iri]
+	if a == nil {
+		a = &nodeAcc{names: map[string]int{}}
+		f.accs[iri] = a
+	}
+	return a
+}
+
+// add folds in one article's part.
+func (f *viewFold) add(art quad.IRI, part viewPart) {
+	src := []quad.IRI{art}
+	var typed quad.IRI
+	for _, op := range part {
+		switch op.Op {
+		case opType:
+			a := f.acc(op.IRI)
+			t := NodeType(op.Str)
+			if a.typ == "" || a.typ == PlaceNode && t == CountryNode {
+				a.typ = t // a country is also typed as a place
 			}
-		}
-		for _, q := range qs {
-			s, _ := q.Subject.(quad.IRI)
-			o, _ := q.Object.(quad.IRI)
-			src := []quad.IRI{art}
-			switch q.Predicate {
-			case schema.Type:
-				var t NodeType
-				switch o {
-				case schema.TypePerson:
-					t = PersonNode
-				case schema.TypeOrganization:
-					t = OrganizationNode
-				case schema.TypeCountry:
-					t = CountryNode
-				case schema.TypePlace:
-					t = PlaceNode
-				case schema.TypeEvent:
-					t = EventNode
-				default:
-					continue
-				}
-				a := acc(s)
-				if a.typ == "" || a.typ == PlaceNode && t == CountryNode {
-					a.typ = t // a country is also typed as a place
-				}
-				a.articles[art] = true
-			case schema.Name, schema.Alias:
-				if q.Predicate == schema.Name {
-					acc(s).names[quad.ToString(q.Object)]++
-				} else if _, ok := acc(s).names[quad.ToString(q.Object)]; !ok {
-					acc(s).names[quad.ToString(q.Object)] = 0
-				}
-			case schema.Date:
-				acc(s).dates = append(acc(s).dates, quad.ToString(q.Object))
-			case schema.Kind:
-				acc(s).kind = quad.ToString(q.Object)
-			case schema.Status:
-				key := published
-				if key == "" {
-					key = "~" + string(art) // undated articles sort last
-				}
-				acc(s).status[key] = quad.ToString(q.Object)
-			case schema.Participant:
-				link(s, o, Relation{Kind: "attended", Fact: s, Articles: src})
-			case schema.Location:
-				link(s, o, Relation{Kind: "located in", Fact: s, Articles: src})
-			case schema.InCountry:
-				link(s, o, Relation{Kind: "in country", Articles: src})
-			case schema.ForCountry:
-				if h := roleHolder[s]; h != "" {
-					link(h, o, Relation{Kind: "role", Label: roleTitle[s], Fact: s, Articles: src})
-				}
-			case schema.PostedTo:
-				if h := roleHolder[s]; h != "" {
-					link(h, o, Relation{Kind: "posted to", Label: roleTitle[s], Fact: s, Articles: src})
-				}
-			case schema.MemberOf:
-				if p := member[s]; p != "" {
-					link(p, o, Relation{Kind: "affiliated with", Fact: s, Articles: src})
-				}
-			case schema.Serves:
-				link(s, o, Relation{Kind: "serves", Articles: src})
+			if op.IRI != typed { // ops are sorted: one count per article
+				a.articles++
+				typed = op.IRI
 			}
-		}
-		// An organization the article cites as its source is a source of
-		// the events it reports.
-		for _, org := range cited {
-			for _, ev := range events {
-				link(org, ev, Relation{Kind: "source of", Articles: []quad.IRI{art}})
+		case opName:
+			f.acc(op.IRI).names[op.Str]++
+		case opAlias:
+			a := f.acc(op.IRI)
+			if _, ok := a.names[op.Str]; !ok {
+				a.names[op.Str] = 0
 			}
+		case opDate:
+			a := f.acc(op.IRI)
+			a.dates = append(a.dates, op.Str)
+		case opKind:
+			f.acc(op.IRI).kind = op.Str
+		case opStatus:
+			a := f.acc(op.IRI)
+			if a.status == nil {
+				a.status = map[string]string{}
+			}
+			a.status[op.Key] = op.Str
+		case opLink:
+			f.links = append(f.links, foldLink{op.IRI, op.To, Relation{Kind: op.Str, Label: op.Key, Fact: op.Fact, Subject: op.IRI, Articles: src}})
 		}
 	}
-	iris := make([]quad.IRI, 0, len(accs))
-	for iri, a := range accs {
+}
+
+// view returns the folded view.
+func (f *viewFold) view() *View {
+	iris := make([]quad.IRI, 0, len(f.accs))
+	for iri, a := range f.accs {
 		if a.typ != "" {
 			iris = append(iris, iri)
 		}
@@ -189,7 +154,7 @@ func project(byArticle map[quad.IRI][]quad.Quad) *View {
 	nodes := make([]Node, len(iris))
 	index := make(map[quad.IRI]int, len(iris))
 	for i, iri := range iris {
-		a := accs[iri]
+		a := f.accs[iri]
 		index[iri] = i
 		names := make([]string, 0, len(a.names))
 		for n := range a.names {
@@ -197,10 +162,10 @@ func project(byArticle map[quad.IRI][]quad.Quad) *View {
 		}
 		sort.Strings(names)
 		nodes[i] = Node{IRI: iri, Type: a.typ, Name: bestName(a.names, iri), Names: names, Date: longestOf(a.dates),
-			Status: latestStatus(a.status), Kind: a.kind, Articles: len(a.articles)}
+			Status: latestStatus(a.status), Kind: a.kind, Articles: a.articles}
 	}
-	links := make([]Link, 0, len(rels))
-	for _, r := range rels {
+	links := make([]Link, 0, len(f.links))
+	for _, r := range f.links {
 		x, ok1 := index[r.from]
 		y, ok2 := index[r.to]
 		if ok1 && ok2 {

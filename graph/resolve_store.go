@@ -71,6 +71,11 @@ func (s *Store) Resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 }
 
 func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Result, error) {
+	gen, err := s.generation(ctx)
+	if err != nil {
+		return resolve.Result{}, err
+	}
+	written := s.writtenQuads(gen)
 	states, kept, err := s.keptArticleStates(ctx)
 	if err != nil {
 		return resolve.Result{}, err
@@ -127,14 +132,28 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 		s.keepArticleStates(ctx, states, literal)
 		return res, nil
 	}
-	byArticle, err := s.quadsOf(ctx, dirty)
+	var unknown []*articleState
+	for _, st := range dirty {
+		if _, ok := written[st.iri]; !ok {
+			unknown = append(unknown, st)
+		}
+	}
+	byArticle, err := s.quadsOf(ctx, unknown)
 	if err != nil {
 		return res, err
+	}
+	for _, st := range dirty {
+		if qs, ok := written[st.iri]; ok {
+			byArticle[st.iri] = qs
+		}
 	}
 	if err := s.beginWrite(ctx); err != nil {
 		return res, err
 	}
 	w := &rewrites{}
+	if s.wantsParts() {
+		w.sets = map[quad.IRI][]quad.Quad{}
+	}
 	for _, st := range dirty {
 		if err := ctx.Err(); err != nil {
 			return res, err
@@ -451,6 +470,7 @@ const rewriteBatchQuads = 20000
 // rewritten again in full, so each stays all or nothing.
 type rewrites struct {
 	adds, dels, marks []cgraph.Delta
+	sets              map[quad.IRI][]quad.Quad // each article's quads once rewritten, when the view's parts want them
 }
 
 // add queues the replacement of an article's quads old by next.
@@ -465,6 +485,13 @@ func (w *rewrites) add(article quad.IRI, old []quad.Quad, next map[quad.Quad]boo
 	}
 	w.adds = append(w.adds, cgraph.Delta{Quad: mark, Action: cgraph.Add})
 	w.marks = append(w.marks, cgraph.Delta{Quad: mark, Action: cgraph.Delete})
+	if w.sets != nil {
+		set := make([]quad.Quad, 0, len(next))
+		for q := range next {
+			set = append(set, q)
+		}
+		w.sets[article] = set
+	}
 	for q := range next {
 		if !had[q] {
 			w.adds = append(w.adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
@@ -474,8 +501,11 @@ func (w *rewrites) add(article quad.IRI, old []quad.Quad, next map[quad.Quad]boo
 
 // flushRewrites writes the queued rewrites and empties the queue.
 func (s *Store) flushRewrites(ctx context.Context, w *rewrites) error {
-	adds, dels, marks := w.adds, w.dels, w.marks
+	adds, dels, marks, sets := w.adds, w.dels, w.marks, w.sets
 	*w = rewrites{}
+	if sets != nil {
+		w.sets = map[quad.IRI][]quad.Quad{}
+	}
 	if len(marks) == 0 {
 		return nil
 	}
@@ -493,6 +523,7 @@ func (s *Store) flushRewrites(ctx context.Context, w *rewrites) error {
 	if err := s.apply(marks, ignore); err != nil {
 		return fmt.Errorf("graph: resolving %d articles: %w", len(marks), err)
 	}
+	s.noteWritten(sets)
 	return nil
 }
 

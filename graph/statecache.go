@@ -138,6 +138,7 @@ func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, l
 	// What this process wrote is now in the file; a later write must
 	// give the store a new generation.
 	s.touchMu.Lock()
+	s.keepNotedParts(ctx, s.startGen, gen)
 	s.touched = nil
 	s.startGen = gen
 	s.touchMu.Unlock()

@@ -51,10 +51,23 @@ type Store struct {
 	// What this process wrote since the kept resolution states (see
 	// StatesFile): the articles it changed, the generation the store had
 	// before, and whether it wrote anything it cannot name by article.
-	touchMu   sync.Mutex
-	touched   map[quad.IRI]bool
-	startGen  string
-	untracked atomic.Bool
+	touchMu    sync.Mutex
+	touched    map[quad.IRI]bool
+	startGen   string
+	startEmpty bool // the store held no quad at all at startGen
+	untracked  atomic.Bool
+
+	// The view parts of the articles this process wrote since (see
+	// PartsFile), and whether the kept ones are too old to update.
+	pendingParts map[quad.IRI]viewPart
+	partsOff     bool
+
+	// The generation this process last gave the store, and the quads of
+	// the articles it wrote since its last resolution (written.go).
+	myGen      string
+	known      map[quad.IRI][]quad.Quad
+	knownQuads int
+	knownOff   bool
 }
 
 // Reading holds this process's writes off until the returned function is
@@ -282,6 +295,9 @@ func (s *Store) ingest(ctx context.Context, a extract.Article) (IngestResult, er
 	if err := s.write(ctx, []quad.IRI{a.IRI}, w.adds, w.dels); err != nil {
 		return IngestResult{}, fmt.Errorf("graph: writing %v: %w", a.IRI, err)
 	}
+	if w.result.Outcome != Unchanged {
+		s.noteWritten(map[quad.IRI][]quad.Quad{a.IRI: w.quads})
+	}
 	return w.result, nil
 }
 
@@ -324,6 +340,7 @@ func (s *Store) Unchanged(ctx context.Context, a extract.Article) (bool, error) 
 type articleWrite struct {
 	result     IngestResult
 	adds, dels []cgraph.Delta
+	quads      []quad.Quad // all the article's quads once written
 }
 
 // prepare reads what the store holds of a valid article and returns the
@@ -345,7 +362,7 @@ func (s *Store) prepare(ctx context.Context, a extract.Article) (articleWrite, e
 	}
 	quads := append(a.Quads[:len(a.Quads):len(a.Quads)], recordsQuad(a.IRI, a.Quads))
 	next := make(map[quad.Quad]bool, len(quads))
-	w := articleWrite{result: IngestResult{Outcome: Added}}
+	w := articleWrite{result: IngestResult{Outcome: Added}, quads: quads}
 	if len(old) > 0 {
 		w.result.Outcome = Replaced
 	}
@@ -623,5 +640,6 @@ func (s *Store) removeLocked(ctx context.Context, article quad.IRI) (int, error)
 	if err := s.apply(dels, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
 		return 0, fmt.Errorf("graph: removing %v: %w", article, err)
 	}
+	s.noteWritten(map[quad.IRI][]quad.Quad{article: nil})
 	return len(dels), nil
 }

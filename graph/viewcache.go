@@ -31,7 +31,7 @@ const ViewFile = "kg-view.gob"
 
 // viewFormat changes whenever the view's encoding or the projection
 // does, so that a view kept by another version of kg is not read.
-const viewFormat = 3
+const viewFormat = 4
 
 type keptView struct {
 	Format     int
@@ -85,7 +85,16 @@ func (s *Store) beginWrite(ctx context.Context) error {
 	}); err != nil {
 		return err
 	}
+	empty := false
+	if len(old) == 0 {
+		it := s.qs.QuadsAllIterator()
+		empty = !it.Next(ctx) && it.Err() == nil
+		it.Close()
+	}
 	s.touchMu.Lock()
+	if s.myGen != "" && (len(old) != 1 || quad.ToString(old[0].Object) != s.myGen) {
+		s.known, s.knownQuads = nil, 0 // another writer came between
+	}
 	if len(s.touched) == 0 {
 		// The generation that kept states must have to serve this
 		// process's next resolution.
@@ -95,6 +104,7 @@ func (s *Store) beginWrite(ctx context.Context) error {
 		}
 		sort.Strings(gens)
 		s.startGen = strings.Join(gens, "+")
+		s.startEmpty = empty
 	}
 	s.touchMu.Unlock()
 	var b [12]byte
@@ -117,6 +127,9 @@ func (s *Store) beginWrite(ctx context.Context) error {
 			return err
 		}
 	}
+	s.touchMu.Lock()
+	s.myGen = quad.ToString(next.Object)
+	s.touchMu.Unlock()
 	s.wrote.Store(true)
 	return nil
 }
