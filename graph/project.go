@@ -57,7 +57,7 @@ type nodeAcc struct {
 	names    map[string]int
 	dates    []string
 	status   map[string]string // article date or article -> status
-	kind     string // as the last article in IRI order gives it
+	kind     string            // as the last article in IRI order gives it
 	articles int
 }
 
