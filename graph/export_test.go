@@ -74,3 +74,18 @@ func ProjectedForTest(t testing.TB, s *Store) *View {
 	v, _ := project(byArticle)
 	return v
 }
+
+// KeptStatesForTest returns the kept resolution states, article by
+// article: records and resolution literal.
+func KeptStatesForTest(t testing.TB, s *Store) map[string][2]string {
+	t.Helper()
+	k := s.readKeptStates()
+	if k == nil {
+		t.Fatal("no kept states")
+	}
+	out := map[string][2]string{}
+	for _, st := range k.states {
+		out[string(st.iri)] = [2]string{st.recordsJSON, st.resolutions[0]}
+	}
+	return out
+}

@@ -1,45 +1,138 @@
 package graph
 
 import (
-	"bufio"
 	"context"
-	"encoding/gob"
+	"encoding/binary"
+	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
-	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
 )
 
 // StatesFile is the name of the kept resolution states in an embedded
-// store's directory: every article's records and resolution literal as
-// the last resolution left them, tagged with the store's generation
-// then. The next resolution reads from the store only the articles this
-// process wrote since, so that one new article into a large store costs
-// what that article costs, not a read of every article.
-const StatesFile = "kg-resolve.gob"
+// store's directory: a bolt file of every article's records and
+// resolution literal as the last resolution left them, tagged with the
+// store's generation then. The next resolution reads from the store only
+// the articles this process wrote since, so that one new article into a
+// large store costs what that article costs, not a read of every
+// article; and it writes back only the articles whose state changed.
+// An ingest can read the file ahead (PrefetchResolution), on another
+// core, while it extracts.
+const StatesFile = "kg-resolve.db"
 
 // statesFormat changes whenever the kept states' encoding does.
-const statesFormat = 1
+const statesFormat = "2"
 
-type keptStates struct {
-	Format     int
-	Generation string
-	Articles   []keptState
-}
-
-type keptState struct {
-	IRI        string
-	Records    string // the kg:records literal
-	Resolution string // the one kg:resolution literal
-}
+var statesBucket = []byte("states")
 
 func (s *Store) statesPath() string {
 	if p := s.viewPath(); p != "" {
 		return filepath.Join(filepath.Dir(p), StatesFile)
 	}
 	return ""
+}
+
+// keptStates is the kept file read into memory: its generation and the
+// states of its articles, in IRI order, records parsed.
+type keptStates struct {
+	gen    string
+	states []*articleState
+}
+
+// readKeptStates reads the kept states; nil when there are none.
+func (s *Store) readKeptStates() *keptStates {
+	path := s.statesPath()
+	if path == "" {
+		return nil
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil
+	}
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 200 * time.Millisecond, ReadOnly: true})
+	if err != nil {
+		return nil
+	}
+	defer db.Close()
+	k := &keptStates{}
+	type entry struct{ iri, value string }
+	var entries []entry
+	err = db.View(func(tx *bolt.Tx) error {
+		m, b := tx.Bucket(metaBucket), tx.Bucket(statesBucket)
+		if m == nil || b == nil || string(m.Get(formatKey)) != statesFormat {
+			return errBadState
+		}
+		k.gen = string(m.Get(genKey))
+		return b.ForEach(func(key, v []byte) error {
+			entries = append(entries, entry{string(key), string(v)})
+			return nil
+		})
+	})
+	if err != nil {
+		return nil
+	}
+	// Parsing the records is most of the cost: on every core.
+	k.states = make([]*articleState, len(entries))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(entries)/256)
+	var bad atomic.Bool
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(entries); i += workers {
+				e := entries[i]
+				records, resolution, ok := decodeState(e.value)
+				st := &articleState{iri: quad.IRI(e.iri), resolutions: []string{resolution}}
+				if !ok || !st.setRecords(records) {
+					bad.Store(true)
+					return
+				}
+				k.states[i] = st
+			}
+		}()
+	}
+	wg.Wait()
+	if bad.Load() {
+		return nil
+	}
+	return k
+}
+
+var errBadState = errors.New("graph: malformed kept state")
+
+func encodeState(records, resolution string) []byte {
+	b := binary.AppendUvarint(nil, uint64(len(records)))
+	b = append(b, records...)
+	return append(b, resolution...)
+}
+
+func decodeState(v string) (records, resolution string, ok bool) {
+	n, k := binary.Uvarint([]byte(v[:min(len(v), binary.MaxVarintLen64)]))
+	if k <= 0 || n > uint64(len(v)-k) {
+		return "", "", false
+	}
+	return v[k : k+int(n)], v[k+int(n):], true
+}
+
+// PrefetchResolution starts reading the kept resolution states on
+// another goroutine, for the resolution that will end this process's
+// writes; it does nothing where no states are kept.
+func (s *Store) PrefetchResolution() {
+	if s.statesPath() == "" {
+		return
+	}
+	ch := make(chan *keptStates, 1)
+	s.touchMu.Lock()
+	s.prefetched = ch
+	s.touchMu.Unlock()
+	go func() { ch <- s.readKeptStates() }()
 }
 
 // touch notes that this process changes articles' quads; it comes after
@@ -61,6 +154,11 @@ func (s *Store) touch(articles ...quad.IRI) {
 // this process wrote are read again, the rest come from the file. ok is
 // false when the file cannot be used.
 func (s *Store) keptArticleStates(ctx context.Context) (states []*articleState, ok bool, err error) {
+	s.touchMu.Lock()
+	prefetched := s.prefetched
+	s.prefetched = nil
+	s.keptBase = ""
+	s.touchMu.Unlock()
 	path := s.statesPath()
 	if path == "" || s.untracked.Load() {
 		return nil, false, nil
@@ -71,16 +169,18 @@ func (s *Store) keptArticleStates(ctx context.Context) (states []*articleState, 
 			return nil, false, err
 		}
 	}
-	if base == "" || strings.Contains(base, "+") {
+	if !usableGeneration(base) {
 		return nil, false, nil
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, false, nil
+	var k *keptStates
+	if prefetched != nil {
+		k = <-prefetched
 	}
-	defer f.Close()
-	var k keptStates
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&k); err != nil || k.Format != statesFormat || k.Generation != base {
+	if k == nil || k.gen != base {
+		// Read ahead of a resolution of another process.
+		k = s.readKeptStates()
+	}
+	if k == nil || k.gen != base {
 		return nil, false, nil
 	}
 	s.touchMu.Lock()
@@ -93,16 +193,10 @@ func (s *Store) keptArticleStates(ctx context.Context) (states []*articleState, 
 	for _, a := range touched {
 		skip[a] = true
 	}
-	for _, ks := range k.Articles {
-		iri := quad.IRI(ks.IRI)
-		if skip[iri] {
-			continue
+	for _, st := range k.states {
+		if !skip[st.iri] {
+			states = append(states, st)
 		}
-		st := &articleState{iri: iri, resolutions: []string{ks.Resolution}}
-		if !st.setRecords(ks.Records) {
-			return nil, false, nil
-		}
-		states = append(states, st)
 	}
 	fresh, err := s.readArticleStates(ctx, touched)
 	if err != nil {
@@ -114,27 +208,84 @@ func (s *Store) keptArticleStates(ctx context.Context) (states []*articleState, 
 		}
 	}
 	sort.Slice(states, func(i, j int) bool { return states[i].iri < states[j].iri })
+	s.touchMu.Lock()
+	s.keptBase, s.keptTouched = base, skip
+	s.touchMu.Unlock()
 	return states, true, nil
 }
 
 // keepArticleStates writes the states a resolution left, at the store's
-// current generation; failing to keep them costs only time.
+// current generation: only those that changed when the resolution
+// started from the kept file, else all of them. Failing to keep them
+// costs only time.
 func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, literal map[quad.IRI]string) {
 	path := s.statesPath()
 	if path == "" {
 		return
 	}
 	gen, err := s.generation(ctx)
-	if err != nil || gen == "" || strings.Contains(gen, "+") {
+	if err != nil || !usableGeneration(gen) {
 		return
 	}
-	k := keptStates{Format: statesFormat, Generation: gen, Articles: make([]keptState, 0, len(states))}
-	for _, st := range states {
-		k.Articles = append(k.Articles, keptState{IRI: string(st.iri), Records: st.recordsJSON, Resolution: literal[st.iri]})
-	}
-	if !writeGob(path, &k) {
+	s.touchMu.Lock()
+	base, touched := s.keptBase, s.keptTouched
+	s.keptBase, s.keptTouched = "", nil
+	s.touchMu.Unlock()
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 2 * time.Second})
+	if err != nil {
 		return
 	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		m, b := tx.Bucket(metaBucket), tx.Bucket(statesBucket)
+		update := base != "" && m != nil && b != nil && string(m.Get(formatKey)) == statesFormat && string(m.Get(genKey)) == base
+		if !update {
+			if b != nil {
+				if err := tx.DeleteBucket(statesBucket); err != nil {
+					return err
+				}
+			}
+			var err error
+			if b, err = tx.CreateBucket(statesBucket); err != nil {
+				return err
+			}
+			b.FillPercent = 1 // written in key order
+		}
+		present := make(map[quad.IRI]bool, len(touched))
+		for _, st := range states {
+			lit := literal[st.iri]
+			if update {
+				present[st.iri] = true
+				if !touched[st.iri] && len(st.resolutions) == 1 && st.resolutions[0] == lit {
+					continue // as kept
+				}
+			}
+			if err := b.Put([]byte(st.iri), encodeState(st.recordsJSON, lit)); err != nil {
+				return err
+			}
+		}
+		for a := range touched {
+			if !present[a] {
+				if err := b.Delete([]byte(a)); err != nil {
+					return err
+				}
+			}
+		}
+		if m == nil {
+			var err error
+			if m, err = tx.CreateBucket(metaBucket); err != nil {
+				return err
+			}
+		}
+		if err := m.Put(formatKey, []byte(statesFormat)); err != nil {
+			return err
+		}
+		return m.Put(genKey, []byte(gen))
+	})
+	db.Close()
+	if err != nil {
+		return
+	}
+	os.Remove(filepath.Join(filepath.Dir(path), "kg-resolve.gob")) // the older format's file
 	// What this process wrote is now in the file; a later write must
 	// give the store a new generation.
 	s.touchMu.Lock()

@@ -68,6 +68,12 @@ type Store struct {
 	known      map[quad.IRI][]quad.Quad
 	knownQuads int
 	knownOff   bool
+
+	// The kept resolution states read ahead, and the generation and
+	// touched articles of those a resolution started from.
+	prefetched  chan *keptStates
+	keptBase    string
+	keptTouched map[quad.IRI]bool
 }
 
 // Reading holds this process's writes off until the returned function is

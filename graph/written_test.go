@@ -43,6 +43,9 @@ func TestResolutionFromWrittenQuads(t *testing.T) {
 	for _, step := range steps {
 		for _, same := range []bool{true, false} {
 			st := open(dirs[same])
+			if same {
+				st.PrefetchResolution() // read ahead, before the writes
+			}
 			step(st)
 			if !same {
 				st.Close()

@@ -99,8 +99,10 @@ func runIngest(c *cli.Context) error {
 	}
 	if slices.Contains(stored, false) {
 		// The parser's model loads on the first sentence that needs
-		// it; start now, on another core, while the store is read.
+		// it, and resolution needs the kept states: start both now,
+		// on other cores, while articles are extracted.
 		go syntax.Default()
+		st.PrefetchResolution()
 	}
 	extracted, taken := extractConcurrently(ctx, inputs, jobs, opts, c.App.Reader, stored)
 	batch, err := st.NewBatch(c.Context)
