@@ -64,11 +64,26 @@ func BenchmarkAnnotate(b *testing.B) {
 	b.ReportMetric(float64(m.weightBytes())/1e6, "MB-weights")
 }
 
-// BenchmarkLoad reads the embedded model.
+// BenchmarkLoad reads the embedded model: built from the compressed
+// file, and read back from the cache of its built tables.
 func BenchmarkLoad(b *testing.B) {
-	for b.Loop() {
-		if _, err := Load(bytes.NewReader(defaultModelFile)); err != nil {
+	b.Run("built", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Load(bytes.NewReader(defaultModelFile)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("cached", func(b *testing.B) {
+		b.Setenv("KG_CACHE_DIR", b.TempDir())
+		if _, err := loadModelCached(defaultModelFile); err != nil {
 			b.Fatal(err)
 		}
-	}
+		path := modelCachePath(defaultModelFile)
+		for b.Loop() {
+			if _, err := readModelCache(path); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

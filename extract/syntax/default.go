@@ -1,7 +1,6 @@
 package syntax
 
 import (
-	"bytes"
 	_ "embed"
 	"sync"
 )
@@ -13,8 +12,10 @@ import (
 var defaultModelFile []byte
 
 var loadDefault = sync.OnceValues(func() (*Model, error) {
-	return Load(bytes.NewReader(defaultModelFile))
+	return loadModelCached(defaultModelFile)
 })
 
-// Default returns the embedded English model, loading it on first use.
+// Default returns the embedded English model, loading it on first use:
+// from the user's cache when an earlier process kept its built tables
+// there (cache.go).
 func Default() (*Model, error) { return loadDefault() }

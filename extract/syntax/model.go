@@ -188,12 +188,24 @@ func (m *Model) Save(w io.Writer) error {
 	bw := bufio.NewWriter(zw)
 	e := &encoder{w: bw}
 	e.str(modelMagic)
+	m.encode(e, e.table)
+	if e.err != nil {
+		return e.err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// encode writes m's parts in order, each weight table through table.
+func (m *Model) encode(e *encoder, table func(*table)) {
 	e.strs(m.tagger.upos)
 	e.strs(m.tagger.xpos)
-	e.table(m.tagger.w)
+	table(m.tagger.w)
 	if m.tagger.w2 != nil {
 		e.uint(2)
-		e.table(m.tagger.w2)
+		table(m.tagger.w2)
 	} else {
 		e.uint(1)
 	}
@@ -213,8 +225,8 @@ func (m *Model) Save(w io.Writer) error {
 	for _, g := range m.parser.group {
 		e.uint(uint64(g))
 	}
-	e.table(m.parser.w)
-	e.table(m.parser.lw)
+	table(m.parser.w)
+	table(m.parser.lw)
 	keys = sortedKeys(m.lemmas.words)
 	e.uint(uint64(len(keys)))
 	for _, k := range keys {
@@ -229,13 +241,15 @@ func (m *Model) Save(w io.Writer) error {
 		e.uint(uint64(r.cut))
 		e.str(r.add)
 	}
-	if e.err != nil {
-		return e.err
+}
+
+// tables returns m's weight tables in the order encode writes them.
+func (m *Model) tables() []*table {
+	ts := []*table{m.tagger.w}
+	if m.tagger.w2 != nil {
+		ts = append(ts, m.tagger.w2)
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	return append(ts, m.parser.w, m.parser.lw)
 }
 
 // Load reads a model written by Save.
@@ -252,12 +266,17 @@ func Load(r io.Reader) (*Model, error) {
 	if magic := d.str(); d.err == nil && magic != modelMagic {
 		return nil, fmt.Errorf("%w: not a kg syntax model", errCorrupt)
 	}
+	return decodeModel(d, d.table)
+}
+
+// decodeModel reads what encode wrote, each weight table through table.
+func decodeModel(d *decoder, table func() *table) (*Model, error) {
 	m := &Model{tagger: &tagger{}, parser: &parser{}, lemmas: &lemmatizer{}}
 	tg := m.tagger
 	tg.upos, tg.xpos = d.strs(), d.strs()
-	tg.w = d.table()
+	tg.w = table()
 	if d.uint() == 2 {
-		tg.w2 = d.table()
+		tg.w2 = table()
 	}
 	tg.sure = make(map[uint64]uint16)
 	for range d.count() {
@@ -275,8 +294,8 @@ func Load(r io.Reader) (*Model, error) {
 		m.parser.group[i] = uint8(min(d.uint(), 64))
 		m.parser.groups = max(m.parser.groups, int(m.parser.group[i])+1)
 	}
-	m.parser.w = d.table()
-	m.parser.lw = d.table()
+	m.parser.w = table()
+	m.parser.lw = table()
 	m.lemmas.words = make(map[uint64]string)
 	for range d.count() {
 		k := d.uint()
