@@ -81,7 +81,7 @@ func (b *Batch) Flush(ctx context.Context) error {
 	if err := b.s.write(ctx, articles, adds, dels); err != nil {
 		return b.s.connError(fmt.Errorf("graph: writing %d articles: %w", n, err))
 	}
-	b.s.noteWritten(sets)
+	b.s.noteWritten(sets, false)
 	return nil
 }
 

@@ -179,6 +179,7 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 		next[quad.Quad{Subject: st.iri, Predicate: schema.Records, Object: quad.String(st.recordsJSON), Label: st.iri}] = true
 		next[quad.Quad{Subject: st.iri, Predicate: schema.Resolution, Object: quad.String(literal[st.iri]), Label: st.iri}] = true
 		w.add(st.iri, old, next)
+		delete(byArticle, st.iri) // read once: let it go
 		res.Rewritten++
 		if len(w.adds)+len(w.dels) >= rewriteBatchQuads {
 			if err := s.flushRewrites(ctx, w); err != nil {
@@ -523,7 +524,7 @@ func (s *Store) flushRewrites(ctx context.Context, w *rewrites) error {
 	if err := s.apply(marks, ignore); err != nil {
 		return fmt.Errorf("graph: resolving %d articles: %w", len(marks), err)
 	}
-	s.noteWritten(sets)
+	s.noteWritten(sets, true)
 	return nil
 }
 

@@ -59,7 +59,7 @@ type Store struct {
 
 	// The view parts of the articles this process wrote since (see
 	// PartsFile), and whether the kept ones are too old to update.
-	pendingParts map[quad.IRI]viewPart
+	pendingParts map[quad.IRI][]byte // encoded
 	partsOff     bool
 
 	// The generation this process last gave the store, and the quads of
@@ -302,7 +302,7 @@ func (s *Store) ingest(ctx context.Context, a extract.Article) (IngestResult, er
 		return IngestResult{}, fmt.Errorf("graph: writing %v: %w", a.IRI, err)
 	}
 	if w.result.Outcome != Unchanged {
-		s.noteWritten(map[quad.IRI][]quad.Quad{a.IRI: w.quads})
+		s.noteWritten(map[quad.IRI][]quad.Quad{a.IRI: w.quads}, false)
 	}
 	return w.result, nil
 }
@@ -646,6 +646,6 @@ func (s *Store) removeLocked(ctx context.Context, article quad.IRI) (int, error)
 	if err := s.apply(dels, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
 		return 0, fmt.Errorf("graph: removing %v: %w", article, err)
 	}
-	s.noteWritten(map[quad.IRI][]quad.Quad{article: nil})
+	s.noteWritten(map[quad.IRI][]quad.Quad{article: nil}, true)
 	return len(dels), nil
 }

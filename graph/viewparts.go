@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -338,12 +337,20 @@ func (s *Store) saveParts(parts map[quad.IRI]viewPart, gen string) {
 				return err
 			}
 		}
-		return fillParts(tx, parts, gen, true)
+		enc := make(map[quad.IRI][]byte, len(parts))
+		for a, p := range parts {
+			enc[a] = p.encode(nil)
+		}
+		return fillParts(tx, enc, gen, true)
 	})
 }
 
-// fillParts writes parts (nil ones removed) and tags the file with gen.
-func fillParts(tx *bolt.Tx, parts map[quad.IRI]viewPart, gen string, fresh bool) error {
+// isEmptyPart tells an encoded part of no entries, kept as none.
+func isEmptyPart(p []byte) bool { return len(p) == 0 || len(p) == 1 && p[0] == 0 }
+
+// fillParts writes encoded parts (empty ones removed) and tags the file
+// with gen.
+func fillParts(tx *bolt.Tx, parts map[quad.IRI][]byte, gen string, fresh bool) error {
 	b, err := tx.CreateBucketIfNotExists(partsBucket)
 	if err != nil {
 		return err
@@ -356,16 +363,14 @@ func fillParts(tx *bolt.Tx, parts map[quad.IRI]viewPart, gen string, fresh bool)
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	var buf []byte
 	for _, k := range keys {
-		if parts[k] == nil {
+		if isEmptyPart(parts[k]) {
 			if err := b.Delete([]byte(k)); err != nil {
 				return err
 			}
 			continue
 		}
-		buf = parts[k].encode(buf[:0])
-		if err := b.Put([]byte(k), bytes.Clone(buf)); err != nil {
+		if err := b.Put([]byte(k), parts[k]); err != nil {
 			return err
 		}
 	}
@@ -398,7 +403,7 @@ func (s *Store) wantsParts() bool {
 			s.partsOff = true
 			return false
 		}
-		s.pendingParts = map[quad.IRI]viewPart{}
+		s.pendingParts = map[quad.IRI][]byte{}
 	}
 	return true
 }
@@ -410,9 +415,9 @@ func (s *Store) noteParts(sets map[quad.IRI][]quad.Quad) {
 	if len(sets) == 0 || !s.wantsParts() {
 		return
 	}
-	parts := make(map[quad.IRI]viewPart, len(sets))
+	parts := make(map[quad.IRI][]byte, len(sets))
 	for a, qs := range sets {
-		parts[a] = articlePart(a, qs)
+		parts[a] = articlePart(a, qs).encode(nil)
 	}
 	s.touchMu.Lock()
 	defer s.touchMu.Unlock()

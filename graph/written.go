@@ -15,13 +15,19 @@ import (
 // knownLimit quads in all; past that, resolution reads articles from
 // the store as before.
 
-// knownLimit bounds the quads held for resolution, about 0.3 KB each.
-const knownLimit = 3_000_000
+// knownLimit bounds the quads held for resolution, about 0.3 KB each:
+// enough for the articles of a routine ingest, while a bulk ingest,
+// whose resolution reads most of the store in one pass anyway, holds
+// none.
+const knownLimit = 300_000
 
 // noteWritten records the whole quad set each article is left with by a
 // write of this process that has just committed (none for an article
-// removed): for resolution, and for the view's parts.
-func (s *Store) noteWritten(sets map[quad.IRI][]quad.Quad) {
+// removed): for resolution, and, when final, for the view's parts. An
+// ingest's quads are not final: every article it writes lacks its
+// kg:resolution literal, so the resolution that ends the write rewrites
+// it, and notes its parts then.
+func (s *Store) noteWritten(sets map[quad.IRI][]quad.Quad, final bool) {
 	if len(sets) == 0 {
 		return
 	}
@@ -42,7 +48,9 @@ func (s *Store) noteWritten(sets map[quad.IRI][]quad.Quad) {
 		}
 	}
 	s.touchMu.Unlock()
-	s.noteParts(sets)
+	if final {
+		s.noteParts(sets)
+	}
 }
 
 // writtenQuads returns the quads of the articles this process wrote,
