@@ -166,15 +166,42 @@ func sortByTime(es []EventEntry) {
 // when they share at least two participants, or one participant and the
 // place. Each chain reads in time order; chains of several events come
 // first, longest first.
+//
+// The events that share a pair of participants, or a participant and
+// the place, are all linked to one another, so the components are those
+// of a graph that links each such group as a path rather than as every
+// pair: the cost is the events' participant pairs, not the square of
+// the number of events.
 func (v *View) Chains(events []EventEntry) [][]EventEntry {
 	g := simple.NewUndirectedGraph()
 	for i := range events {
 		g.AddNode(simple.Node(i))
 	}
-	for i := range events {
-		for j := i + 1; j < len(events); j++ {
-			if linked(events[i], events[j]) {
-				g.SetEdge(simple.Edge{F: simple.Node(i), T: simple.Node(j)})
+	type key struct {
+		a, b  *Node
+		place bool // b is the place
+	}
+	last := map[key]int{}
+	join := func(k key, i int) {
+		if j, ok := last[k]; ok && j != i {
+			g.SetEdge(simple.Edge{F: simple.Node(j), T: simple.Node(i)})
+		}
+		last[k] = i
+	}
+	for i, e := range events {
+		for x, p := range e.Participants {
+			if e.Place != nil {
+				join(key{p, e.Place, true}, i)
+			}
+			for _, q := range e.Participants[x+1:] {
+				if p == q {
+					continue
+				}
+				a, b := p, q
+				if b.id < a.id {
+					a, b = b, a
+				}
+				join(key{a, b, false}, i)
 			}
 		}
 	}
@@ -194,15 +221,4 @@ func (v *View) Chains(events []EventEntry) [][]EventEntry {
 		return out[i][0].Node.IRI < out[j][0].Node.IRI
 	})
 	return out
-}
-
-func linked(a, b EventEntry) bool {
-	shared := 0
-	for _, p := range a.Participants {
-		if b.has(p) {
-			shared++
-		}
-	}
-	samePlace := a.Place != nil && a.Place == b.Place
-	return shared >= 2 || shared == 1 && samePlace
 }
