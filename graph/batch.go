@@ -22,6 +22,8 @@ type Batch struct {
 	unlock func()
 	queued map[quad.IRI]bool
 	sets   map[quad.IRI][]quad.Quad // each queued article's quads once written
+	final  map[quad.IRI]bool        // queued articles written as resolved
+	plan   *ResolutionPlan
 	adds   []cgraph.Delta
 	dels   []cgraph.Delta
 }
@@ -32,7 +34,7 @@ func (s *Store) NewBatch(ctx context.Context) (*Batch, error) {
 	if err != nil {
 		return nil, s.connError(err)
 	}
-	return &Batch{s: s, unlock: unlock, queued: map[quad.IRI]bool{}, sets: map[quad.IRI][]quad.Quad{}}, nil
+	return &Batch{s: s, unlock: unlock, queued: map[quad.IRI]bool{}, sets: map[quad.IRI][]quad.Quad{}, final: map[quad.IRI]bool{}}, nil
 }
 
 // Add queues an article and returns what storing it will do. An article
@@ -48,18 +50,25 @@ func (b *Batch) Add(ctx context.Context, a extract.Article) (IngestResult, error
 			return IngestResult{}, err
 		}
 	}
-	w, err := b.s.prepare(ctx, a)
+	w, err := b.s.prepare(ctx, a, b.plan)
 	if err != nil {
 		return IngestResult{}, b.s.connError(err)
 	}
 	if w.result.Outcome != Unchanged {
 		b.queued[a.IRI] = true
 		b.sets[a.IRI] = w.quads
+		if w.resolved {
+			b.final[a.IRI] = true
+		}
 		b.adds = append(b.adds, w.adds...)
 		b.dels = append(b.dels, w.dels...)
 	}
 	return w.result, nil
 }
+
+// UsePlan makes the batch write each new article the plan holds as the
+// plan resolves it (see ResolutionPlan).
+func (b *Batch) UsePlan(p *ResolutionPlan) { b.plan = p }
 
 // Pending is the number of quads queued for writing.
 func (b *Batch) Pending() int { return len(b.adds) + len(b.dels) }
@@ -69,19 +78,25 @@ func (b *Batch) Pending() int { return len(b.adds) + len(b.dels) }
 // already stored and whose next ingest completes it), and the batch is
 // empty again.
 func (b *Batch) Flush(ctx context.Context) error {
-	adds, dels, sets := b.adds, b.dels, b.sets
+	adds, dels, sets, final := b.adds, b.dels, b.sets, b.final
 	n := len(b.queued)
 	articles := make([]quad.IRI, 0, n)
 	for a := range b.queued {
 		articles = append(articles, a)
 	}
-	b.adds, b.dels, b.sets = nil, nil, map[quad.IRI][]quad.Quad{}
+	b.adds, b.dels, b.sets, b.final = nil, nil, map[quad.IRI][]quad.Quad{}, map[quad.IRI]bool{}
 	clear(b.queued)
 	sortDeltas(dels)
 	if err := b.s.write(ctx, articles, adds, dels); err != nil {
 		return b.s.connError(fmt.Errorf("graph: writing %d articles: %w", n, err))
 	}
+	resolved := map[quad.IRI][]quad.Quad{}
+	for a := range final {
+		resolved[a] = sets[a]
+		delete(sets, a)
+	}
 	b.s.noteWritten(sets, false)
+	b.s.noteWritten(resolved, true)
 	return nil
 }
 

@@ -59,6 +59,78 @@ type articleState struct {
 // kg:resolution literal) differs from what is stored, each article in
 // its own transactions as Ingest does. A run cut short at any point is
 // completed by the next run; a run over an unchanged store writes
+
+// outcome runs resolution over the articles' states: the result, each
+// article's resolution (renames and rules), and the kg:resolution
+// literal that records it.
+func outcome(states []*articleState, opts resolve.Options) (resolve.Result, map[quad.IRI]*storedResolution, map[quad.IRI]string) {
+	var recs resolve.Records
+	for _, st := range states {
+		recs.Persons = append(recs.Persons, st.records.Persons...)
+		recs.Organizations = append(recs.Organizations, st.records.Organizations...)
+		recs.Roles = append(recs.Roles, st.records.Roles...)
+		recs.Events = append(recs.Events, st.records.Events...)
+	}
+	res := resolve.Resolve(recs, opts)
+	want := map[quad.IRI]*storedResolution{}
+	for _, d := range res.Decisions {
+		r := want[d.Article]
+		if r == nil {
+			r = &storedResolution{}
+			want[d.Article] = r
+		}
+		if d.Node != d.Canonical {
+			if r.Renames == nil {
+				r.Renames = map[quad.IRI]quad.IRI{}
+			}
+			r.Renames[d.Node] = d.Canonical
+		}
+		if d.Rule != "" && !isRole(d.Canonical) {
+			r.Rules = append(r.Rules, [2]string{string(d.Canonical), d.Rule})
+		}
+	}
+	literal := make(map[quad.IRI]string, len(states))
+	for _, st := range states {
+		r := want[st.iri]
+		if r == nil {
+			r = &storedResolution{}
+		}
+		sort.Slice(r.Rules, func(i, j int) bool {
+			a, b := r.Rules[i], r.Rules[j]
+			return a[0] < b[0] || a[0] == b[0] && a[1] < b[1]
+		})
+		r.Rules = uniqueRules(r.Rules)
+		data, _ := json.Marshal(r)
+		literal[st.iri] = string(data)
+	}
+	return res, want, literal
+}
+
+// resolvedQuads returns an article's quads as its resolution leaves
+// them: its nodes renamed (back from earlier resolutions first), its
+// kg:resolvedBy rules, its records and its kg:resolution literal.
+func resolvedQuads(st *articleState, old []quad.Quad, rename *storedResolution, literal string) map[quad.Quad]bool {
+	back := originals(st, old)
+	next := make(map[quad.Quad]bool, len(old)+2)
+	for _, q := range old {
+		switch q.Predicate {
+		case schema.ResolvedBy, schema.Resolution, schema.Records, schema.Rewriting:
+			continue
+		}
+		q.Subject = rename.apply(back(q.Subject))
+		q.Object = rename.apply(back(q.Object))
+		next[q] = true
+	}
+	if rename != nil {
+		for _, r := range rename.Rules {
+			next[quad.Quad{Subject: quad.IRI(r[0]), Predicate: schema.ResolvedBy, Object: quad.String(r[1]), Label: st.iri}] = true
+		}
+	}
+	next[quad.Quad{Subject: st.iri, Predicate: schema.Records, Object: quad.String(st.recordsJSON), Label: st.iri}] = true
+	next[quad.Quad{Subject: st.iri, Predicate: schema.Resolution, Object: quad.String(literal), Label: st.iri}] = true
+	return next
+}
+
 // nothing.
 func (s *Store) Resolve(ctx context.Context, opts resolve.Options) (resolve.Result, error) {
 	unlock, err := s.lockWrites(ctx)
@@ -85,46 +157,10 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 			return resolve.Result{}, err
 		}
 	}
-	var recs resolve.Records
-	for _, st := range states {
-		recs.Persons = append(recs.Persons, st.records.Persons...)
-		recs.Organizations = append(recs.Organizations, st.records.Organizations...)
-		recs.Roles = append(recs.Roles, st.records.Roles...)
-		recs.Events = append(recs.Events, st.records.Events...)
-	}
-	res := resolve.Resolve(recs, opts)
-	want := map[quad.IRI]*storedResolution{}
-	for _, d := range res.Decisions {
-		r := want[d.Article]
-		if r == nil {
-			r = &storedResolution{}
-			want[d.Article] = r
-		}
-		if d.Node != d.Canonical {
-			if r.Renames == nil {
-				r.Renames = map[quad.IRI]quad.IRI{}
-			}
-			r.Renames[d.Node] = d.Canonical
-		}
-		if d.Rule != "" && !isRole(d.Canonical) {
-			r.Rules = append(r.Rules, [2]string{string(d.Canonical), d.Rule})
-		}
-	}
+	res, want, literal := outcome(states, opts)
 	var dirty []*articleState
-	literal := map[quad.IRI]string{}
 	for _, st := range states {
-		r := want[st.iri]
-		if r == nil {
-			r = &storedResolution{}
-		}
-		sort.Slice(r.Rules, func(i, j int) bool {
-			a, b := r.Rules[i], r.Rules[j]
-			return a[0] < b[0] || a[0] == b[0] && a[1] < b[1]
-		})
-		r.Rules = uniqueRules(r.Rules)
-		data, _ := json.Marshal(r)
-		literal[st.iri] = string(data)
-		if st.legacy || st.rewriting || len(st.resolutions) != 1 || st.resolutions[0] != string(data) {
+		if st.legacy || st.rewriting || len(st.resolutions) != 1 || st.resolutions[0] != literal[st.iri] {
 			dirty = append(dirty, st)
 		}
 	}
@@ -159,25 +195,7 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 			return res, err
 		}
 		old := byArticle[st.iri]
-		back := originals(st, old)
-		next := make(map[quad.Quad]bool, len(old))
-		rename := want[st.iri]
-		for _, q := range old {
-			switch q.Predicate {
-			case schema.ResolvedBy, schema.Resolution, schema.Records, schema.Rewriting:
-				continue
-			}
-			q.Subject = rename.apply(back(q.Subject))
-			q.Object = rename.apply(back(q.Object))
-			next[q] = true
-		}
-		if rename != nil {
-			for _, r := range rename.Rules {
-				next[quad.Quad{Subject: quad.IRI(r[0]), Predicate: schema.ResolvedBy, Object: quad.String(r[1]), Label: st.iri}] = true
-			}
-		}
-		next[quad.Quad{Subject: st.iri, Predicate: schema.Records, Object: quad.String(st.recordsJSON), Label: st.iri}] = true
-		next[quad.Quad{Subject: st.iri, Predicate: schema.Resolution, Object: quad.String(literal[st.iri]), Label: st.iri}] = true
+		next := resolvedQuads(st, old, want[st.iri], literal[st.iri])
 		w.add(st.iri, old, next)
 		delete(byArticle, st.iri) // read once: let it go
 		res.Rewritten++

@@ -294,7 +294,7 @@ func (s *Store) ingest(ctx context.Context, a extract.Article) (IngestResult, er
 		return IngestResult{}, err
 	}
 	defer unlock()
-	w, err := s.prepare(ctx, a)
+	w, err := s.prepare(ctx, a, nil)
 	if err != nil {
 		return IngestResult{}, err
 	}
@@ -347,12 +347,13 @@ type articleWrite struct {
 	result     IngestResult
 	adds, dels []cgraph.Delta
 	quads      []quad.Quad // all the article's quads once written
+	resolved   bool        // written as a plan resolves it
 }
 
 // prepare reads what the store holds of a valid article and returns the
 // changes that store it, writing nothing. The caller holds the write
 // lock.
-func (s *Store) prepare(ctx context.Context, a extract.Article) (articleWrite, error) {
+func (s *Store) prepare(ctx context.Context, a extract.Article, plan *ResolutionPlan) (articleWrite, error) {
 	hashes, err := s.storedHashes(ctx, a.IRI)
 	if err != nil {
 		return articleWrite{}, err
@@ -366,9 +367,16 @@ func (s *Store) prepare(ctx context.Context, a extract.Article) (articleWrite, e
 			return articleWrite{}, err
 		}
 	}
-	quads := append(a.Quads[:len(a.Quads):len(a.Quads)], recordsQuad(a.IRI, a.Quads))
+	recs := recordsQuad(a.IRI, a.Quads)
+	quads, resolved := []quad.Quad(nil), false
+	if len(hashes) == 0 { // a new article: as the plan resolves it, if it does
+		quads, resolved = plan.resolvedArticle(a, recs)
+	}
+	if !resolved {
+		quads = append(a.Quads[:len(a.Quads):len(a.Quads)], recs)
+	}
 	next := make(map[quad.Quad]bool, len(quads))
-	w := articleWrite{result: IngestResult{Outcome: Added}, quads: quads}
+	w := articleWrite{result: IngestResult{Outcome: Added}, quads: quads, resolved: resolved}
 	if len(old) > 0 {
 		w.result.Outcome = Replaced
 	}

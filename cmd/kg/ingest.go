@@ -35,6 +35,7 @@ func ingestCommand() *cli.Command {
 		Flags: append(readFlags(),
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "articles extracted at once (default: one per core); writes stay in input order, one at a time"},
 			&cli.StringFlag{Name: "progress", Value: "auto", Usage: "progress on stderr: bar, plain (one line per step, for logs), off, or auto (a bar on a terminal for more than 20 files)"},
+			&cli.BoolFlag{Name: "plan", Value: true, Usage: "with many new files, work out their resolution before writing them, so that few are rewritten (reads each new file twice)"},
 			&cli.IntFlag{Name: "batch", Value: defaultBatchQuads, Usage: "quads written per transaction; the articles of a batch are stored together (1: one article per transaction)"},
 			aliasesFlag(),
 		),
@@ -104,10 +105,20 @@ func runIngest(c *cli.Context) error {
 		go syntax.Default()
 		st.PrefetchResolution()
 	}
+	var plan *graph.ResolutionPlan
+	if c.Bool("plan") && planWorthy(inputs, stored) {
+		bar.step("reading ahead what resolution will make of the new articles")
+		if plan, err = planResolution(ctx, st, inputs, jobs, opts, stored, resolve.Options{Aliases: aliases, GivenName: gazetteer.Default().FirstName}); err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+	}
 	extracted, taken := extractConcurrently(ctx, inputs, jobs, opts, c.App.Reader, stored)
 	batch, err := st.NewBatch(c.Context)
 	if err != nil {
 		return err
+	}
+	if plan != nil {
+		batch.UsePlan(plan)
 	}
 	w := &batchWriter{batch: batch, sum: &sum, stderr: stderr, sources: map[quad.IRI]string{}}
 	defer batch.Close(context.Background())
@@ -181,6 +192,60 @@ func runIngest(c *cli.Context) error {
 		return errReported
 	}
 	return nil
+}
+
+// planFrom is the fewest new files for which an ingest plans their
+// resolution before writing them (graph.ResolutionPlan): it extracts
+// them twice, first for their records only, and resolves the store
+// once more, which pays when the rewrites it saves are many.
+const planFrom = 100
+
+// planWorthy tells whether an ingest plans resolution: enough new files,
+// and none read from standard input, which cannot be read twice.
+func planWorthy(inputs []input, stored []bool) bool {
+	n := 0
+	for i, in := range inputs {
+		if in.path == "-" {
+			return false
+		}
+		if stored == nil || !stored[i] {
+			n++
+		}
+	}
+	return n >= planFrom
+}
+
+// planResolution extracts the new inputs, names their articles as the
+// ingest will (keyOf, markCopy, on a writer that writes nothing), and
+// plans the resolution of their records with the store's. An input that
+// fails here is left to the ingest, which reports it.
+func planResolution(ctx context.Context, st *graph.Store, inputs []input, jobs int, opts readOptionsT, stored []bool, ropts resolve.Options) (*graph.ResolutionPlan, error) {
+	extracted, taken := extractConcurrently(ctx, inputs, jobs, opts, nil, stored)
+	dry := &batchWriter{sum: &ingestSummary{}, sources: map[quad.IRI]string{}}
+	records := map[quad.IRI]string{}
+	for i, in := range inputs {
+		var r extraction
+		select {
+		case r = <-extracted[i]:
+			taken()
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if r.err != nil || r.stored {
+			continue
+		}
+		key, err := dry.keyOf(ctx, st, in, r.doc)
+		if err != nil {
+			continue
+		}
+		art := extract.Quads(r.doc, r.facts, key, sourceName(in.path))
+		if err := dry.markCopy(ctx, st, &art); err != nil {
+			continue
+		}
+		dry.sources[art.IRI] = sourceName(in.path)
+		records[art.IRI] = graph.RecordsLiteral(art)
+	}
+	return st.PlanResolution(ctx, records, ropts)
 }
 
 // defaultBatchQuads is how many quads the ingest queues before it writes

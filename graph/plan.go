@@ -1,0 +1,119 @@
+package graph
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph/resolve"
+)
+
+// ResolutionPlan is what resolution will make of articles not yet
+// written, worked out from their records and the store's: a Batch that
+// uses it writes them as resolved, so that the resolution ending the
+// ingest finds them as it would leave them and has nothing to rewrite.
+// Rewriting an article costs far more than writing it: the new quads of
+// its renamed nodes are new to the store only after Cayley has checked
+// every quad of those nodes, and a much-cited person has one in nearly
+// every article. A plan never decides what is stored: an article whose
+// outcome the ingest's later articles change is rewritten as before, and
+// one whose records differ from the plan's is written as extracted.
+type ResolutionPlan struct {
+	articles map[quad.IRI]plannedArticle
+}
+
+type plannedArticle struct {
+	records string            // the kg:records literal planned from
+	rename  *storedResolution // nil: nothing renamed
+	literal string            // the kg:resolution literal
+}
+
+// RecordsLiteral returns the kg:records literal an article is stored
+// with, for PlanResolution.
+func RecordsLiteral(a extract.Article) string {
+	return quad.ToString(recordsQuad(a.IRI, a.Quads).Object)
+}
+
+// PlanResolution resolves the store's articles together with articles
+// to be written (their records literals by IRI) and keeps what that
+// makes of the latter. It writes nothing.
+func (s *Store) PlanResolution(ctx context.Context, records map[quad.IRI]string, opts resolve.Options) (*ResolutionPlan, error) {
+	unlock, err := s.lockWrites(ctx)
+	if err != nil {
+		return nil, s.connError(err)
+	}
+	defer unlock()
+	states, kept, err := s.keptArticleStates(ctx)
+	if err != nil {
+		return nil, s.connError(err)
+	}
+	if !kept {
+		if states, err = s.articleStates(ctx); err != nil {
+			return nil, s.connError(err)
+		}
+	}
+	// The read-ahead is used: start one for the resolution after the
+	// writes.
+	s.PrefetchResolution()
+	planned := make(map[quad.IRI]*articleState, len(records))
+	for iri, lit := range records {
+		st := &articleState{iri: iri}
+		if st.setRecords(lit) {
+			planned[iri] = st
+		}
+	}
+	all := make([]*articleState, 0, len(states)+len(planned))
+	for _, st := range states {
+		if planned[st.iri] == nil {
+			all = append(all, st)
+		}
+	}
+	for _, st := range planned {
+		all = append(all, st)
+	}
+	// In IRI order, as resolution reads them: its rules name the first
+	// article of a kind.
+	slices.SortFunc(all, func(a, b *articleState) int { return strings.Compare(string(a.iri), string(b.iri)) })
+	_, want, literal := outcome(all, opts)
+	p := &ResolutionPlan{articles: make(map[quad.IRI]plannedArticle, len(planned))}
+	for iri, st := range planned {
+		p.articles[iri] = plannedArticle{records: st.recordsJSON, rename: want[iri], literal: literal[iri]}
+	}
+	return p, nil
+}
+
+// Len is the number of articles planned.
+func (p *ResolutionPlan) Len() int { return len(p.articles) }
+
+// resolvedArticle returns a new article's quads as the plan resolves
+// them, records and resolution literal included, when the plan holds
+// the article with these very records.
+func (p *ResolutionPlan) resolvedArticle(a extract.Article, records quad.Quad) ([]quad.Quad, bool) {
+	if p == nil {
+		return nil, false
+	}
+	pa, ok := p.articles[a.IRI]
+	if !ok || quad.ToString(records.Object) != pa.records {
+		return nil, false
+	}
+	st := &articleState{iri: a.IRI, recordsJSON: pa.records}
+	next := resolvedQuads(st, a.Quads, pa.rename, pa.literal)
+	out := make([]quad.Quad, 0, len(next))
+	for q := range next {
+		out = append(out, q)
+	}
+	sortQuads(out)
+	return out, true
+}
+
+// sortQuads puts quads in N-Quads order, so that a write does not depend
+// on map iteration.
+func sortQuads(qs []quad.Quad) {
+	keys := make(map[quad.Quad]string, len(qs))
+	for _, q := range qs {
+		keys[q] = q.NQuad()
+	}
+	slices.SortFunc(qs, func(a, b quad.Quad) int { return strings.Compare(keys[a], keys[b]) })
+}
