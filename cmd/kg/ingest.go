@@ -197,8 +197,11 @@ func runIngest(c *cli.Context) error {
 // planFrom is the fewest new files for which an ingest plans their
 // resolution before writing them (graph.ResolutionPlan): it extracts
 // them twice, first for their records only, and resolves the store
-// once more, which pays when the rewrites it saves are many.
-const planFrom = 100
+// once more, which pays when the rewrites it saves are many. Measured
+// from empty, side by side: 1,000 files took 7.2 s planned against
+// 6.5 s not, 3,000 took 21.4 s against 24.7 s, 10,000 90.6 s against
+// 114.1 s. A variable, so that a test can plan a smaller ingest.
+var planFrom = 2000
 
 // planWorthy tells whether an ingest plans resolution: enough new files,
 // and none read from standard input, which cannot be read twice.

@@ -12,6 +12,8 @@ import (
 // their resolution first and writes them resolved, so that resolution
 // rewrites few of them; the store is the one an unplanned ingest leaves.
 func TestIngestPlansResolution(t *testing.T) {
+	defer func(n int) { planFrom = n }(planFrom)
+	planFrom = 100
 	dir := crashCorpus(t, planFrom+20)
 	rewritten := regexp.MustCompile(`resolved: (\d+) articles rewritten`)
 	ingest := func(plan bool) (string, int) {
