@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -20,7 +21,15 @@ import (
 // kill a real kg process.
 const childEnv = "KG_TEST_CHILD_ARGS"
 
+// planFromEnv, when set, gives a child kg the fewest new files it plans
+// resolution for (planFrom), so that a small corpus takes the planned
+// path.
+const planFromEnv = "KG_TEST_PLAN_FROM"
+
 func TestMain(m *testing.M) {
+	if n, err := strconv.Atoi(os.Getenv(planFromEnv)); err == nil {
+		planFrom = n
+	}
 	if args := os.Getenv(childEnv); args != "" {
 		os.Exit(runMain(append([]string{"kg"}, strings.Split(args, "\x1f")...)))
 	}
@@ -98,11 +107,23 @@ func diffLines(a, b []string) (onlyA, onlyB []string) {
 
 // TestKillDuringIngestHeals kills kg -9 at random points of an ingest,
 // during extraction and writing and during resolution, runs the ingest
-// again, and requires the store to equal a clean run's, quad for quad.
+// again, and requires the store to equal a clean run's, quad for quad:
+// with the articles written as extracted, and written as a resolution
+// plan resolves them.
 func TestKillDuringIngestHeals(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills child processes; not in -short")
 	}
+	t.Run("unplanned", func(t *testing.T) { killDuringIngest(t) })
+	t.Run("planned", func(t *testing.T) {
+		defer func(n int) { planFrom = n }(planFrom)
+		planFrom = 30
+		t.Setenv(planFromEnv, "30")
+		killDuringIngest(t)
+	})
+}
+
+func killDuringIngest(t *testing.T) {
 	dir := crashCorpus(t, 60)
 	args := func(db string) []string { return []string{"--db", db, "ingest", "--progress", "plain", dir} }
 
