@@ -52,10 +52,7 @@ func (s *Store) readKeptStates() *keptStates {
 	if path == "" {
 		return nil
 	}
-	if _, err := os.Stat(path); err != nil {
-		return nil
-	}
-	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: 200 * time.Millisecond, ReadOnly: true})
+	db, err := openKept(path, true)
 	if err != nil {
 		return nil
 	}
@@ -64,12 +61,10 @@ func (s *Store) readKeptStates() *keptStates {
 	type entry struct{ iri, value string }
 	var entries []entry
 	err = db.View(func(tx *bolt.Tx) error {
-		m, b := tx.Bucket(metaBucket), tx.Bucket(statesBucket)
-		if m == nil || b == nil || string(m.Get(formatKey)) != statesFormat {
+		if k.gen = keptGeneration(tx, statesBucket, statesFormat); k.gen == "" {
 			return errBadState
 		}
-		k.gen = string(m.Get(genKey))
-		return b.ForEach(func(key, v []byte) error {
+		return tx.Bucket(statesBucket).ForEach(func(key, v []byte) error {
 			entries = append(entries, entry{string(key), string(v)})
 			return nil
 		})
@@ -237,7 +232,7 @@ func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, l
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		m, b := tx.Bucket(metaBucket), tx.Bucket(statesBucket)
-		update := base != "" && m != nil && b != nil && string(m.Get(formatKey)) == statesFormat && string(m.Get(genKey)) == base
+		update := base != "" && keptGeneration(tx, statesBucket, statesFormat) == base
 		if !update {
 			if b != nil {
 				if err := tx.DeleteBucket(statesBucket); err != nil {

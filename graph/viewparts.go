@@ -258,9 +258,11 @@ func (s *Store) partsPath() string {
 	return ""
 }
 
-// openParts opens the kept parts; a file another process holds open for
-// writing is waited for briefly, then given up, which costs only time.
-func openParts(path string, readOnly bool) (*bolt.DB, error) {
+// openKept opens a bolt file kept beside the store (view parts,
+// resolution states); one that is missing is not created when reading.
+// A file another process holds open for writing is waited for briefly,
+// then given up, which costs only time.
+func openKept(path string, readOnly bool) (*bolt.DB, error) {
 	if readOnly {
 		if _, err := os.Stat(path); err != nil {
 			return nil, err
@@ -269,15 +271,19 @@ func openParts(path string, readOnly bool) (*bolt.DB, error) {
 	return bolt.Open(path, 0o644, &bolt.Options{Timeout: 200 * time.Millisecond, ReadOnly: readOnly})
 }
 
-// partsGeneration is the generation the kept parts are of, "" when they
-// cannot be used.
-func partsGeneration(tx *bolt.Tx) string {
+// keptGeneration is the generation a kept file's bucket is of, "" when
+// it has no such bucket or another format.
+func keptGeneration(tx *bolt.Tx, bucket []byte, format string) string {
 	m := tx.Bucket(metaBucket)
-	if m == nil || tx.Bucket(partsBucket) == nil || string(m.Get(formatKey)) != partsFormat {
+	if m == nil || tx.Bucket(bucket) == nil || string(m.Get(formatKey)) != format {
 		return ""
 	}
 	return string(m.Get(genKey))
 }
+
+// partsGeneration is the generation the kept parts are of, "" when they
+// cannot be used.
+func partsGeneration(tx *bolt.Tx) string { return keptGeneration(tx, partsBucket, partsFormat) }
 
 // usableGeneration tells whether a generation token can tag what is
 // kept: a store written before kg kept one has none, and two tokens are
@@ -293,7 +299,7 @@ func (s *Store) viewFromParts(gen string) (*View, bool) {
 	if path == "" || !usableGeneration(gen) {
 		return nil, false
 	}
-	db, err := openParts(path, true)
+	db, err := openKept(path, true)
 	if err != nil {
 		return nil, false
 	}
@@ -326,7 +332,7 @@ func (s *Store) saveParts(parts map[quad.IRI]viewPart, gen string) {
 	if path == "" || !usableGeneration(gen) {
 		return
 	}
-	db, err := openParts(path, false)
+	db, err := openKept(path, false)
 	if err != nil {
 		return
 	}
@@ -434,7 +440,7 @@ func (s *Store) partsAt(gen string) bool {
 	if !usableGeneration(gen) {
 		return false
 	}
-	db, err := openParts(s.partsPath(), true)
+	db, err := openKept(s.partsPath(), true)
 	if err != nil {
 		return false
 	}
@@ -457,7 +463,7 @@ func (s *Store) keepNotedParts(ctx context.Context, base, gen string) {
 	if off || pending == nil || s.partsPath() == "" || s.untracked.Load() || !usableGeneration(gen) || ctx.Err() != nil {
 		return
 	}
-	db, err := openParts(s.partsPath(), false)
+	db, err := openKept(s.partsPath(), false)
 	if err != nil {
 		return
 	}
