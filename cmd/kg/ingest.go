@@ -237,12 +237,8 @@ func planResolution(ctx context.Context, st *graph.Store, inputs []input, jobs i
 		if r.err != nil || r.stored {
 			continue
 		}
-		key, err := dry.keyOf(ctx, st, in, r.doc)
+		art, err := dry.articleOf(ctx, st, in, r)
 		if err != nil {
-			continue
-		}
-		art := extract.Quads(r.doc, r.facts, key, sourceName(in.path))
-		if err := dry.markCopy(ctx, st, &art); err != nil {
 			continue
 		}
 		dry.sources[art.IRI] = sourceName(in.path)
@@ -321,16 +317,23 @@ type queuedArticle struct {
 	persons, events int
 }
 
+// articleOf makes an input's article: named in the store (keyOf), its
+// quads, and its mark as a copy of an earlier article.
+func (w *batchWriter) articleOf(ctx context.Context, st *graph.Store, in input, r extraction) (extract.Article, error) {
+	key, err := w.keyOf(ctx, st, in, r.doc)
+	if err != nil {
+		return extract.Article{}, err
+	}
+	art := extract.Quads(r.doc, r.facts, key, sourceName(in.path))
+	err = w.markCopy(ctx, st, &art)
+	return art, err
+}
+
 // add checks an article against the store and queues it. Its errors
 // name the input.
 func (w *batchWriter) add(ctx context.Context, st *graph.Store, in input, r extraction) error {
-	key, err := w.keyOf(ctx, st, in, r.doc)
+	art, err := w.articleOf(ctx, st, in, r)
 	if err != nil {
-		w.sum.Failed++
-		return &inputError{in.path, err}
-	}
-	art := extract.Quads(r.doc, r.facts, key, sourceName(in.path))
-	if err := w.markCopy(ctx, st, &art); err != nil {
 		w.sum.Failed++
 		return &inputError{in.path, err}
 	}
