@@ -90,6 +90,7 @@ func (b *Batch) Flush(ctx context.Context) error {
 	if err := b.s.write(ctx, articles, adds, dels); err != nil {
 		return b.s.connError(fmt.Errorf("graph: writing %d articles: %w", n, err))
 	}
+	b.plan.written(final)
 	resolved := map[quad.IRI][]quad.Quad{}
 	for a := range final {
 		resolved[a] = sets[a]

@@ -84,8 +84,20 @@ func (s *Store) PlanResolution(ctx context.Context, records map[quad.IRI]string,
 	return p, nil
 }
 
-// Len is the number of articles planned.
+// Len is the number of articles planned and not yet written.
 func (p *ResolutionPlan) Len() int { return len(p.articles) }
+
+// written lets go of the plan of articles now stored as it resolves
+// them: a plan for a large ingest holds every new article's records, and
+// the resolution that ends the ingest needs the memory.
+func (p *ResolutionPlan) written(articles map[quad.IRI]bool) {
+	if p == nil {
+		return
+	}
+	for a := range articles {
+		delete(p.articles, a)
+	}
+}
 
 // resolvedArticle returns a new article's quads as the plan resolves
 // them, records and resolution literal included, when the plan holds
@@ -99,21 +111,5 @@ func (p *ResolutionPlan) resolvedArticle(a extract.Article, records quad.Quad) (
 		return nil, false
 	}
 	st := &articleState{iri: a.IRI, recordsJSON: pa.records}
-	next := resolvedQuads(st, a.Quads, pa.rename, pa.literal)
-	out := make([]quad.Quad, 0, len(next))
-	for q := range next {
-		out = append(out, q)
-	}
-	sortQuads(out)
-	return out, true
-}
-
-// sortQuads puts quads in N-Quads order, so that a write does not depend
-// on map iteration.
-func sortQuads(qs []quad.Quad) {
-	keys := make(map[quad.Quad]string, len(qs))
-	for _, q := range qs {
-		keys[q] = q.NQuad()
-	}
-	slices.SortFunc(qs, func(a, b quad.Quad) int { return strings.Compare(keys[a], keys[b]) })
+	return resolvedList(st, a.Quads, pa.rename, pa.literal), true
 }

@@ -110,8 +110,27 @@ func outcome(states []*articleState, opts resolve.Options) (resolve.Result, map[
 // them: its nodes renamed (back from earlier resolutions first), its
 // kg:resolvedBy rules, its records and its kg:resolution literal.
 func resolvedQuads(st *articleState, old []quad.Quad, rename *storedResolution, literal string) map[quad.Quad]bool {
+	qs := resolvedList(st, old, rename, literal)
+	next := make(map[quad.Quad]bool, len(qs))
+	for _, q := range qs {
+		next[q] = true
+	}
+	return next
+}
+
+// resolvedList is resolvedQuads as a list without repeats, in the order
+// of old, then the rules, the records and the resolution: the same list
+// for the same article, without sorting.
+func resolvedList(st *articleState, old []quad.Quad, rename *storedResolution, literal string) []quad.Quad {
 	back := originals(st, old)
-	next := make(map[quad.Quad]bool, len(old)+2)
+	seen := make(map[quad.Quad]bool, len(old)+2)
+	out := make([]quad.Quad, 0, len(old)+2)
+	add := func(q quad.Quad) {
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
 	for _, q := range old {
 		switch q.Predicate {
 		case schema.ResolvedBy, schema.Resolution, schema.Records, schema.Rewriting:
@@ -119,16 +138,16 @@ func resolvedQuads(st *articleState, old []quad.Quad, rename *storedResolution, 
 		}
 		q.Subject = rename.apply(back(q.Subject))
 		q.Object = rename.apply(back(q.Object))
-		next[q] = true
+		add(q)
 	}
 	if rename != nil {
 		for _, r := range rename.Rules {
-			next[quad.Quad{Subject: quad.IRI(r[0]), Predicate: schema.ResolvedBy, Object: quad.String(r[1]), Label: st.iri}] = true
+			add(quad.Quad{Subject: quad.IRI(r[0]), Predicate: schema.ResolvedBy, Object: quad.String(r[1]), Label: st.iri})
 		}
 	}
-	next[quad.Quad{Subject: st.iri, Predicate: schema.Records, Object: quad.String(st.recordsJSON), Label: st.iri}] = true
-	next[quad.Quad{Subject: st.iri, Predicate: schema.Resolution, Object: quad.String(literal), Label: st.iri}] = true
-	return next
+	add(quad.Quad{Subject: st.iri, Predicate: schema.Records, Object: quad.String(st.recordsJSON), Label: st.iri})
+	add(quad.Quad{Subject: st.iri, Predicate: schema.Resolution, Object: quad.String(literal), Label: st.iri})
+	return out
 }
 
 // nothing.
