@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Measures kg at scale on a generated corpus, each step with its wall
-# time and peak memory (GNU time): a fresh ingest, a re-ingest of the
+# time and peak memory (internal/corpus/peakmem: peak resident, as GNU
+# time's %M, and of it the anonymous memory the process allocated apart
+# from the pages of the store's files it mapped): a fresh ingest, a re-ingest of the
 # unchanged corpus, central (from the kept view parts, the kept view,
 # every quad), one new article and central after it, path, events
 # --connected, and Cayley's own bulk load of the same quads into bolt,
@@ -8,7 +10,7 @@
 #
 #   internal/corpus/bench-scale.sh 1000 [workdir]
 #
-# Needs /usr/bin/time; cayley from $KG_CAYLEY or .ci/bin/cayley (built by
+# Linux (peakmem reads /proc); cayley from $KG_CAYLEY or .ci/bin/cayley (built by
 # .ci/build-cayley) for the bulk-load line.
 set -euo pipefail
 n=${1:-1000}
@@ -16,6 +18,7 @@ work=${2:-$(mktemp -d)}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 go build -o "$work/kg" ./cmd/kg
+go build -o "$work/peakmem" ./internal/corpus/peakmem
 go run ./internal/corpus/gen -n "$n" -o "$work/corpus" -seed 1 >/dev/null
 go run ./internal/corpus/gen -n 1 -o "$work/one" -seed 99 >/dev/null
 mv "$work/one/000000.txt" "$work/one/new-article.txt"
@@ -23,8 +26,8 @@ db="$work/kg.db"
 rm -rf "$db"
 step() {
   local name=$1; shift
-  /usr/bin/time -f "$name	%e s	%M KB" "$@" >"$work/out.txt" 2>"$work/err.txt" || { cat "$work/err.txt" >&2; exit 1; }
-  tail -1 "$work/err.txt"
+  "$work/peakmem" "$@" >"$work/out.txt" 2>"$work/err.txt" || { cat "$work/err.txt" >&2; exit 1; }
+  tail -1 "$work/err.txt" | sed "s/^peak/$name/"
 }
 echo "kg at $n articles ($work)"
 step "ingest from empty" "$work/kg" --db "$db" ingest --progress off "$work/corpus"
