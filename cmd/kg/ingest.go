@@ -182,7 +182,7 @@ func runIngest(c *cli.Context) error {
 		fmt.Fprintf(c.App.Writer, "; %d moved from a file that is gone", sum.Moved)
 	}
 	fmt.Fprintf(c.App.Writer, "), %d persons and %d events as the articles name them, %d quads in %.2fs", sum.Persons, sum.Events, sum.Quads, sum.Seconds)
-	fmt.Fprintf(c.App.Writer, "; merged across articles: %d person, %d organization and %d event mentions",
+	fmt.Fprintf(c.App.Writer, "; in the whole store, resolution merges %d person, %d organization and %d event mentions across articles",
 		resolved.Merged["persons"], resolved.Merged["organizations"], resolved.Merged["events"])
 	if sum.Failed > 0 {
 		fmt.Fprintf(c.App.Writer, "; %d failed", sum.Failed)
@@ -248,8 +248,13 @@ func planResolution(ctx context.Context, st *graph.Store, inputs []input, jobs i
 }
 
 // defaultBatchQuads is how many quads the ingest queues before it writes
-// them: one transaction for the additions of many articles.
-const defaultBatchQuads = 20000
+// them: one transaction for the additions of many articles. Each
+// transaction rewrites the index entries of every node its quads name,
+// and a much-cited node's entry lists all its quads, so fewer, larger
+// transactions write less: 10,000 articles from empty took 76–80 s at
+// 50,000 quads against 86–95 s at 20,000 (two runs each, side by side),
+// for 0.13 GB more anonymous memory; 100,000 quads took 78 s.
+const defaultBatchQuads = 50000
 
 // batchWriter queues extracted articles into a graph.Batch and counts
 // them into the summary once they are written.
