@@ -20,17 +20,15 @@ type event struct {
 }
 
 var (
-	plannedWords = wordSet("plan", "plans", "planned", "planning", "arrange", "arranging", "schedule",
-		"scheduled", "underway", "will", "'ll", "would", "upcoming", "next", "future", "set", "eager",
-		"getting", "seek", "seeking", "pressing", "push", "pushing", "hope", "hopes", "expected", "prepare",
-		"preparing", "agreed", "bid", "trying", "aim", "considered", "follow-up", "forward")
-	proposedWords = wordSet("invited", "invite", "invites", "invitation", "proposed", "propose", "proposal",
-		"possible", "potential", "could", "might", "may", "offered", "suggested", "idea")
-	pastWords = wordSet("met", "held", "spoke", "visited", "had", "was", "were", "did", "talked", "hosted",
-		"following", "after", "last", "ago", "already", "chats", "speaks", "attends", "attend", "meet")
-	speechWords = wordSet("said", "says", "told", "tells", "reported", "reports", "tweeted", "added",
-		"noted", "announced", "wrote", "according")
-	pairWords = [][]string{{"the", "two", "leaders"}, {"the", "two", "men"}, {"the", "two", "presidents"},
+	// plannedWords make an event a plan (data/planned.txt).
+	plannedWords = readList("planned.txt")
+	// proposedWords make an event a proposal only (data/proposed.txt).
+	proposedWords = readList("proposed.txt")
+	// pastWords tell of an event that took place (data/past.txt).
+	pastWords = readList("past.txt")
+	// speechWords report speech (data/speech.txt).
+	speechWords = readList("speech.txt")
+	pairWords   = [][]string{{"the", "two", "leaders"}, {"the", "two", "men"}, {"the", "two", "presidents"},
 		{"both", "leaders"}, {"the", "leaders"}, {"the", "two"}, {"they"}}
 )
 
@@ -966,9 +964,8 @@ func (x *extraction) argumentTrigger(si int, triggers []eventWord, chosen eventW
 	return best
 }
 
-// creditVerbs name the work of journalists: "bylined by", "written by".
-var creditVerbs = wordSet("bylined", "written", "reported", "edited", "compiled", "photographed",
-	"reporting", "writing", "editing", "additional")
+// creditVerbs name the work of journalists: "bylined by", "written by" (data/credit.txt).
+var creditVerbs = readList("credit.txt")
 
 // credited reports whether the person named at toks[a] is credited for
 // the article ("... of The Plain Dealer, bylined by NAME"): a journalist,
@@ -977,10 +974,8 @@ func credited(toks []token, a int) bool {
 	return a >= 2 && strings.EqualFold(toks[a-1].text, "by") && creditVerbs[toks[a-2].lower]
 }
 
-// attendingWords are the forms of attendingVerbs.
-var attendingWords = wordSet("sat", "sit", "sits", "sitting", "attend", "attends", "attended", "attending",
-	"join", "joins", "joined", "joining", "participate", "participates", "participated", "participating",
-	"observe", "observes", "observed", "accompany", "accompanies", "accompanied")
+// attendingWords are the forms of attendingVerbs (data/attending.txt).
+var attendingWords = readList("attending.txt")
 
 // withoutAttendees drops the persons that the parse makes subjects of a
 // verb of attending the event ("Vice-President JD Vance and Secretary of

@@ -21,8 +21,8 @@ var modality = func() map[string]string {
 
 // givenCases introduce an event as a setting of what the clause tells,
 // an event that took place: "at their meeting", "after a trilateral
-// meeting", "during the summit".
-var givenCases = wordSet("at", "after", "during", "since", "following", "in", "on", "from", "throughout")
+// meeting", "during the summit" (data/givencases.txt).
+var givenCases = readList("givencases.txt")
 
 // clauseStatus reads the status of the event whose word is toks[trigger]
 // of sentence si from its own clause in the parse (relations of Universal

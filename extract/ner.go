@@ -623,14 +623,11 @@ func personShaped(core []token) bool {
 	return true
 }
 
-// nameParticles join the parts of a name in lower case.
-var nameParticles = wordSet("al", "bin", "bint", "ibn", "von", "van", "der", "den", "de", "da", "du", "dos", "das", "di", "le", "la")
+// nameParticles join the parts of a name in lower case (data/nameparticles.txt).
+var nameParticles = readList("nameparticles.txt")
 
-// placeHeads end the names of places and things, never of persons.
-var placeHeads = wordSet("road", "street", "avenue", "estate", "palace", "lake", "declaration", "hall", "airport",
-	"square", "bridge", "park", "stadium", "hotel", "museum", "tower", "castle", "garden", "gardens", "station",
-	"river", "mountain", "island", "bay", "church", "cathedral", "mosque", "temple", "academy", "boulevard",
-	"highway", "port", "harbor", "harbour", "valley", "peninsula", "forum", "summit", "accord", "accords", "treaty")
+// placeHeads end the names of places and things, never of persons (data/placeheads.txt).
+var placeHeads = readList("placeheads.txt")
 
 // isMonthName reports whether a name is a month ("March" is also a town
 // in England; in news it is the month).

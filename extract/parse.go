@@ -245,8 +245,8 @@ func (p *parsed) objectOf(w, trig int) bool {
 }
 
 // attendingVerbs take part in an event that others hold: "sat in on the
-// talks", "attended the meeting", "joined the call".
-var attendingVerbs = wordSet("sit", "attend", "join", "participate", "observe", "accompany")
+// talks", "attended the meeting", "joined the call" (data/attendingverbs.txt).
+var attendingVerbs = readList("attendingverbs.txt")
 
 // attendingVerb returns the verb above the event word trig that makes its
 // subjects attendees rather than holders of the event ("X sat in on the

@@ -6,10 +6,8 @@ import (
 )
 
 // countryNeutralTitles serve an organization rather than a state: a
-// document's country is not theirs without words that say so.
-var countryNeutralTitles = wordSet("secretary-general", "secretary general", "chairman", "chairwoman", "chair",
-	"director", "professor", "chief executive", "spokesman", "spokeswoman", "spokesperson", "commander",
-	"judge", "justice", "adviser", "advisor", "party leader", "opposition leader", "leader", "pope")
+// document's country is not theirs without words that say so (data/neutraltitles.txt).
+var countryNeutralTitles = readList("neutraltitles.txt")
 
 // inferRoleCountries gives a country to the roles whose own words name
 // none, from the rest of the document, in this order:

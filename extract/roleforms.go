@@ -334,8 +334,8 @@ func (x *extraction) roleWords(toks []token, j int) (Role, int, bool) {
 
 var (
 	// rankWords place a holder among the holders of a title: "the first
-	// Australian prime minister to visit China".
-	rankWords = wordSet("first", "second", "third", "next", "last", "latest", "only", "current", "incumbent", "sitting")
+	// Australian prime minister to visit China" (data/ranks.txt).
+	rankWords = readList("ranks.txt")
 )
 
 // asTitles: "As defence secretary, Hammond ...", "Later, as defense

@@ -525,8 +525,8 @@ func pastVerb(t token) bool {
 	return t.kind == word && !t.cap && len(lw) > 4 && strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "eed") && !futureParticiples[lw]
 }
 
-// futureParticiples end in -ed but look ahead.
-var futureParticiples = wordSet("expected", "scheduled", "planned", "intended", "proposed", "slated", "supposed", "needed", "aimed")
+// futureParticiples end in -ed but look ahead (data/futureparticiples.txt).
+var futureParticiples = readList("futureparticiples.txt")
 
 // clauseSpans gives each token of a sentence the span of its clause, for
 // the tense of a time expression: clauses end at semicolons and colons,
