@@ -215,8 +215,9 @@ func (p *parsed) namesEvent(w int) bool {
 	return eventNouns[strings.ToLower(p.words[w].Form)] != "" || eventNouns[strings.ToLower(p.words[w].Lemma)] != ""
 }
 
-// objectOf reports whether word w, climbing through conjuncts and the
-// parts of a name, is an object, oblique or nominal modifier of the
+// objectOf reports whether word w, climbing through conjuncts (UD's
+// conj, and list for items without a conjunction) and the parts of a
+// name, is an object, oblique or nominal modifier of the
 // event word trig: "met with X", "visited X", "talks with X", "X's
 // visit". (Relations of Universal Dependencies v2.)
 func (p *parsed) objectOf(w, trig int) bool {
@@ -226,7 +227,7 @@ func (p *parsed) objectOf(w, trig int) bool {
 			break
 		}
 		switch p.rel(w) {
-		case "conj", "flat", "compound", "appos":
+		case "conj", "list", "flat", "compound", "appos":
 			if p.personLike(h) {
 				w = h
 				continue
@@ -263,8 +264,8 @@ func (p *parsed) attendingVerb(trig int) int {
 	return -1
 }
 
-// subjectOf reports whether word w, climbing through conjuncts,
-// appositions and compounds, is the subject of verb v.
+// subjectOf reports whether word w, climbing through conjuncts (conj,
+// list), appositions and compounds, is the subject of verb v.
 func (p *parsed) subjectOf(w, v int) bool {
 	for range len(p.words) {
 		h := p.head(w)
@@ -275,7 +276,7 @@ func (p *parsed) subjectOf(w, v int) bool {
 			return p.rel(w) == "nsubj"
 		}
 		switch p.rel(w) {
-		case "conj", "appos", "flat", "compound":
+		case "conj", "list", "appos", "flat", "compound":
 			w = h
 			continue
 		}
