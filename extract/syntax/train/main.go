@@ -32,6 +32,7 @@ func run() error {
 	flag.IntVar(&opt.ParseEpochs, "parse-epochs", opt.ParseEpochs, "parser passes over the training data")
 	flag.IntVar(&opt.TagFolds, "tag-folds", opt.TagFolds, "jackknife folds for the tagger's second pass (< 2: one pass)")
 	flag.IntVar(&opt.Folds, "folds", opt.Folds, "jackknife folds for the parser's training tags")
+	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of every shuffle and exploration step")
 	minUpdates := flag.Int("min-updates", int(opt.MinUpdates), "drop parser features that took part in fewer updates")
 	withDev := flag.Bool("with-dev", false, "train on train and dev together (dev scores are then on seen data)")
 	tagOnly := flag.Bool("tagger-only", false, "train only the tagger and print its dev UPOS accuracy")
