@@ -111,5 +111,6 @@ func (p *ResolutionPlan) resolvedArticle(a extract.Article, records quad.Quad) (
 		return nil, false
 	}
 	st := &articleState{iri: a.IRI, recordsJSON: pa.records}
-	return resolvedList(st, a.Quads, pa.rename, pa.literal), true
+	quads, _ := resolvedQuads(st, a.Quads, pa.rename, pa.literal)
+	return quads, true
 }

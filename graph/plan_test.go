@@ -21,6 +21,7 @@ func TestPlannedIngestMatches(t *testing.T) {
 	ctx := context.Background()
 	arts := seedArticles(t)
 	build := func(planned []extract.Article) (*graph.Store, resolve.Result) {
+		var plan *graph.ResolutionPlan
 		st, err := graph.Open(ctx, "bolt", filepath.Join(t.TempDir(), "kg.db"))
 		if err != nil {
 			t.Fatal(err)
@@ -35,7 +36,8 @@ func TestPlannedIngestMatches(t *testing.T) {
 			for _, a := range planned {
 				recs[a.IRI] = graph.RecordsLiteral(a)
 			}
-			plan, err := st.PlanResolution(ctx, recs, resolve.Options{})
+			var err error
+			plan, err = st.PlanResolution(ctx, recs, resolve.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -51,6 +53,9 @@ func TestPlannedIngestMatches(t *testing.T) {
 		}
 		if err := b.Close(ctx); err != nil {
 			t.Fatal(err)
+		}
+		if plan != nil && plan.Len() != 0 {
+			t.Errorf("the plan still holds %d written articles", plan.Len())
 		}
 		res, err := st.Resolve(ctx, resolve.Options{})
 		if err != nil {

@@ -108,27 +108,18 @@ func outcome(states []*articleState, opts resolve.Options) (resolve.Result, map[
 
 // resolvedQuads returns an article's quads as its resolution leaves
 // them: its nodes renamed (back from earlier resolutions first), its
-// kg:resolvedBy rules, its records and its kg:resolution literal.
-func resolvedQuads(st *articleState, old []quad.Quad, rename *storedResolution, literal string) map[quad.Quad]bool {
-	qs := resolvedList(st, old, rename, literal)
-	next := make(map[quad.Quad]bool, len(qs))
-	for _, q := range qs {
-		next[q] = true
-	}
-	return next
-}
-
-// resolvedList is resolvedQuads as a list without repeats, in the order
-// of old, then the rules, the records and the resolution: the same list
-// for the same article, without sorting.
-func resolvedList(st *articleState, old []quad.Quad, rename *storedResolution, literal string) []quad.Quad {
+// kg:resolvedBy rules, its records and its kg:resolution literal. The
+// list has no repeats and keeps the order of old, then the rules, the
+// records and the resolution, so that the same article gives the same
+// writes; in is the same quads as a set.
+func resolvedQuads(st *articleState, old []quad.Quad, rename *storedResolution, literal string) (list []quad.Quad, in map[quad.Quad]bool) {
 	back := originals(st, old)
-	seen := make(map[quad.Quad]bool, len(old)+2)
-	out := make([]quad.Quad, 0, len(old)+2)
+	in = make(map[quad.Quad]bool, len(old)+2)
+	list = make([]quad.Quad, 0, len(old)+2)
 	add := func(q quad.Quad) {
-		if !seen[q] {
-			seen[q] = true
-			out = append(out, q)
+		if !in[q] {
+			in[q] = true
+			list = append(list, q)
 		}
 	}
 	for _, q := range old {
@@ -147,7 +138,7 @@ func resolvedList(st *articleState, old []quad.Quad, rename *storedResolution, l
 	}
 	add(quad.Quad{Subject: st.iri, Predicate: schema.Records, Object: quad.String(st.recordsJSON), Label: st.iri})
 	add(quad.Quad{Subject: st.iri, Predicate: schema.Resolution, Object: quad.String(literal), Label: st.iri})
-	return out
+	return list, in
 }
 
 // nothing.
@@ -214,8 +205,8 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 			return res, err
 		}
 		old := byArticle[st.iri]
-		next := resolvedQuads(st, old, want[st.iri], literal[st.iri])
-		w.add(st.iri, old, next)
+		next, in := resolvedQuads(st, old, want[st.iri], literal[st.iri])
+		w.add(st.iri, old, next, in)
 		delete(byArticle, st.iri) // read once: let it go
 		res.Rewritten++
 		if len(w.adds)+len(w.dels) >= rewriteBatchQuads {
@@ -511,26 +502,23 @@ type rewrites struct {
 	sets              map[quad.IRI][]quad.Quad // each article's quads once rewritten, when the view's parts want them
 }
 
-// add queues the replacement of an article's quads old by next.
-func (w *rewrites) add(article quad.IRI, old []quad.Quad, next map[quad.Quad]bool) {
+// add queues the replacement of an article's quads old by next (in is
+// next as a set).
+func (w *rewrites) add(article quad.IRI, old, next []quad.Quad, in map[quad.Quad]bool) {
 	mark := quad.Quad{Subject: article, Predicate: schema.Rewriting, Object: quad.String("true"), Label: article}
 	had := make(map[quad.Quad]bool, len(old))
 	for _, q := range old {
 		had[q] = true
-		if !next[q] && q != mark {
+		if !in[q] && q != mark {
 			w.dels = append(w.dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 		}
 	}
 	w.adds = append(w.adds, cgraph.Delta{Quad: mark, Action: cgraph.Add})
 	w.marks = append(w.marks, cgraph.Delta{Quad: mark, Action: cgraph.Delete})
 	if w.sets != nil {
-		set := make([]quad.Quad, 0, len(next))
-		for q := range next {
-			set = append(set, q)
-		}
-		w.sets[article] = set
+		w.sets[article] = next
 	}
-	for q := range next {
+	for _, q := range next {
 		if !had[q] {
 			w.adds = append(w.adds, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		}
