@@ -111,6 +111,30 @@ func TestEdgeCases(t *testing.T) {
 	}
 }
 
+// TestMalformedQueries sends queries that their language's parser
+// refuses, or panics on, and requires a 400 naming the problem, after
+// which the server goes on answering.
+func TestMalformedQueries(t *testing.T) {
+	ts := seededServer(t, server.Options{})
+	cases := []struct {
+		lang, query, want string
+	}{
+		{"graphql", `""""""`, "engine failed"},
+		{"graphql", "{ nodes(id: \"\"\"\n\n\"\"\") { id } }", "engine failed"},
+		{"gizmo", "g.V((", "SyntaxError"},
+		{"mql", "[{", "JSON"},
+	}
+	for _, c := range cases {
+		code, body := do(t, "POST", ts.URL+"/api/v2/query?lang="+c.lang, c.query)
+		if code != http.StatusBadRequest || !strings.Contains(body, c.want) {
+			t.Errorf("%s %q: %d %s, want 400 saying %q", c.lang, c.query, code, body, c.want)
+		}
+	}
+	if code, body := do(t, "POST", ts.URL+"/api/v2/query?lang=gizmo", `g.V("<kg:person/vladimir-putin>").All()`); code != 200 {
+		t.Errorf("a plain query after the malformed ones: %d %s", code, body)
+	}
+}
+
 // TestHostileGizmo sends queries that exhaust memory or never end,
 // several at once, and requires each to be stopped, the heap to stay
 // bounded, and the server to go on answering.

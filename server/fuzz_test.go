@@ -37,6 +37,7 @@ func fuzzServer(t testing.TB) http.Handler {
 func FuzzQueryEndpoint(f *testing.F) {
 	f.Add("gizmo", `g.V("<kg:person/vladimir-putin>").Out().All()`)
 	f.Add("graphql", `{ nodes(id: <kg:person/vladimir-putin>) { id } }`)
+	f.Add("graphql", `{ nodes(id: """ """) { id } }`)
 	f.Add("mql", `[{"id": null}]`)
 	f.Add("gizmo", "while(true){}")
 	f.Add("gizmo", "function f(n){return f(n+1)}; f(0)")

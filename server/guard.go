@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"runtime/debug"
 	"runtime/metrics"
@@ -14,6 +15,7 @@ import (
 var (
 	ErrBusy        = errors.New("server: too many queries running; try again shortly")
 	ErrQueryMemory = errors.New("server: query stopped: the running queries took more memory than --query-memory allows")
+	ErrQueryFailed = errors.New("server: the query language's engine failed on this query; check its syntax")
 )
 
 // queryGuard bounds what queries may take: how many run at once and how
@@ -93,15 +95,32 @@ func (g *queryGuard) wrap(h http.Handler) http.Handler {
 		// Query answers are at most --limit results: buffered, so that a
 		// stopped query gets the guard's answer rather than Cayley's.
 		buf := &bufferedResponse{header: http.Header{}}
-		h.ServeHTTP(buf, r.WithContext(ctx))
+		failure := serveRecovering(h, buf, r.WithContext(ctx))
 		if g.end(q) {
 			writeError(w, http.StatusServiceUnavailable, ErrQueryMemory)
 			// Give what the stopped query took back to the system.
 			go debug.FreeOSMemory()
 			return
 		}
+		if failure == http.ErrAbortHandler {
+			panic(failure)
+		}
+		if failure != nil {
+			// Cayley's parsers panic on some malformed queries (GraphQL's
+			// lexer on a blank block string): the query is at fault, not
+			// the server, and what it half wrote is dropped.
+			writeError(w, http.StatusBadRequest, fmt.Errorf("%w: %v", ErrQueryFailed, failure))
+			return
+		}
 		buf.flush(w)
 	})
+}
+
+// serveRecovering runs h and returns what it panicked with, if it did.
+func serveRecovering(h http.Handler, w http.ResponseWriter, r *http.Request) (failure any) {
+	defer func() { failure = recover() }()
+	h.ServeHTTP(w, r)
+	return nil
 }
 
 func (g *queryGuard) start(q *guardedQuery) {
