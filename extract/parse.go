@@ -339,3 +339,46 @@ func (x *extraction) predicateTense(si, a, b int) (tense int, ok bool) {
 	}
 	return 0, false
 }
+
+// progressivePredicate reports whether the predicate that tokens [a, b)
+// of sentence si modify is in the present progressive ("is playing host
+// to Macron at a state dinner on Tuesday"), which in news speaks of what
+// is coming. A participle without auxiliaries of its own takes those of
+// the verb it is coordinated with or depends on ("is paying it forward
+// and celebrating ... by playing host").
+func (x *extraction) progressivePredicate(si, a, b int) bool {
+	p := x.parse(si)
+	if p == nil {
+		return false
+	}
+	h := p.head(p.spanHead(a, b))
+	for range 5 {
+		if h < 0 {
+			return false
+		}
+		w := p.words[h]
+		if w.UPOS != "VERB" && w.UPOS != "AUX" {
+			h = p.head(h)
+			continue
+		}
+		if w.XPOS != "VBG" {
+			return false
+		}
+		for i := range p.words {
+			if p.head(i) == h && p.rel(i) == "aux" {
+				l := strings.ToLower(p.words[i].Lemma)
+				if l == "be" && (p.words[i].XPOS == "VBZ" || p.words[i].XPOS == "VBP") {
+					return true
+				}
+				return false
+			}
+		}
+		switch p.rel(h) {
+		case "conj", "advcl", "xcomp":
+			h = p.head(h)
+		default:
+			return false
+		}
+	}
+	return false
+}

@@ -66,7 +66,13 @@ func (x *extraction) findTimes() []timex {
 				// ("said" makes a clause past, not the "is due Jan. 14"
 				// it reports). A present predicate keeps a future that
 				// the words show ("are planned for November").
-				if t.relative && !x.noParser && reportedTime(toks, c, t.a, t.b) && x.tenseMatters(si, toks, i, t, tense) {
+				if t.relative && !x.noParser && tense <= 0 && bareWeekday(toks, t.a, t.b) {
+					// A weekday of a predicate in the present progressive
+					// looks ahead, when that changes its value.
+					if t2, ok := x.timeAt(si, toks, i, 1); ok && t2.b == t.b && x.valueDiffers(t, t2) && x.progressivePredicate(si, t.a, t.b) {
+						t = t2
+					}
+				} else if t.relative && !x.noParser && reportedTime(toks, c, t.a, t.b) && x.tenseMatters(si, toks, i, t, tense) {
 					if pt, ok := x.predicateTense(si, t.a, t.b); ok && pt != tense && !(pt == 0 && tense > 0) {
 						if t2, ok := x.timeAt(si, toks, i, pt); ok && t2.b == t.b {
 							t = t2
@@ -780,4 +786,22 @@ func pastVerbBefore(toks []token, i int) bool {
 		k--
 	}
 	return k >= 0 && toks[k].kind == word && !toks[k].cap && pastVerb(toks[k])
+}
+
+// bareWeekday reports whether tokens [a, b) are a weekday alone.
+func bareWeekday(toks []token, a, b int) bool {
+	if b-a != 1 {
+		return false
+	}
+	_, ok := weekdays[toks[a].lower]
+	return ok
+}
+
+// valueDiffers reports whether two readings of an expression take other
+// values against the document's date; without one it cannot tell.
+func (x *extraction) valueDiffers(t, t2 timex) bool {
+	if x.doc.Date.IsZero() || t.resolve == nil || t2.resolve == nil {
+		return false
+	}
+	return t.resolve(x.doc.Date) != t2.resolve(x.doc.Date)
 }
