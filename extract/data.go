@@ -57,6 +57,17 @@ var venues = func() map[string][2]string {
 	return m
 }()
 
+// regions are places that are not countries or cities
+// (data/regions.tsv): name -> the code of the one country a region lies
+// in, "" for a region across countries.
+var regions = func() map[string]string {
+	m := map[string]string{}
+	for _, r := range readTable("regions.tsv", 2) {
+		m[r[0]] = strings.TrimPrefix(r[1], "-")
+	}
+	return m
+}()
+
 // readList returns the lines of an embedded word list, "#" comments and
 // blank lines left out.
 func readList(name string) map[string]bool {

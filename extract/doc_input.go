@@ -94,6 +94,7 @@ func ReadDoc(id string, data []byte, fallback time.Time) (Doc, error) {
 			body[m[0]] = r
 		}
 	}
+	blankHoverCards(body)
 	d.body = string(body)
 	return d, nil
 }

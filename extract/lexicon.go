@@ -44,26 +44,6 @@ var orgWords = map[string]bool{
 var venueOnly = map[string]bool{"Oval Office": true, "Camp David": true, "Mar-a-Lago": true,
 	"Great Hall of the People": true, "Zhongnanhai": true, "Elysee Palace": true, "Downing Street": true}
 
-// regions are places that are not countries or cities; a region in one
-// country carries its code.
-var regions = map[string]string{
-	"Middle East": "", "Europe": "", "Asia": "", "Africa": "", "Latin America": "", "South America": "",
-	"North America": "", "Central Asia": "", "Southeast Asia": "", "East Asia": "", "Balkans": "",
-	"Caucasus": "", "Scandinavia": "", "Arctic": "", "Antarctica": "", "Korean Peninsula": "",
-	"Persian Gulf": "", "Eastern Europe": "", "Western Europe": "", "Asia-Pacific": "", "Baltics": "",
-	"Crimea": "UA", "Donbas": "UA", "Donbass": "UA", "Gaza": "PS", "Gaza Strip": "PS", "West Bank": "PS",
-	"Siberia": "RU", "Chechnya": "RU", "Tibet": "CN", "Xinjiang": "CN", "Hong Kong": "HK", "Kashmir": "",
-	"Alabama": "US", "Alaska": "US", "Arizona": "US", "Arkansas": "US", "California": "US", "Colorado": "US",
-	"Connecticut": "US", "Delaware": "US", "Florida": "US", "Georgia (U.S.)": "US", "Hawaii": "US", "Idaho": "US",
-	"Illinois": "US", "Indiana": "US", "Iowa": "US", "Kansas": "US", "Kentucky": "US", "Louisiana": "US",
-	"Maine": "US", "Maryland": "US", "Massachusetts": "US", "Michigan": "US", "Minnesota": "US",
-	"Mississippi": "US", "Missouri": "US", "Montana": "US", "Nebraska": "US", "Nevada": "US",
-	"New Hampshire": "US", "New Jersey": "US", "New Mexico": "US", "North Carolina": "US",
-	"North Dakota": "US", "Ohio": "US", "Oklahoma": "US", "Oregon": "US", "Pennsylvania": "US",
-	"Rhode Island": "US", "South Carolina": "US", "South Dakota": "US", "Tennessee": "US", "Texas": "US",
-	"Utah": "US", "Vermont": "US", "Virginia": "US", "West Virginia": "US", "Wisconsin": "US", "Wyoming": "US",
-}
-
 // months and weekdays, lower case, with their numbers (Sunday = 0).
 var months = map[string]int{
 	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
