@@ -206,6 +206,13 @@ func (x *extraction) classifyRun(si, a, b int) {
 				a++
 				continue
 			}
+			// "Former Arizona Sen. Jeff Flake"
+			if n, _ := matchRegion(toks, a+1, b); n > 0 && a+1+n < b {
+				if t, _ := matchTitle(toks, a+1+n, b); t > 0 && a+1+n+t < b {
+					a++
+					continue
+				}
+			}
 		}
 		if n, _ := matchPluralTitle(toks, a, b); n > 0 && a+n < b {
 			titled = true // "Presidents Xi Jinping of China and ..."
@@ -219,6 +226,17 @@ func (x *extraction) classifyRun(si, a, b int) {
 				kind: kindPlace, placeName: c.Name, placeKind: "demonym", code: c.Code})
 			a += n
 			continue
+		}
+		if n, code := matchRegion(toks, a, b); n > 0 && a+n < b {
+			// "Arizona Sen. Jeff Flake", "Texas Gov. Greg Abbott": a
+			// region of one country opens the title.
+			if t, _ := matchTitle(toks, a+n, b); t > 0 && a+n+t < b {
+				name := joinTokens(toks[a : a+n])
+				x.mentions = append(x.mentions, mention{sent: si, a: a, b: a + n, text: name,
+					kind: kindPlace, placeName: name, placeKind: "region", code: code})
+				a += n
+				continue
+			}
 		}
 		if n := matchKnownOrg(toks, a, b); n > 0 && a+n < b && !strings.EqualFold(toks[a+n].text, "of") {
 			// "Kremlin spokesman Peskov", and an international body's
@@ -561,6 +579,29 @@ func regionCode(name string) string {
 		return c
 	}
 	return "-"
+}
+
+// matchRegion matches the longest name of a region of one country
+// (data/regions.tsv) at toks[i:b], up to three words, and returns its
+// length and the country's code.
+func matchRegion(toks []token, i, b int) (int, string) {
+	for n := min(3, b-i); n >= 1; n-- {
+		if code := regions[joinTokens(toks[i:i+n])]; code != "" {
+			return n, code
+		}
+	}
+	return 0, ""
+}
+
+// regionBefore matches the name of a region of one country ending at
+// toks[j], and returns its length and the country's code.
+func regionBefore(toks []token, j int) (int, string) {
+	for n := min(3, j+1); n >= 1; n-- {
+		if k, code := matchRegion(toks, j-n+1, j+1); k == n {
+			return n, code
+		}
+	}
+	return 0, ""
 }
 
 // isOrgName reports whether a run names an organization: its last word,

@@ -125,12 +125,20 @@ func (x *extraction) preModifierRole(toks []token, a int) (Role, bool) {
 			break
 		}
 		if n, c := x.countryBefore(toks, j); n > 0 {
-			r.CountryCode = c.Code
-			j -= n
-			continue
+			if rn, _ := regionBefore(toks, j); rn <= n { // "New Mexico" is no Mexico
+				r.CountryCode = c.Code
+				j -= n
+				continue
+			}
 		}
 		if n := orgBefore(toks, j); n > 0 {
 			r.CountryCode = orgCountry[joinTokens(toks[j-n+1:j+1])]
+			j -= n
+			continue
+		}
+		if n, code := regionBefore(toks, j); n > 0 && r.CountryCode == "" {
+			// "Arizona Sen.": the state's country.
+			r.CountryCode = code
 			j -= n
 			continue
 		}
@@ -223,8 +231,9 @@ func (x *extraction) appositionRole(si int, toks []token, b int) (Role, bool) {
 }
 
 // countryBeforeTitle reads the country words that may open a title at
-// toks[j]: a country or demonym ("U.S.", "Russia's", "Chinese") or a
-// body that speaks for one state ("Kremlin"). It returns the country's
+// toks[j]: a country or demonym ("U.S.", "Russia's", "Chinese"), a
+// body that speaks for one state ("Kremlin"), or a region of one country
+// ("Arizona"). It returns the country's
 // code, or "", and the index after them.
 func (x *extraction) countryBeforeTitle(toks []token, j int) (string, int) {
 	if n, c := x.matchCountryWord(toks, j, len(toks)); n > 0 {
@@ -236,6 +245,15 @@ func (x *extraction) countryBeforeTitle(toks []token, j int) (string, int) {
 	}
 	if n := matchKnownOrg(toks, j, len(toks)); n > 0 {
 		return orgCountry[joinTokens(toks[j:j+n])], j + n
+	}
+	// "a former Arizona senator", "the Texas Republican governor": a
+	// region of one country before a title.
+	if n, code := matchRegion(toks, j, len(toks)); n > 0 {
+		for k := j + n; k < len(toks) && k <= j+n+1; k++ {
+			if t, _ := matchTitle(toks, k, len(toks)); t > 0 {
+				return code, j + n
+			}
+		}
 	}
 	return "", j
 }
