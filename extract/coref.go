@@ -232,6 +232,9 @@ func (x *extraction) personCue(m *mention) bool {
 	if _, ok := x.appositionRole(m.sent, toks, m.b); ok {
 		return true // "Wang Yi, China's foreign minister,"
 	}
+	if _, ok := x.preModifierRole(toks, m.a); ok {
+		return true // "health minister Dzulkefly Ahmad": a title in lower case
+	}
 	if m.a > 0 {
 		prev := toks[m.a-1].lower
 		if prev == "said" || prev == "says" {

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -51,11 +52,46 @@ func (x *extraction) findEvents() {
 		for _, ev := range x.sentenceEvents(si, lastPair) {
 			ev.caption = caption
 			x.addEvent(ev)
-			if !caption && len(ev.participants) >= 2 {
+			if !caption && len(ev.participants) >= 2 && !x.historical(ev) {
 				lastPair = ev.participants
 			}
 		}
 	}
+}
+
+// historyYears is how many years before the story's year an event must
+// be dated to be an aside of history.
+const historyYears = 5
+
+// historical reports whether an event is dated historyYears or more
+// before the story's year ("The last US and Cuban leaders to meet were
+// Eisenhower and Batista in 1956"): an aside of history, whose pair is
+// not the one that "the two leaders" or "each other" go on to mean.
+func (x *extraction) historical(ev *event) bool {
+	if len(ev.date) < 4 {
+		return false
+	}
+	y, err := strconv.Atoi(ev.date[:4])
+	now := x.storyYear()
+	return err == nil && now > 0 && y <= now-historyYears
+}
+
+// storyYear is the year of the article's date, or on an undated page the
+// latest year its dates name; 0 when it names none.
+func (x *extraction) storyYear() int {
+	if !x.ref.IsZero() {
+		return x.ref.Year()
+	}
+	latest := 0
+	for _, t := range x.times {
+		if t.typ != "" || len(t.value) < 4 {
+			continue
+		}
+		if y, err := strconv.Atoi(t.value[:4]); err == nil {
+			latest = max(latest, y)
+		}
+	}
+	return latest
 }
 
 func isCaption(s *sentence) bool {
@@ -155,6 +191,12 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		}
 	}
 	if typ == Visit && len(persons) == 1 && lastPair != nil {
+		// "During the trip, the president attended the inauguration of
+		// X": a person the parse puts inside a phrase about something
+		// else joins no one's trip.
+		if x.aboutThing(si, persons[0]) {
+			persons = nil
+		}
 		persons = mergePersons(persons, lastPair)
 	}
 	for _, n := range x.nestedEvents(si, triggers, persons, eventWord{trigger, typ}) {
@@ -916,6 +958,27 @@ func (x *extraction) eventArguments(si int, persons []int) []int {
 		return persons
 	}
 	return out
+}
+
+// aboutThing reports whether every mention of person pi in sentence si
+// sits in a noun phrase about something else (modifiesThing).
+func (x *extraction) aboutThing(si, pi int) bool {
+	p := x.parse(si)
+	if p == nil {
+		return false
+	}
+	seen := false
+	for _, mi := range x.sentMentions(si) {
+		m := &x.mentions[mi]
+		if m.kind != kindPerson || m.person != pi {
+			continue
+		}
+		if !p.modifiesThing(p.spanHead(m.a, m.b)) {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // eventWord is a word of a sentence that names an event, and its kind.

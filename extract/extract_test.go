@@ -44,6 +44,9 @@ func TestRoles(t *testing.T) {
 		{"state before an abbreviated title", "Former Arizona Sen. Jeff Flake was confirmed on Tuesday.", "Jeff Flake", "senator", "United States", ""},
 		{"state whose name holds a country's", "New Mexico Sen. Tom Udall voted.", "Tom Udall", "senator", "United States", ""},
 		{"state before a title in an apposition", "Greg Abbott spoke. Abbott, the Texas Republican governor, said so.", "Greg Abbott", "governor", "United States", ""},
+		{"title in lower case before an unknown first name", "Malaysian Prime Minister Anwar Ibrahim named a cabinet on Friday. Its new health minister Zulkarnain Hashim starts on Monday.",
+			"Zulkarnain Hashim", "health minister", "Malaysia", ""},
+		{"hyphenated past marker before a country", "It was the first such visit since then-U.S. President Bill Clinton came in 1998.", "Bill Clinton", "president", "United States", ""},
 		{"apposition", "Jon Huntsman, the U.S. ambassador to Russia, said so.", "Jon Huntsman", "ambassador", "United States", "Russia"},
 		{"possessive country apposition", "Sergei Lavrov, Russia's foreign minister, said so.", "Sergei Lavrov", "foreign minister", "Russia", ""},
 		{"other leader", "German Chancellor Angela Merkel hosted the talks.", "Angela Merkel", "chancellor", "Germany", ""},
@@ -611,6 +614,38 @@ func TestEventParticipantsFromParse(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPairAfterHistory: "the two leaders" and "each other" after an
+// aside of history mean the story's pair, not the pair of long ago;
+// on an undated page the story's year is the latest its dates name.
+func TestPairAfterHistory(t *testing.T) {
+	text := "Cuban President Raul Castro greeted U.S. President Barack Obama at the summit in Panama City in April 2015. " +
+		"The last leaders of the two countries to meet were Dwight Eisenhower and Fulgencio Batista in 1956. " +
+		"The two leaders will hold talks at the summit on Saturday, an aide said."
+	for _, date := range []time.Time{june2, {}} {
+		f := extractText(t, text, date)
+		for _, e := range f.Events {
+			for _, ev := range e.Evidence {
+				if ev.Sentence == 2 && slices.Contains(e.Participants, "Dwight Eisenhower") {
+					t.Errorf("date %v: event %+v: the 1956 pair is no pair of the talks on Saturday", date.Format("2006-01-02"), e)
+				}
+			}
+		}
+	}
+}
+
+// TestTripNotJoinedByTheSubjectOfAnotherPhrase: a person the parse puts
+// inside a phrase about something else joins no trip of the pair before.
+func TestTripNotJoinedByTheSubjectOfAnotherPhrase(t *testing.T) {
+	text := "Brazilian President Lula da Silva met Chinese President Xi Jinping in Beijing on Friday. " +
+		"During the trip, the president attended the inauguration of former Brazilian president Dilma Rousseff."
+	f := extractText(t, text, june2)
+	for _, e := range f.Events {
+		if slices.Contains(e.Participants, "Dilma Rousseff") {
+			t.Errorf("event %+v: Rousseff is who the ceremony is for, no participant of the trip", e)
+		}
 	}
 }
 

@@ -23,7 +23,7 @@ var honorifics = map[string]bool{
 var titleModifiers = map[string]bool{"deputy": true, "assistant": true, "acting": true, "interim": true, "vice": true}
 
 // pastMarkers mark a role as held in the past.
-var pastMarkers = map[string]bool{"former": true, "then": true, "then-": true, "ex": true, "late": true, "onetime": true}
+var pastMarkers = map[string]bool{"former": true, "then": true, "then-": true, "ex": true, "ex-": true, "late": true, "onetime": true}
 
 // orgWords end or head organization names.
 var orgWords = map[string]bool{

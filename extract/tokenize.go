@@ -129,6 +129,12 @@ func scanWord(text string, i, to int) int {
 			if !(unicode.IsLetter(next) || unicode.IsDigit(next)) {
 				return i
 			}
+			if r == '-' && unicode.IsUpper(next) && pastPrefixes[strings.ToLower(text[start:i])] {
+				// "then-U.S. President", "ex-Prime Minister": the marker
+				// is a word of its own, and the title or country after it
+				// is read as written alone.
+				return i + n
+			}
 			i += n
 			segLen = 0
 		default:
@@ -137,6 +143,9 @@ func scanWord(text string, i, to int) int {
 	}
 	return i
 }
+
+// pastPrefixes mark a title as held before when hyphenated to it.
+var pastPrefixes = map[string]bool{"then": true, "ex": true}
 
 // keepsPeriod reports whether a capitalized word takes the period after
 // it: an initialism ("U.S"), a single initial ("F"), or a known
