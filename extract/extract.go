@@ -138,5 +138,6 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 	}
 	x.findEvents()
 	x.counterpartCountries()
+	x.guestCountries()
 	return x.facts(), nil
 }

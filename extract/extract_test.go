@@ -693,6 +693,37 @@ func TestCounterpartCountry(t *testing.T) {
 	}
 }
 
+// TestGuestCountry checks that the one a leader hosts does not take the
+// host's country from the document: the document's other country, or
+// none.
+func TestGuestCountry(t *testing.T) {
+	const host = "WASHINGTON — President Joe Biden will host Prime Minister Narendra Modi for a state visit on Thursday. "
+	tests := []struct {
+		name, text, country string
+	}{
+		{"the other country", host + "The visit follows talks in New Delhi and Mumbai last year. " +
+			"U.S. officials in Washington and New York said the United States wants closer ties.", "India"},
+		{"no other country", host + "U.S. officials in Washington and New York said the United States wants closer ties.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			got, host := "", ""
+			for _, r := range f.Roles {
+				switch r.Person {
+				case "Narendra Modi":
+					got = r.Country
+				case "Joe Biden":
+					host = r.Country
+				}
+			}
+			if got != tt.country || host != "United States" {
+				t.Errorf("Modi serves %q, Biden %q; want %q and the United States", got, host, tt.country)
+			}
+		})
+	}
+}
+
 // TestCounterpartOfAStatedCountry checks that a title with no country of
 // its own takes the other country of a two-country story when its holder
 // meets someone whose words give the first.

@@ -382,3 +382,68 @@ func (x *extraction) progressivePredicate(si, a, b int) bool {
 	}
 	return false
 }
+
+// hostingVerbs take a guest as their object (data/hosting.txt);
+// visitingVerbs a traveller as their subject (data/visiting.txt).
+var (
+	hostingVerbs  = readList("hosting.txt")
+	visitingVerbs = readList("visiting.txt")
+)
+
+// guest reports whether word w, climbing through conjuncts and the parts
+// of a name, is the one received or travelling: the object of a hosting
+// verb ("Biden will host Prime Minister Narendra Modi"), its passive
+// subject ("Modi was welcomed by Biden"), the "to" oblique of "play
+// host" ("playing host to President Macron"), the subject of a visiting
+// verb ("Modi will visit Washington") or the possessor of a visit or a
+// trip ("Modi's visit").
+func (p *parsed) guest(w int) bool {
+	for range len(p.words) {
+		h := p.head(w)
+		if h < 0 {
+			return false
+		}
+		switch p.rel(w) {
+		case "conj", "list", "flat", "compound", "appos":
+			if p.personLike(h) {
+				w = h
+				continue
+			}
+		}
+		break
+	}
+	h := p.head(w)
+	if h < 0 {
+		return false
+	}
+	lemma := strings.ToLower(p.words[h].Lemma)
+	switch p.rel(w) {
+	case "obj", "nsubj:pass":
+		return hostingVerbs[lemma]
+	case "nsubj":
+		return visitingVerbs[lemma]
+	case "nmod:poss":
+		return lemma == "visit" || lemma == "trip"
+	case "obl":
+		if !p.hasChildForm(w, "case", "to") {
+			return false
+		}
+		for i := range p.words {
+			if p.head(i) == h && p.rel(i) == "obj" && strings.EqualFold(p.words[i].Lemma, "host") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasChildForm reports whether word w has a dependent of relation rel
+// whose form is form, in any case.
+func (p *parsed) hasChildForm(w int, rel, form string) bool {
+	for i := range p.words {
+		if p.head(i) == w && p.rel(i) == rel && strings.EqualFold(p.words[i].Form, form) {
+			return true
+		}
+	}
+	return false
+}

@@ -152,6 +152,85 @@ func (x *extraction) counterpartCountries() {
 	}
 }
 
+// guestCountries takes back the host's country from a guest. In an
+// encounter of two, a person whom the parse makes the one received or
+// travelling (parsed.guest: "Biden will host Prime Minister Narendra
+// Modi", "playing host to President Macron", "Modi's visit") does not
+// serve the host's state: a guest's role that took the host's country
+// from the document takes instead the one other country the document
+// names with a weight of 2 or more, or none.
+func (x *extraction) guestCountries() {
+	doc := x.documentCountry()
+	if doc == "" {
+		return
+	}
+	weight, _ := x.countryWeights()
+	other, otherW, tie := "", 0, false
+	for c, w := range weight {
+		switch {
+		case c == doc:
+		case w > otherW:
+			other, otherW, tie = c, w, false
+		case w == otherW:
+			tie = true
+		}
+	}
+	if otherW < 2 || tie {
+		other = ""
+	}
+	for _, ev := range x.events {
+		if len(ev.participants) != 2 {
+			continue
+		}
+		for k, g := range ev.participants {
+			host := ev.participants[1-k]
+			if !x.isGuest(ev, g) || x.isGuest(ev, host) || x.statesCountry(host, other) {
+				continue
+			}
+			for i := range x.roles {
+				r := &x.roles[i]
+				if r.Person != x.persons[g].name || !r.byDocument || r.CountryCode != doc {
+					continue
+				}
+				r.CountryCode, r.Country, r.byPassage = other, "", false
+				r.byDocument = other != ""
+				if c, ok := x.gaz.Country(other); ok {
+					r.Country = c.Name
+				}
+			}
+		}
+	}
+}
+
+// isGuest reports whether a sentence of the event's evidence makes
+// person pi its guest (parsed.guest).
+func (x *extraction) isGuest(ev *event, pi int) bool {
+	for _, sp := range ev.spans {
+		p := x.parse(sp.Sentence)
+		if p == nil {
+			continue
+		}
+		for _, mi := range x.sentMentions(sp.Sentence) {
+			m := &x.mentions[mi]
+			if m.kind == kindPerson && m.person == pi && p.guest(p.spanHead(m.a, m.b)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// statesCountry reports whether a role of person pi gives country code
+// in its own words.
+func (x *extraction) statesCountry(pi int, code string) bool {
+	for _, r := range x.roles {
+		if r.Person == x.persons[pi].name && r.CountryCode == code && code != "" && !r.byDocument {
+			return true
+		}
+	}
+	return false
+}
+
 // dropPassageCounterparts takes back a country that a role took from its
 // passage when its holder meets, in an encounter of any size, someone
 // whose own words give that country: the passage was about the
