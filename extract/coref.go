@@ -235,6 +235,9 @@ func (x *extraction) personCue(m *mention) bool {
 	if _, ok := x.preModifierRole(toks, m.a); ok {
 		return true // "health minister Dzulkefly Ahmad": a title in lower case
 	}
+	if appointedNext(toks, m.b) {
+		return true // "Minoru Kihara has been appointed as defense minister"
+	}
 	if m.a > 0 {
 		prev := toks[m.a-1].lower
 		if prev == "said" || prev == "says" {
@@ -328,3 +331,25 @@ func trimFunctionWords(s string) string {
 		s = rest
 	}
 }
+
+// appointedNext reports whether a passive of a verb of appointing opens
+// toks[b:], after its auxiliaries, with the office to come: "has been
+// appointed as", "was named the new", "was picked to replace".
+func appointedNext(toks []token, b int) bool {
+	k := b
+	for k < len(toks) && k < b+3 && passiveAuxiliaries[toks[k].lower] {
+		k++
+	}
+	if k == b || k+1 >= len(toks) || !appointingVerbs[toks[k].lower] || !strings.HasSuffix(toks[k].lower, "ed") && toks[k].lower != "chosen" {
+		return false
+	}
+	switch toks[k+1].lower {
+	case "as", "to", "the", "new", "a", "an":
+		return true
+	}
+	n, _ := matchTitle(toks, k+1, len(toks))
+	return n > 0
+}
+
+// passiveAuxiliaries come before a passive participle.
+var passiveAuxiliaries = wordSet("is", "was", "were", "are", "has", "have", "had", "been", "be", "being", "will", "would")

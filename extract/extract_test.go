@@ -47,6 +47,12 @@ func TestRoles(t *testing.T) {
 		{"title in lower case before an unknown first name", "Malaysian Prime Minister Anwar Ibrahim named a cabinet on Friday. Its new health minister Zulkarnain Hashim starts on Monday.",
 			"Zulkarnain Hashim", "health minister", "Malaysia", ""},
 		{"hyphenated past marker before a country", "It was the first such visit since then-U.S. President Bill Clinton came in 1998.", "Bill Clinton", "president", "United States", ""},
+		{"passive of appointing after an unknown first name", "Japanese Prime Minister Fumio Kishida named a cabinet on Wednesday. Minoru Kihara has been appointed as defense minister.",
+			"Minoru Kihara", "defense minister", "Japan", ""},
+		{"successor of a titled name", "South Korean President Yoon Suk Yeol named a cabinet on Wednesday. Park Jin-young was picked to replace Defense Minister Lee Jong-sup.",
+			"Park Jin-young", "defense minister", "South Korea", ""},
+		{"successor after a relative clause", "British Prime Minister David Cameron reshuffled his cabinet. Michael Fallon, a business minister, replaces Defence Secretary Philip Hammond.",
+			"Michael Fallon", "defence secretary", "United Kingdom", ""},
 		{"apposition", "Jon Huntsman, the U.S. ambassador to Russia, said so.", "Jon Huntsman", "ambassador", "United States", "Russia"},
 		{"possessive country apposition", "Sergei Lavrov, Russia's foreign minister, said so.", "Sergei Lavrov", "foreign minister", "Russia", ""},
 		{"other leader", "German Chancellor Angela Merkel hosted the talks.", "Angela Merkel", "chancellor", "Germany", ""},
@@ -117,6 +123,7 @@ func TestNotTheirRole(t *testing.T) {
 		{"the one who appoints", "British Prime Minister David Cameron has appointed Philip Hammond as foreign minister.", "David Cameron", "foreign minister"},
 		{"a name in the relative clause before", "Minoru Kihara, who served as an adviser to former Prime Minister Yoshihide Suga, has been appointed as defense minister of Japan.", "Yoshihide Suga", "defense minister"},
 		{"the next title of a list", "Xi is accompanied by Chinese Foreign Minister Wang Yi, and Vice Premier He Lifeng.", "Wang Yi", "vice premier"},
+		{"the one who replaces someone with another", "U.S. President Joe Biden replaced Defense Secretary Lloyd Austin with Michael Brown on Monday.", "Joe Biden", "defense secretary"},
 		{"a name in the apposition", "Ahmad Maslan, an aide to Prime Minister Anwar Ibrahim, was named Malaysia's new defence minister.", "Anwar Ibrahim", "defence minister"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

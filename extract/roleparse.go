@@ -67,7 +67,64 @@ func (x *extraction) parsedRoles(si int) {
 				x.addRole(mi, r, si, from, to)
 			}
 		}
+		if r, to, ok := x.successorRole(si, p, mi, people); ok {
+			r.Confidence = 0.7
+			x.addRole(mi, r, si, m.a, to)
+		}
 	}
+}
+
+// successorRole gives the subject of a replacing verb, or of a verb
+// whose complement it is, the title written before the name of the one
+// replaced: "Shin Won-sik was picked to replace Defense Minister Lee
+// Jong-sup". A replacing verb with an "as" phrase names the office
+// itself (titlesOf). It returns the role and the token after the
+// replaced name.
+func (x *extraction) successorRole(si int, p *parsed, mi int, people []int) (Role, int, bool) {
+	m := &x.mentions[mi]
+	w := p.nameHead(m.a, m.b)
+	if rel := p.rel(w); rel != "nsubj" && rel != "nsubj:pass" {
+		return Role{}, 0, false
+	}
+	v := p.head(w)
+	verbs := []int{v}
+	for i := range p.words {
+		if p.head(i) == v && p.rel(i) == "xcomp" {
+			verbs = append(verbs, i) // "was picked to replace"
+		}
+	}
+	toks := x.sents[si].toks
+	for _, rv := range verbs {
+		if !replacingVerbs[strings.ToLower(p.words[rv].Form)] || p.hasOblique(rv, "as") || p.hasOblique(rv, "with") {
+			continue // "replaced X with Y": the subject gives the office
+		}
+		for _, mj := range people {
+			o := &x.mentions[mj]
+			if mj == mi || o.person == m.person {
+				continue
+			}
+			h := p.nameHead(o.a, o.b)
+			if p.head(h) != rv || p.rel(h) != "obj" || o.b < len(toks) && toks[o.b].lower == "with" {
+				continue
+			}
+			if r, ok := x.preModifierRole(toks, o.a); ok {
+				r.Former, r.Evidence = false, Span{}
+				return r, o.b, true
+			}
+		}
+	}
+	return Role{}, 0, false
+}
+
+// hasOblique reports whether verb v has an oblique marked with the
+// preposition prep.
+func (p *parsed) hasOblique(v int, prep string) bool {
+	for i := range p.words {
+		if p.head(i) == v && p.rel(i) == "obl" && p.hasChildForm(i, "case", prep) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayAppoint reports whether toks, sentence si, hold an appointing or
@@ -77,17 +134,29 @@ func (x *extraction) parsedRoles(si int) {
 // title before a name is read without one (findRoles).
 func (x *extraction) mayAppoint(si int, toks []token) bool {
 	last, reach := -100, 0 // the last appointing verb or copula, and how far its title may be
+	replacing := -100      // the last replacing verb
 	for k, t := range toks {
 		lw := t.lower
 		switch {
 		case appointingVerbs[lw] || replacingVerbs[lw]:
 			last, reach = k, 8
+			if replacingVerbs[lw] {
+				replacing = k
+			}
 			continue
 		case copulaForms[lw]:
 			last, reach = k, 5
 			continue
 		}
-		if !titleEnds[lw] || k+1 < len(toks) && x.personAt(si, k+1) >= 0 {
+		if !titleEnds[lw] {
+			continue
+		}
+		if k+1 < len(toks) && x.personAt(si, k+1) >= 0 {
+			// "replace Defense Minister Lee": the successor's office
+			// (successorRole).
+			if k-replacing <= 5 {
+				return true
+			}
 			continue
 		}
 		// The title follows the verb closely ("was named the new
@@ -341,6 +410,11 @@ func (x *extraction) titleAt(si int, p *parsed, t int) (r Role, from, to int, ok
 		}
 		r, end, ok := x.roleWords(toks, start)
 		if ok && end > tt {
+			if x.personAt(si, end) >= 0 {
+				// "replaced Defense Secretary Lloyd Austin": the title
+				// of the name it stands before.
+				return Role{}, 0, 0, false
+			}
 			return r, start, end, true
 		}
 	}
