@@ -342,8 +342,9 @@ func companion(toks []token, a int) bool {
 				return true
 			}
 		}
-		// Beyond four tokens only names, titles and list words.
-		if a-k > 4 && !t.cap && lw != "and" && t.text != "," && !titles[lw] {
+		// Beyond four tokens only names, titles, the function words of
+		// long titles ("Director of the General Office") and list words.
+		if a-k > 4 && !t.cap && lw != "and" && lw != "of" && lw != "the" && t.text != "," && t.text != "(" && t.text != ")" && !titles[lw] {
 			return false
 		}
 	}

@@ -132,6 +132,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 	x.findSources()
 	x.itsCountry()
 	x.inferRoleCountries()
+	x.entourageCountries()
 	x.resolveReferences()
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -53,6 +53,11 @@ func TestRoles(t *testing.T) {
 			"Park Jin-young", "defense minister", "South Korea", ""},
 		{"successor after a relative clause", "British Prime Minister David Cameron reshuffled his cabinet. Michael Fallon, a business minister, replaces Defence Secretary Philip Hammond.",
 			"Michael Fallon", "defence secretary", "United Kingdom", ""},
+		{"entourage of the leader of the sentence before", "Presidents Xi Jinping of China and Donald Trump of the United States met in Busan. Xi arrived on Wednesday, a day after Trump left Japan. " +
+			"He is accompanied by Director of the General Office of the Central Committee (CC) Cai Qi, Foreign Minister Wang Yi, and Vice Premier He Lifeng.",
+			"Wang Yi", "foreign minister", "China", ""},
+		{"entourage in the leader's sentence", "Presidents Xi Jinping of China and Donald Trump of the United States met in Busan. Xi, accompanied by Vice Premier He Lifeng, arrived on Wednesday.",
+			"He Lifeng", "vice premier", "China", ""},
 		{"apposition", "Jon Huntsman, the U.S. ambassador to Russia, said so.", "Jon Huntsman", "ambassador", "United States", "Russia"},
 		{"possessive country apposition", "Sergei Lavrov, Russia's foreign minister, said so.", "Sergei Lavrov", "foreign minister", "Russia", ""},
 		{"other leader", "German Chancellor Angela Merkel hosted the talks.", "Angela Merkel", "chancellor", "Germany", ""},

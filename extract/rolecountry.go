@@ -73,6 +73,60 @@ func (x *extraction) inferRoleCountries() {
 	}
 }
 
+// entourageCountries gives a role with no country the country of the
+// leader its holder comes along with: "Xi is being accompanied by
+// Foreign Minister Wang Yi and Vice Premier He Lifeng" (companion) makes
+// them officials of the country Xi's own words give. The leader is the
+// first person of the sentence who does not come along and whose roles
+// state a country, or, when the sentence names none ("He is being
+// accompanied by"), the first such person of the sentence before.
+func (x *extraction) entourageCountries() {
+	stated := map[string]string{} // person → the first country their own words give
+	for _, r := range x.roles {
+		if r.CountryCode != "" && !r.byDocument && stated[r.Person] == "" {
+			stated[r.Person] = r.CountryCode
+		}
+	}
+	for i := range x.roles {
+		r := &x.roles[i]
+		if r.CountryCode != "" || countryNeutralTitles[r.Title] {
+			continue
+		}
+		si := r.Evidence.Sentence
+		toks := x.sents[si].toks
+		along, leader := false, ""
+		for _, mi := range x.sentMentions(si) {
+			m := &x.mentions[mi]
+			if !x.acceptedPerson(mi) {
+				continue
+			}
+			name := x.persons[m.person].name
+			switch {
+			case companion(toks, m.a):
+				along = along || name == r.Person
+			case leader == "" && stated[name] != "" && name != r.Person:
+				leader = name
+			}
+		}
+		if along && leader == "" && si > 0 {
+			// "Xi arrived in Seoul. He is being accompanied by ...": the
+			// first person of the sentence before.
+			for _, mi := range x.sentMentions(si - 1) {
+				if x.acceptedPerson(mi) {
+					if name := x.persons[x.mentions[mi].person].name; stated[name] != "" && name != r.Person {
+						leader = name
+						break
+					}
+				}
+			}
+		}
+		if along && leader != "" {
+			r.CountryCode, r.byDocument = stated[leader], true
+			x.setRoleCountry(r)
+		}
+	}
+}
+
 // setRoleCountry fills the country name of a role from its code.
 func (x *extraction) setRoleCountry(r *Role) {
 	if c, ok := x.gaz.Country(r.CountryCode); ok {
