@@ -708,7 +708,7 @@ func specificity(m *mention) int {
 
 // locative reports whether a place mention is in a locative position.
 func locative(toks []token, m *mention) bool {
-	for k := m.a - 1; k >= 0 && k >= m.a-3; k-- {
+	for k := m.a - 1; k >= 0 && k >= m.a-5; k-- {
 		lw := toks[k].lower
 		switch lw {
 		case "visit", "visits", "visited", "visiting", "toured", "tour":
@@ -719,7 +719,7 @@ func locative(toks []token, m *mention) bool {
 				return false
 			}
 			return true
-		case "the", "central", "capital", ",": // "the central city of", "Hamburg, Germany"
+		case "the", "central", "capital", ",", "'s", "’s": // "the central city of", "Hamburg, Germany", "in South Korea's Busan"
 			continue
 		}
 		if toks[k].cap || toks[k].upper {
