@@ -282,7 +282,7 @@ func (x *extraction) clauseEvent(si int, cl [2]int, typ string, persons []int, i
 	s := &x.sents[si]
 	toks := s.toks
 	ev := &event{typ: typ, participants: persons}
-	ev.place = x.placeIn(si, cl[0], cl[1], invite)
+	ev.place = x.venueCity(x.placeIn(si, cl[0], cl[1], invite))
 	from := cl[0]
 	if invite >= 0 && trigger > invite && invite > from {
 		// "They met in 2017 and Trump invited Putin ... during a March
@@ -679,6 +679,27 @@ func (x *extraction) placeIn(si, a, b, skip int) *mention {
 		}
 	}
 	return best
+}
+
+// venueCity returns for a venue its own city, as the article writes it,
+// when the article names that city anywhere ("PALM BEACH, United States:
+// ... his resort of Mar-a-Lago"), else the place it was given.
+func (x *extraction) venueCity(m *mention) *mention {
+	if m == nil || m.kind != kindVenue {
+		return m
+	}
+	city := venues[m.orgName][0]
+	for i := range x.mentions {
+		c := &x.mentions[i]
+		if c.kind == kindPlace && c.placeKind == "city" && strings.EqualFold(c.placeName, city) {
+			// The venue's country: a city's name may be another
+			// country's town too.
+			named := *c
+			named.code = m.code
+			return &named
+		}
+	}
+	return m
 }
 
 func (x *extraction) placeAfter(si, a, b int) *mention {
