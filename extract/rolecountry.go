@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -260,6 +261,9 @@ func (x *extraction) guestCountries() {
 // person pi its guest (parsed.guest).
 func (x *extraction) isGuest(ev *event, pi int) bool {
 	for _, sp := range ev.spans {
+		if !mayHost(x.sents[sp.Sentence].toks) {
+			continue // no word that can receive or bring a guest: no parse
+		}
 		p := x.parse(sp.Sentence)
 		if p == nil {
 			continue
@@ -273,6 +277,33 @@ func (x *extraction) isGuest(ev *event, pi int) bool {
 	}
 	return false
 }
+
+// mayHost reports whether a sentence holds a form of a hosting or
+// visiting verb, or a visit or a trip, by its stem ("hosted", "welcomes",
+// "arriving"): only then can parsed.guest find a guest in it.
+func mayHost(toks []token) bool {
+	for _, t := range toks {
+		for _, stem := range guestStems {
+			if strings.HasPrefix(t.lower, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// guestStems are the stems of the lemmas of hostingVerbs and
+// visitingVerbs, and of the nouns visit and trip.
+var guestStems = func() []string {
+	var out []string
+	for _, set := range []map[string]bool{hostingVerbs, visitingVerbs, {"trip": true, "flew": true}} {
+		for w := range set {
+			out = append(out, strings.TrimSuffix(w, "e"))
+		}
+	}
+	slices.Sort(out)
+	return out
+}()
 
 // statesCountry reports whether a role of person pi gives country code
 // in its own words.
