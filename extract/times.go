@@ -66,7 +66,7 @@ func (x *extraction) findTimes() []timex {
 				// ("said" makes a clause past, not the "is due Jan. 14"
 				// it reports). A present predicate keeps a future that
 				// the words show ("are planned for November").
-				if t.relative && !x.noParser && tense <= 0 && bareWeekday(toks, t.a, t.b) {
+				if t.relative && !x.noParser && tense <= 0 && bareWeekday(toks, t.a, t.b) && presentProgressiveWords(toks) {
 					// A weekday of a predicate in the present progressive
 					// looks ahead, when that changes its value.
 					if t2, ok := x.timeAt(si, toks, i, 1); ok && t2.b == t.b && x.valueDiffers(t, t2) && x.progressivePredicate(si, t.a, t.b) {
@@ -804,4 +804,21 @@ func (x *extraction) valueDiffers(t, t2 timex) bool {
 		return false
 	}
 	return t.resolve(x.doc.Date) != t2.resolve(x.doc.Date)
+}
+
+// presentProgressiveWords reports whether a sentence holds "is", "are" or
+// "am" with an -ing word at most two words after it: only then can the
+// parse find a predicate in the present progressive.
+func presentProgressiveWords(toks []token) bool {
+	for i, t := range toks {
+		switch t.lower {
+		case "is", "are", "am":
+			for j := i + 1; j < len(toks) && j <= i+2; j++ {
+				if len(toks[j].lower) > 4 && strings.HasSuffix(toks[j].lower, "ing") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
