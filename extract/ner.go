@@ -585,6 +585,9 @@ func regionCode(name string) string {
 // (data/regions.tsv) at toks[i:b], up to three words, and returns its
 // length and the country's code.
 func matchRegion(toks []token, i, b int) (int, string) {
+	if i >= b || !regionFirstWords[toks[i].text] {
+		return 0, ""
+	}
 	for n := min(3, b-i); n >= 1; n-- {
 		if code := regions[joinTokens(toks[i:i+n])]; code != "" {
 			return n, code
@@ -592,6 +595,17 @@ func matchRegion(toks []token, i, b int) (int, string) {
 	}
 	return 0, ""
 }
+
+// regionFirstWords are the first words of the regions' names, so that
+// most words are ruled out without joining tokens.
+var regionFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for name := range regions {
+		first, _, _ := strings.Cut(name, " ")
+		m[first] = true
+	}
+	return m
+}()
 
 // regionBefore matches the name of a region of one country ending at
 // toks[j], and returns its length and the country's code.
