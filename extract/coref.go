@@ -232,8 +232,10 @@ func (x *extraction) personCue(m *mention) bool {
 	if _, ok := x.appositionRole(m.sent, toks, m.b); ok {
 		return true // "Wang Yi, China's foreign minister,"
 	}
-	if _, ok := x.preModifierRole(toks, m.a); ok {
-		return true // "health minister Dzulkefly Ahmad": a title in lower case
+	if m.a > 0 && titleEnds[strings.TrimSuffix(toks[m.a-1].lower, ".")] {
+		if _, ok := x.preModifierRole(toks, m.a); ok {
+			return true // "health minister Dzulkefly Ahmad": a title in lower case
+		}
 	}
 	if appointedNext(toks, m.b) {
 		return true // "Minoru Kihara has been appointed as defense minister"
