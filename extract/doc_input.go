@@ -54,6 +54,9 @@ var (
 	frontDate   = regexp.MustCompile(`(?m)^(?:date|published|datePublished|pubdate)\s*:\s*["']?(\d{4}-\d{2}-\d{2})`)
 	markup      = regexp.MustCompile(`(?is)<(script|style)\b.*?</(?:script|style)\s*>|<!--.*?-->|<[a-z/!][^>]*>`)
 	entity      = regexp.MustCompile(`&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);`)
+	// creditAside is a bracketed photo or source credit inside a line
+	// ("(Photo: AFP/VNA)", "[Image Credit: IANS]"): no part of the story.
+	creditAside = regexp.MustCompile(`[(\[](?i:photo|image|picture|file photo|credit|image credit|photo credit|source)s?\s*:[^)\]\n]{0,80}[)\]]`)
 )
 
 // ReadDoc checks data and makes a Doc of it. The publication date comes
@@ -95,6 +98,9 @@ func ReadDoc(id string, data []byte, fallback time.Time) (Doc, error) {
 		}
 	}
 	blankHoverCards(body)
+	for _, m := range creditAside.FindAllIndex(body, -1) {
+		blank(body, m[0], m[1])
+	}
 	d.body = string(body)
 	return d, nil
 }

@@ -667,6 +667,28 @@ func TestTripNotJoinedByTheSubjectOfAnotherPhrase(t *testing.T) {
 	}
 }
 
+// TestNoOrganizationFromCredits: agencies named in credit lines and
+// bracketed photo credits are no organizations of the story, while the
+// line they stand in keeps its facts.
+func TestNoOrganizationFromCredits(t *testing.T) {
+	text := "Malaysian Prime Minister Anwar Ibrahim (Photo: XINHUA/VNA) named a cabinet on Friday.\n\n" +
+		"- Bernama Agency\n\nKUNA\n\nThe new cabinet met the Senate on Monday. [Image Credit: Reuters]\n"
+	f := extractText(t, text, june2)
+	for _, o := range f.Organizations {
+		switch o.Name {
+		case "XINHUA", "VNA", "Bernama Agency", "KUNA", "Reuters":
+			t.Errorf("%q, a credit, is an organization", o.Name)
+		}
+	}
+	found := false
+	for _, r := range f.Roles {
+		found = found || r.Person == "Anwar Ibrahim" && r.Title == "prime minister" && r.Country == "Malaysia"
+	}
+	if !found {
+		t.Errorf("the credit took the line's role with it: %+v", f.Roles)
+	}
+}
+
 // TestDescriptionPointsBack checks that "the American president" is
 // someone named before it or beside it, not a president first named
 // later in the story.

@@ -114,6 +114,14 @@ func classifyLine(s *sentence) {
 	if !terminal && (words <= 3 || caps*3 >= words*2) {
 		s.headline = true
 	}
+	// "- Anadolu Agency", "— AFP": a short line behind a dash is a
+	// credit; a line of one short word in capitals ("IANS") too.
+	if len(toks) >= 2 && len(toks) <= 5 && toks[0].kind == punct && (toks[0].text == "-" || toks[0].text == "—" || toks[0].text == "–") && caps == words {
+		s.credit = true
+	}
+	if len(toks) == 1 && last.upper && len(last.text) <= 5 {
+		s.credit = true
+	}
 	first := toks[0].lower
 	switch first {
 	case "by", "copyright", "photo", "credit", "image", "images", "source", "reporting", "editing", "writing":
