@@ -78,6 +78,9 @@ func readList(name string) map[string]bool {
 	return m
 }
 
+// orgWords end or head organization names (data/orgwords.txt).
+var orgWords = readList("orgwords.txt")
+
 // titles are the formal titles, lower case (data/titles.txt).
 var titles = readList("titles.txt")
 

@@ -508,6 +508,29 @@ func TestOrganizationNames(t *testing.T) {
 	}
 }
 
+// TestOrganizationBeforeTitleOrName: a body's name at the front of a
+// run, before a title or a person's name, is an organization, and the
+// person after it is named without it.
+func TestOrganizationBeforeTitleOrName(t *testing.T) {
+	for _, c := range []struct{ text, org, person string }{
+		{"Birla Group Chairman Kumar Birla arrived at the dinner.", "Birla Group", "Kumar Birla"},
+		{"Tata Motors Chief Executive Officer Guenter Butschek spoke.", "Tata Motors", "Guenter Butschek"},
+		{"The chairman of Adani Industries Mukesh Adani arrived.", "Adani Industries", "Mukesh Adani"},
+	} {
+		f := extractText(t, c.text, june2)
+		orgs, persons := map[string]bool{}, map[string]bool{}
+		for _, o := range f.Organizations {
+			orgs[o.Name] = true
+		}
+		for _, p := range f.Persons {
+			persons[p.Name] = true
+		}
+		if !orgs[c.org] || !persons[c.person] || len(f.Persons) != 1 {
+			t.Errorf("%q: organizations %v, persons %v; want %q and %q", c.text, orgs, persons, c.org, c.person)
+		}
+	}
+}
+
 func TestOrganizationsAsWritten(t *testing.T) {
 	f := extractText(t, "TOKYO, June 2 (Reuters) -- Leaders of the G20 met, and Nato said so.", june2)
 	names := map[string]bool{}

@@ -25,21 +25,6 @@ var titleModifiers = map[string]bool{"deputy": true, "assistant": true, "acting"
 // pastMarkers mark a role as held in the past.
 var pastMarkers = map[string]bool{"former": true, "then": true, "then-": true, "ex": true, "ex-": true, "late": true, "onetime": true}
 
-// orgWords end or head organization names.
-var orgWords = map[string]bool{
-	"house": true, "department": true, "ministry": true, "council": true, "agency": true, "committee": true,
-	"commission": true, "journal": true, "times": true, "post": true, "news": true, "press": true,
-	"party": true, "union": true, "university": true, "college": true, "school": true, "institute": true,
-	"assembly": true, "congress": true, "senate": true, "parliament": true, "bank": true, "fund": true,
-	"group": true, "corporation": true, "corp.": true, "inc.": true, "company": true, "organization": true,
-	"organisation": true, "association": true, "foundation": true, "court": true, "army": true, "navy": true,
-	"service": true, "office": true, "cooperation": true, "nations": true, "forces": true, "guard": true,
-	"bureau": true, "administration": true, "cabinet": true, "board": true, "network": true, "tribune": true,
-	"herald": true, "telegraph": true, "guardian": true, "gazette": true, "reuters": true, "state": true,
-	"federation": true, "alliance": true, "front": true, "movement": true, "authority": true, "center": true,
-	"centre": true, "program": true, "programme": true, "command": true, "police": true, "duma": true,
-}
-
 // venueOnly are venues that are not reported as organizations.
 var venueOnly = map[string]bool{"Oval Office": true, "Camp David": true, "Mar-a-Lago": true,
 	"Great Hall of the People": true, "Zhongnanhai": true, "Elysee Palace": true, "Downing Street": true}

@@ -227,6 +227,14 @@ func (x *extraction) classifyRun(si, a, b int) {
 			a += n
 			continue
 		}
+		if n := orgBeforeTitleOrName(x, toks, a, b); n > 0 {
+			// "Mahindra Group Chairman Anand Mahindra", "of Reliance
+			// Industries Mukesh Ambani": a body whose name ends in an
+			// organization word, then a title or a person's name.
+			x.addOrg(si, a, a+n)
+			a += n
+			continue
+		}
 		if n, code := matchRegion(toks, a, b); n > 0 && a+n < b {
 			// "Arizona Sen. Jeff Flake", "Texas Gov. Greg Abbott": a
 			// region of one country opens the title.
@@ -579,6 +587,27 @@ func regionCode(name string) string {
 		return c
 	}
 	return "-"
+}
+
+// orgBeforeTitleOrName returns the length of a run's front part that
+// names an organization (its capitalized words end in an organization
+// word, data/orgwords.txt) when a title and a name, or a person's name
+// opening with a known given name, follow it in the run; else 0.
+func orgBeforeTitleOrName(x *extraction, toks []token, a, b int) int {
+	for n := 2; n <= 4 && a+n < b; n++ {
+		last := toks[a+n-1]
+		if !last.cap || !orgWords[last.lower] {
+			continue
+		}
+		rest := a + n
+		if t, _ := matchTitle(toks, rest, b); t > 0 && rest+t < b {
+			return n
+		}
+		if b-rest >= 2 && b-rest <= 3 && x.gaz.FirstName(toks[rest].text) && personShaped(toks[rest:b]) {
+			return n
+		}
+	}
+	return 0
 }
 
 // matchRegion matches the longest name of a region of one country
