@@ -491,12 +491,12 @@ func TestPrintedDates(t *testing.T) {
 // not, and a title alone is no organization.
 func TestOrganizationNames(t *testing.T) {
 	f := extractText(t, "The ministry was split into the Ministry of Natural Resources and Sustainability and the Ministry of Digital, "+
-		"Tokyo-based Kyodo News reported. The Secretary of State was not there.", june2)
+		"Tokyo-based Kyodo News reported. The Secretary of State was not there, nor the Chinese Communist Party's envoy.", june2)
 	names := map[string]bool{}
 	for _, o := range f.Organizations {
 		names[o.Name] = true
 	}
-	for _, want := range []string{"Ministry of Natural Resources and Sustainability", "Ministry of Digital", "Kyodo News"} {
+	for _, want := range []string{"Ministry of Natural Resources and Sustainability", "Ministry of Digital", "Kyodo News", "Chinese Communist Party"} {
 		if !names[want] {
 			t.Errorf("no organization %q in %+v", want, f.Organizations)
 		}
