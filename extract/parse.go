@@ -221,9 +221,26 @@ func (p *parsed) namesEvent(w int) bool {
 // event word trig: "met with X", "visited X", "talks with X", "X's
 // visit". (Relations of Universal Dependencies v2.)
 func (p *parsed) objectOf(w, trig int) bool {
+	w = p.argumentHead(w, trig)
+	if p.head(w) != trig {
+		return false
+	}
+	switch p.rel(w) {
+	case "obj", "iobj", "obl", "nmod":
+		return true
+	}
+	return false
+}
+
+// argumentHead climbs from word w through conjuncts (UD's conj, and
+// list for items without a conjunction), appositions and the parts of a
+// name, as long as they lead to another person-like word and not to
+// word stop, and returns the word that stands for them all in the
+// clause.
+func (p *parsed) argumentHead(w, stop int) int {
 	for range len(p.words) {
 		h := p.head(w)
-		if h < 0 || h == trig {
+		if h < 0 || h == stop {
 			break
 		}
 		switch p.rel(w) {
@@ -235,14 +252,7 @@ func (p *parsed) objectOf(w, trig int) bool {
 		}
 		break
 	}
-	if p.head(w) != trig {
-		return false
-	}
-	switch p.rel(w) {
-	case "obj", "iobj", "obl", "nmod":
-		return true
-	}
-	return false
+	return w
 }
 
 // attendingVerbs take part in an event that others hold: "sat in on the
@@ -398,20 +408,7 @@ var (
 // verb ("Modi will visit Washington") or the possessor of a visit or a
 // trip ("Modi's visit").
 func (p *parsed) guest(w int) bool {
-	for range len(p.words) {
-		h := p.head(w)
-		if h < 0 {
-			return false
-		}
-		switch p.rel(w) {
-		case "conj", "list", "flat", "compound", "appos":
-			if p.personLike(h) {
-				w = h
-				continue
-			}
-		}
-		break
-	}
+	w = p.argumentHead(w, -1)
 	h := p.head(w)
 	if h < 0 {
 		return false
