@@ -98,3 +98,19 @@ func BenchmarkProject100kEvents(b *testing.B) {
 		rank.Centrality(v, rank.Betweenness, rank.Options{ExactLimit: 1, Samples: 64})
 	}
 }
+
+// BenchmarkNewViewHubPair builds a view of one pair of nodes that 20,000
+// articles link by one relation, as a much-cited pair of leaders is:
+// merging its links costs their number, not its square.
+func BenchmarkNewViewHubPair(b *testing.B) {
+	nodes := []graph.Node{{IRI: "kg:a", Name: "a"}, {IRI: "kg:b", Name: "b"}}
+	var links []graph.Link
+	for i := 0; i < 20000; i++ {
+		links = append(links, graph.Link{From: 0, To: 1, Relation: graph.Relation{Kind: "role", Label: "president",
+			Articles: []quad.IRI{quad.IRI(fmt.Sprintf("kg:article/%05d", (i*7919)%20000))}}})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		graph.NewView(append([]graph.Node(nil), nodes...), links)
+	}
+}

@@ -121,6 +121,7 @@ func NewView(nodes []Node, links []Link) *View {
 		return a2 < b2
 	})
 	deg := make([]int32, len(nodes)+1)
+	var merge relationMerger
 	for i := 0; i < len(order); {
 		x, y := key(links[order[i]])
 		e := Edge{F: &v.nodes[x], T: &v.nodes[y]}
@@ -129,8 +130,9 @@ func NewView(nodes []Node, links []Link) *View {
 			if a, b := key(l); a != x || b != y {
 				break
 			}
-			e.Relations = mergeRelation(e.Relations, l.Relation)
+			e.Relations = merge.add(e.Relations, l.Relation)
 		}
+		merge.done(e.Relations)
 		e.weight = supportOf(e.Relations)
 		v.edges = append(v.edges, e)
 		deg[x+1]++
@@ -154,15 +156,56 @@ func NewView(nodes []Node, links []Link) *View {
 	return v
 }
 
-func mergeRelation(rs []Relation, r Relation) []Relation {
-	for i := range rs {
-		if rs[i].Kind == r.Kind && rs[i].Label == r.Label && rs[i].Fact == r.Fact {
-			rs[i].Articles = unionSorted(rs[i].Articles, r.Articles)
+// relationMerger merges the links of one pair of nodes into relations,
+// one per kind, label and fact, whose articles are gathered first and
+// sorted once (done): a pair that thousands of articles link costs
+// their number, not its square.
+type relationMerger struct {
+	index map[relationKey]int // for pairs of many relations
+}
+
+type relationKey struct {
+	kind, label string
+	fact        quad.IRI
+}
+
+// add merges r into rs, the relations of the pair so far.
+func (m *relationMerger) add(rs []Relation, r Relation) []Relation {
+	k := relationKey{r.Kind, r.Label, r.Fact}
+	if len(rs) < 8 {
+		for i := range rs {
+			if rs[i].Kind == r.Kind && rs[i].Label == r.Label && rs[i].Fact == r.Fact {
+				rs[i].Articles = append(rs[i].Articles, r.Articles...)
+				return rs
+			}
+		}
+	} else {
+		if m.index == nil {
+			m.index = map[relationKey]int{}
+		}
+		if len(m.index) == 0 {
+			for i := range rs {
+				m.index[relationKey{rs[i].Kind, rs[i].Label, rs[i].Fact}] = i
+			}
+		}
+		if i, ok := m.index[k]; ok {
+			rs[i].Articles = append(rs[i].Articles, r.Articles...)
 			return rs
 		}
+		m.index[k] = len(rs)
 	}
-	r.Articles = unionSorted(nil, r.Articles)
+	r.Articles = slices.Clone(r.Articles)
 	return append(rs, r)
+}
+
+// done sorts each relation's articles once, without repeats, and readies
+// the merger for the next pair.
+func (m *relationMerger) done(rs []Relation) {
+	for i := range rs {
+		slices.Sort(rs[i].Articles)
+		rs[i].Articles = slices.Compact(rs[i].Articles)
+	}
+	clear(m.index)
 }
 
 func unionSorted(a, b []quad.IRI) []quad.IRI {

@@ -2,6 +2,8 @@ package graph_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -89,6 +91,42 @@ func seedView(t *testing.T) *graph.View {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// TestNewViewMergesManyLinks: the links of one pair merge into one
+// relation per kind, label and fact, whatever their number, with each
+// relation's articles sorted and without repeats, in the order the
+// relations first come.
+func TestNewViewMergesManyLinks(t *testing.T) {
+	nodes := []graph.Node{{IRI: "kg:a", Name: "a"}, {IRI: "kg:b", Name: "b"}}
+	for _, facts := range []int{1, 3, 20} { // 20: more relations than a scan is kept for
+		var links []graph.Link
+		for i := 0; i < 500; i++ {
+			links = append(links, graph.Link{From: i % 2, To: 1 - i%2, Relation: graph.Relation{Kind: "attended",
+				Fact:     quad.IRI(fmt.Sprintf("kg:event/%02d", i%facts)),
+				Articles: []quad.IRI{quad.IRI(fmt.Sprintf("kg:article/%03d", (i*7)%50))}}})
+		}
+		v := graph.NewView(slices.Clone(nodes), links)
+		edges := v.Edges()
+		if len(edges) != 1 || len(edges[0].Relations) != facts {
+			t.Fatalf("%d facts: %d edges, relations %+v", facts, len(edges), edges)
+		}
+		seen := map[quad.IRI]bool{}
+		for k, r := range edges[0].Relations {
+			if want := quad.IRI(fmt.Sprintf("kg:event/%02d", k)); r.Fact != want {
+				t.Errorf("%d facts: relation %d is of %s, want %s", facts, k, r.Fact, want)
+			}
+			if !slices.IsSorted(r.Articles) || len(slices.Compact(slices.Clone(r.Articles))) != len(r.Articles) {
+				t.Errorf("%d facts: articles %v not sorted once each", facts, r.Articles)
+			}
+			for _, a := range r.Articles {
+				seen[a] = true
+			}
+		}
+		if len(seen) != 50 || edges[0].Weight() != 50 {
+			t.Errorf("%d facts: %d articles, weight %g; want 50 and 50", facts, len(seen), edges[0].Weight())
+		}
+	}
 }
 
 func TestSeedCentralPersons(t *testing.T) {
