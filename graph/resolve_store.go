@@ -65,6 +65,14 @@ type articleState struct {
 // literal that records it.
 func outcome(states []*articleState, opts resolve.Options) (resolve.Result, map[quad.IRI]*storedResolution, map[quad.IRI]string) {
 	var recs resolve.Records
+	var np, no, nr, ne int
+	for _, st := range states {
+		np, no, nr, ne = np+len(st.records.Persons), no+len(st.records.Organizations), nr+len(st.records.Roles), ne+len(st.records.Events)
+	}
+	recs.Persons = make([]resolve.Named, 0, np)
+	recs.Organizations = make([]resolve.Named, 0, no)
+	recs.Roles = make([]resolve.Role, 0, nr)
+	recs.Events = make([]resolve.Event, 0, ne)
 	for _, st := range states {
 		recs.Persons = append(recs.Persons, st.records.Persons...)
 		recs.Organizations = append(recs.Organizations, st.records.Organizations...)
