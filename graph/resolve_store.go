@@ -42,6 +42,7 @@ type articleState struct {
 	iri         quad.IRI
 	records     resolve.Records
 	recordsJSON string   // the kg:records literal the article keeps
+	published   string   // the article's date in its records, "" when unknown
 	resolutions []string // the kg:resolution literals found; one unless a write was cut short
 	rewriting   bool     // a rewrite of the article was cut short
 	legacy      bool     // no kg:records literal: written before kg kept one
@@ -364,7 +365,7 @@ func (s *Store) readArticleStates(ctx context.Context, iris []quad.IRI) ([]*arti
 			recs, pub := records(st.iri, byArticle[st.iri])
 			sr := storedRecords{Published: pub, Records: recs}
 			data, _ := json.Marshal(sr)
-			st.records, st.recordsJSON = withArticle(sr, st.iri), string(data)
+			st.records, st.recordsJSON, st.published = withArticle(sr, st.iri), string(data), pub
 			states = append(states, st)
 		}
 		sort.Slice(states, func(i, j int) bool { return states[i].iri < states[j].iri })
@@ -379,7 +380,7 @@ func (st *articleState) setRecords(literal string) bool {
 	if json.Unmarshal([]byte(literal), &sr) != nil {
 		return false
 	}
-	st.records, st.recordsJSON = withArticle(sr, st.iri), literal
+	st.records, st.recordsJSON, st.published = withArticle(sr, st.iri), literal, sr.Published
 	return true
 }
 

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
@@ -28,7 +27,7 @@ import (
 const StatesFile = "kg-resolve.db"
 
 // statesFormat changes whenever the kept states' encoding does.
-const statesFormat = "2"
+const statesFormat = "3"
 
 var statesBucket = []byte("states")
 
@@ -83,9 +82,8 @@ func (s *Store) readKeptStates() *keptStates {
 			defer wg.Done()
 			for i := w; i < len(entries); i += workers {
 				e := entries[i]
-				records, resolution, ok := decodeState(e.value)
-				st := &articleState{iri: quad.IRI(e.iri), resolutions: []string{resolution}}
-				if !ok || !st.setRecords(records) {
+				st, ok := decodeState(quad.IRI(e.iri), e.value)
+				if !ok {
 					bad.Store(true)
 					return
 				}
@@ -102,18 +100,28 @@ func (s *Store) readKeptStates() *keptStates {
 
 var errBadState = errors.New("graph: malformed kept state")
 
-func encodeState(records, resolution string) []byte {
-	b := binary.AppendUvarint(nil, uint64(len(records)))
-	b = append(b, records...)
+// encodeState is the kept entry of an article: its kg:records literal,
+// the same records in binary (statecodec.go), then the resolution
+// literal.
+func encodeState(st *articleState, resolution string) []byte {
+	b := appendString(nil, st.recordsJSON)
+	bin := appendRecords(nil, st.published, st.records)
+	b = appendString(b, string(bin))
 	return append(b, resolution...)
 }
 
-func decodeState(v string) (records, resolution string, ok bool) {
-	n, k := binary.Uvarint([]byte(v[:min(len(v), binary.MaxVarintLen64)]))
-	if k <= 0 || n > uint64(len(v)-k) {
-		return "", "", false
+// decodeState reads a kept entry; the state's strings are pieces of v.
+func decodeState(a quad.IRI, v string) (*articleState, bool) {
+	r := &recordsReader{src: v}
+	literal, bin := r.string(), r.string()
+	if r.bad {
+		return nil, false
 	}
-	return v[k : k+int(n)], v[k+int(n):], true
+	recs, published, ok := readRecords(bin, a)
+	if !ok {
+		return nil, false
+	}
+	return &articleState{iri: a, records: recs, recordsJSON: literal, published: published, resolutions: []string{r.src}}, true
 }
 
 // PrefetchResolution starts reading the kept resolution states on
@@ -254,7 +262,7 @@ func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, l
 					continue // as kept
 				}
 			}
-			if err := b.Put([]byte(st.iri), encodeState(st.recordsJSON, lit)); err != nil {
+			if err := b.Put([]byte(st.iri), encodeState(st, lit)); err != nil {
 				return err
 			}
 		}

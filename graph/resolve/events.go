@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -126,25 +127,23 @@ func resolveEvents(es []Event, persons personResult) []Decision {
 	recs := make([]rec, len(es))
 	for i := range es {
 		e := &es[i]
-		set := map[quad.IRI]bool{}
+		iris := make([]string, 0, len(e.Participants))
 		for _, p := range e.Participants {
 			if c, ok := persons.byNode[articleNode{e.Article, p}]; ok {
-				set[c] = true
-			} else {
-				set[p] = true
+				p = c
 			}
-		}
-		var iris []string
-		var names []string
-		for p := range set {
 			iris = append(iris, string(p))
-			if n := persons.name[p]; n != "" {
-				names = append(names, n)
-			} else {
-				names = append(names, strings.TrimPrefix(string(p), schema.KG+"person/"))
-			}
 		}
 		sort.Strings(iris)
+		iris = slices.Compact(iris)
+		names := make([]string, 0, len(iris))
+		for _, p := range iris {
+			if n := persons.name[quad.IRI(p)]; n != "" {
+				names = append(names, n)
+			} else {
+				names = append(names, strings.TrimPrefix(p, schema.KG+"person/"))
+			}
+		}
 		sort.Strings(names)
 		recs[i] = rec{e: e, persons: strings.Join(iris, " "), names: names}
 	}

@@ -102,7 +102,8 @@ func Resolve(recs Records, opts Options) Result {
 	if opts.GivenName == nil {
 		opts.GivenName = func(string) bool { return false }
 	}
-	res := Result{Merged: map[string]int{}}
+	n := len(recs.Persons) + len(recs.Organizations) + len(recs.Roles) + len(recs.Events)
+	res := Result{Merged: map[string]int{}, Decisions: make([]Decision, 0, n)}
 	persons := resolvePersons(recs.Persons, opts)
 	for i, p := range recs.Persons {
 		d := Decision{Article: p.Article, Node: p.Node, Canonical: persons.iri[i], Rule: persons.rule[i]}
@@ -207,11 +208,28 @@ type personResult struct {
 	name   map[quad.IRI]string      // canonical -> name
 }
 
+// keyCache folds each distinct name once: a store names the same
+// persons and organizations in thousands of articles.
+type keyCache struct {
+	fold func(string) string
+	keys map[string]string
+}
+
+func (c *keyCache) key(name string) string {
+	k, ok := c.keys[name]
+	if !ok {
+		k = c.fold(name)
+		c.keys[name] = k
+	}
+	return k
+}
+
 func resolvePersons(ps []Named, opts Options) personResult {
 	u := newUnionFind()
 	names := map[string]map[string]int{} // key -> name -> records
+	folded := &keyCache{fold: personKey, keys: map[string]string{}}
 	for _, p := range ps {
-		k := personKey(p.Name)
+		k := folded.key(p.Name)
 		u.add(k)
 		if names[k] == nil {
 			names[k] = map[string]int{}
@@ -244,23 +262,34 @@ func resolvePersons(ps []Named, opts Options) personResult {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	// The full names by their first and by their last part, so that a
+	// single name looks only at the names it can be: linear in the
+	// names, not in their square.
+	byFirst, byLast := map[string][]string{}, map[string][]string{}
+	for _, f := range keys {
+		first, rest, ok := strings.Cut(f, "-")
+		if !ok {
+			continue
+		}
+		byFirst[first] = append(byFirst[first], f)
+		last := rest[strings.LastIndexByte(rest, '-')+1:]
+		byLast[last] = append(byLast[last], f)
+	}
 	type join struct{ single, full string }
 	var joins []join
 	for _, k := range keys {
 		if strings.Contains(k, "-") || u.find(k) != k || len(u.members[k]) > 1 {
 			continue
 		}
-		cands := map[string]string{} // root -> a full key
-		for _, f := range keys {
-			parts := strings.Split(f, "-")
-			if len(parts) < 2 {
-				continue
-			}
-			if parts[len(parts)-1] == k || parts[0] == k && !opts.GivenName(displayName(names[k])) {
-				r := u.find(f)
-				if _, ok := cands[r]; !ok {
-					cands[r] = f
-				}
+		cands := map[string]string{} // root -> its first full key
+		fits := byLast[k]
+		if !opts.GivenName(displayName(names[k])) {
+			fits = append(fits[:len(fits):len(fits)], byFirst[k]...)
+		}
+		for _, f := range fits {
+			r := u.find(f)
+			if c, ok := cands[r]; !ok || f < c {
+				cands[r] = f
 			}
 		}
 		switch len(cands) {
@@ -302,17 +331,23 @@ func resolvePersons(ps []Named, opts Options) personResult {
 		}
 		canon[root] = best
 	}
-	res := personResult{byNode: map[articleNode]quad.IRI{}, name: map[quad.IRI]string{}}
+	res := personResult{byNode: make(map[articleNode]quad.IRI, len(ps)), name: map[quad.IRI]string{},
+		iri: make([]quad.IRI, 0, len(ps)), rule: make([]string, 0, len(ps))}
+	iris := map[string]quad.IRI{} // canonical name -> its IRI, made once
 	for _, p := range ps {
-		k := personKey(p.Name)
+		k := folded.key(p.Name)
 		name := canon[u.find(k)]
-		iri := schema.PersonIRI(name)
+		iri, ok := iris[name]
+		if !ok {
+			iri = schema.PersonIRI(name)
+			iris[name] = iri
+		}
 		rule := reason[k]
 		switch {
 		case rule != "":
 		case p.Name == name:
 			rule = "named " + name
-		case k == personKey(name):
+		case k == folded.key(name):
 			rule = "same name as " + name + " once case, accents, hyphens, dots and initials are ignored"
 		default:
 			rule = "joined " + name + " through another of its names"
@@ -385,8 +420,9 @@ func orgKey(name string) string {
 func resolveOrganizations(os []Named, al *Aliases) orgResult {
 	u := newUnionFind()
 	names := map[string]map[string]int{}
+	folded := &keyCache{fold: orgKey, keys: map[string]string{}}
 	for _, o := range os {
-		k := orgKey(o.Name)
+		k := folded.key(o.Name)
 		u.add(k)
 		if names[k] == nil {
 			names[k] = map[string]int{}
@@ -405,9 +441,9 @@ func resolveOrganizations(os []Named, al *Aliases) orgResult {
 		}
 	}
 	for _, o := range os {
-		k := orgKey(o.Name)
+		k := folded.key(o.Name)
 		for _, al := range o.Aliases {
-			ka := orgKey(al)
+			ka := folded.key(al)
 			if ka != k && names[ka] != nil && u.union(k, ka, forbidden) && reason[ka] == "" {
 				reason[ka] = fmt.Sprintf("%s is another name of %s in %s", al, o.Name, o.Article)
 			}
@@ -425,21 +461,27 @@ func resolveOrganizations(os []Named, al *Aliases) orgResult {
 		}
 		canon[root] = best
 	}
-	var res orgResult
+	res := orgResult{iri: make([]quad.IRI, 0, len(os)), rule: make([]string, 0, len(os))}
+	iris := map[string]quad.IRI{} // canonical name -> its IRI, made once
 	for _, o := range os {
-		k := orgKey(o.Name)
+		k := folded.key(o.Name)
 		name := canon[u.find(k)]
 		rule := reason[k]
 		switch {
 		case rule != "":
 		case o.Name == name:
 			rule = "named " + name
-		case k == orgKey(name):
+		case k == folded.key(name):
 			rule = "same name as " + name + " once case, punctuation and a leading \"The\" are ignored"
 		default:
 			rule = "joined " + name + " through another of its names"
 		}
-		res.iri = append(res.iri, schema.OrganizationIRI(name))
+		iri, ok := iris[name]
+		if !ok {
+			iri = schema.OrganizationIRI(name)
+			iris[name] = iri
+		}
+		res.iri = append(res.iri, iri)
 		res.rule = append(res.rule, rule)
 	}
 	return res
