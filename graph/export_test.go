@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -45,11 +46,11 @@ func AddQuadsForTest(t testing.TB, s *Store, quads []quad.Quad, bulk bool) {
 // start from the kept states file.
 func KeptStatesUsableForTest(t testing.TB, s *Store) bool {
 	t.Helper()
-	_, ok, err := s.keptArticleStates(context.Background())
+	kept, err := s.keptArticleStates(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ok
+	return kept != nil
 }
 
 // PartsCurrentForTest reports whether the kept view parts are of the
@@ -76,16 +77,16 @@ func ProjectedForTest(t testing.TB, s *Store) *View {
 }
 
 // KeptStatesForTest returns the kept resolution states, article by
-// article: records and resolution literal.
-func KeptStatesForTest(t testing.TB, s *Store) map[string][2]string {
+// article: records, resolution literal and the decisions it was made of.
+func KeptStatesForTest(t testing.TB, s *Store) map[string][3]string {
 	t.Helper()
 	k := s.readKeptStates()
 	if k == nil {
 		t.Fatal("no kept states")
 	}
-	out := map[string][2]string{}
+	out := map[string][3]string{}
 	for _, st := range k.states {
-		out[string(st.iri)] = [2]string{st.recordsJSON, st.resolutions[0]}
+		out[string(st.iri)] = [3]string{st.recordsJSON, st.resolutions[0], fmt.Sprint(st.decided)}
 	}
 	return out
 }

@@ -45,11 +45,14 @@ func (s *Store) PlanResolution(ctx context.Context, records map[quad.IRI]string,
 		return nil, s.connError(err)
 	}
 	defer unlock()
-	states, kept, err := s.keptArticleStates(ctx)
+	kept, err := s.keptArticleStates(ctx)
 	if err != nil {
 		return nil, s.connError(err)
 	}
-	if !kept {
+	var states []*articleState
+	if kept != nil {
+		states = kept.states
+	} else {
 		if states, err = s.articleStates(ctx); err != nil {
 			return nil, s.connError(err)
 		}
@@ -76,10 +79,10 @@ func (s *Store) PlanResolution(ctx context.Context, records map[quad.IRI]string,
 	// In IRI order, as resolution reads them: its rules name the first
 	// article of a kind.
 	slices.SortFunc(all, func(a, b *articleState) int { return strings.Compare(string(a.iri), string(b.iri)) })
-	_, want, literal := outcome(all, opts)
+	out := outcome(all, opts, nil, "")
 	p := &ResolutionPlan{articles: make(map[quad.IRI]plannedArticle, len(planned))}
 	for iri, st := range planned {
-		p.articles[iri] = plannedArticle{records: st.recordsJSON, rename: want[iri], literal: literal[iri]}
+		p.articles[iri] = plannedArticle{records: st.recordsJSON, rename: out.want[iri], literal: out.literal[iri]}
 	}
 	return p, nil
 }

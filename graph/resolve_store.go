@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -46,6 +47,11 @@ type articleState struct {
 	resolutions []string // the kg:resolution literals found; one unless a write was cut short
 	rewriting   bool     // a rewrite of the article was cut short
 	legacy      bool     // no kg:records literal: written before kg kept one
+	// decided are the decisions for the persons, organizations and
+	// events of the records, in order, that the kept state holds;
+	// keptDecided says the kept resolution literal was made of them.
+	decided     []resolve.Decision
+	keptDecided bool
 }
 
 // Resolve makes the nodes that different articles wrote for the same
@@ -60,11 +66,31 @@ type articleState struct {
 // kg:resolution literal) differs from what is stored, each article in
 // its own transactions as Ingest does. A run cut short at any point is
 // completed by the next run; a run over an unchanged store writes
+// nothing.
+//
+// Where an embedded store keeps the last resolution's states and
+// decisions (StatesFile), made by the same kg with the same aliases, it
+// resolves again only what the articles changed since can reach
+// (resolve.Update): its cost then follows the change, not the store.
+// resolution is what a resolution makes of the articles' states.
+type resolution struct {
+	res resolve.Result
+	// want is each article's renames and rules, and literal the
+	// kg:resolution literal that records them; want holds only the
+	// articles whose literal was made again.
+	want    map[quad.IRI]*storedResolution
+	literal map[quad.IRI]string
+	// decided holds the decisions of the articles whose decisions are
+	// not those their kept state holds (articleState.decided).
+	decided   map[quad.IRI][]resolve.Decision
+	signature string // resolutionSignature of the options
+}
 
-// outcome runs resolution over the articles' states: the result, each
-// article's resolution (renames and rules), and the kg:resolution
-// literal that records it.
-func outcome(states []*articleState, opts resolve.Options) (resolve.Result, map[quad.IRI]*storedResolution, map[quad.IRI]string) {
+// outcome runs resolution over the articles' states. With prior, the
+// decisions kept from the last resolution, it resolves again only what
+// the changed articles reach (resolve.Update); an article whose
+// decisions come out as kept keeps its kept literal.
+func outcome(states []*articleState, opts resolve.Options, prior *resolve.Prior, signature string) *resolution {
 	var recs resolve.Records
 	var np, no, nr, ne int
 	for _, st := range states {
@@ -80,39 +106,62 @@ func outcome(states []*articleState, opts resolve.Options) (resolve.Result, map[
 		recs.Roles = append(recs.Roles, st.records.Roles...)
 		recs.Events = append(recs.Events, st.records.Events...)
 	}
-	res := resolve.Resolve(recs, opts)
-	want := map[quad.IRI]*storedResolution{}
-	for _, d := range res.Decisions {
-		r := want[d.Article]
-		if r == nil {
-			r = &storedResolution{}
-			want[d.Article] = r
-		}
-		if d.Node != d.Canonical {
-			if r.Renames == nil {
-				r.Renames = map[quad.IRI]quad.IRI{}
-			}
-			r.Renames[d.Node] = d.Canonical
-		}
-		if d.Rule != "" && !isRole(d.Canonical) {
-			r.Rules = append(r.Rules, [2]string{string(d.Canonical), d.Rule})
-		}
+	out := &resolution{want: map[quad.IRI]*storedResolution{}, literal: make(map[quad.IRI]string, len(states)),
+		decided: map[quad.IRI][]resolve.Decision{}, signature: signature}
+	ok := false
+	if prior != nil {
+		out.res, ok = resolve.Update(recs, *prior, opts)
 	}
-	literal := make(map[quad.IRI]string, len(states))
+	if !ok {
+		out.res = resolve.Resolve(recs, opts)
+	}
+	// The decisions come as the records: every person, every
+	// organization, the roles that have a holder, every event; each kind
+	// in the states' order.
+	ds := out.res.Decisions
+	persons, orgs := ds[:np], ds[np:np+no]
+	roles, events := ds[np+no:len(ds)-ne], ds[len(ds)-ne:]
 	for _, st := range states {
-		r := want[st.iri]
-		if r == nil {
-			r = &storedResolution{}
+		r := st.records
+		p, o, e := len(r.Persons), len(r.Organizations), len(r.Events)
+		k := 0 // the article's roles
+		for k < len(roles) && roles[k].Article == st.iri {
+			k++
 		}
-		sort.Slice(r.Rules, func(i, j int) bool {
-			a, b := r.Rules[i], r.Rules[j]
+		own := roles[:k]
+		roles = roles[k:]
+		decided := make([]resolve.Decision, 0, p+o+e)
+		decided = append(append(append(decided, persons[:p]...), orgs[:o]...), events[:e]...)
+		all := [][]resolve.Decision{persons[:p], orgs[:o], own, events[:e]}
+		persons, orgs, events = persons[p:], orgs[o:], events[e:]
+		if prior != nil && st.keptDecided && len(st.resolutions) == 1 && !prior.Changed(st.iri) && slices.Equal(decided, st.decided) {
+			out.literal[st.iri] = st.resolutions[0]
+			continue
+		}
+		out.decided[st.iri] = decided
+		w := &storedResolution{}
+		for _, list := range all {
+			for _, d := range list {
+				if d.Node != d.Canonical {
+					if w.Renames == nil {
+						w.Renames = map[quad.IRI]quad.IRI{}
+					}
+					w.Renames[d.Node] = d.Canonical
+				}
+				if d.Rule != "" && !isRole(d.Canonical) {
+					w.Rules = append(w.Rules, [2]string{string(d.Canonical), d.Rule})
+				}
+			}
+		}
+		sort.Slice(w.Rules, func(i, j int) bool {
+			a, b := w.Rules[i], w.Rules[j]
 			return a[0] < b[0] || a[0] == b[0] && a[1] < b[1]
 		})
-		r.Rules = uniqueRules(r.Rules)
-		data, _ := json.Marshal(r)
-		literal[st.iri] = string(data)
+		w.Rules = uniqueRules(w.Rules)
+		data, _ := json.Marshal(w)
+		out.want[st.iri], out.literal[st.iri] = w, string(data)
 	}
-	return res, want, literal
+	return out
 }
 
 // resolvedQuads returns an article's quads as its resolution leaves
@@ -150,7 +199,6 @@ func resolvedQuads(st *articleState, old []quad.Quad, rename *storedResolution, 
 	return list, in
 }
 
-// nothing.
 func (s *Store) Resolve(ctx context.Context, opts resolve.Options) (resolve.Result, error) {
 	unlock, err := s.lockWrites(ctx)
 	if err != nil {
@@ -167,16 +215,23 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 		return resolve.Result{}, err
 	}
 	written := s.writtenQuads(gen)
-	states, kept, err := s.keptArticleStates(ctx)
+	kept, err := s.keptArticleStates(ctx)
 	if err != nil {
 		return resolve.Result{}, err
 	}
-	if !kept {
-		if states, err = s.articleStates(ctx); err != nil {
-			return resolve.Result{}, err
+	signature := resolutionSignature(opts)
+	var states []*articleState
+	var prior *resolve.Prior
+	if kept != nil {
+		states = kept.states
+		if kept.signature == signature {
+			prior = kept.prior()
 		}
+	} else if states, err = s.articleStates(ctx); err != nil {
+		return resolve.Result{}, err
 	}
-	res, want, literal := outcome(states, opts)
+	out := outcome(states, opts, prior, signature)
+	res, want, literal := out.res, out.want, out.literal
 	var dirty []*articleState
 	for _, st := range states {
 		if st.legacy || st.rewriting || len(st.resolutions) != 1 || st.resolutions[0] != literal[st.iri] {
@@ -184,7 +239,7 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 		}
 	}
 	if len(dirty) == 0 {
-		s.keepArticleStates(ctx, states, literal)
+		s.keepArticleStates(ctx, states, out)
 		return res, nil
 	}
 	var unknown []*articleState
@@ -227,7 +282,7 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 	if err := s.flushRewrites(ctx, w); err != nil {
 		return res, err
 	}
-	s.keepArticleStates(ctx, states, literal)
+	s.keepArticleStates(ctx, states, out)
 	return res, nil
 }
 

@@ -2,7 +2,10 @@ package graph
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,6 +15,7 @@ import (
 	"time"
 
 	"github.com/cayleygraph/quad"
+	"github.com/kg-news/kg/graph/resolve"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -27,9 +31,14 @@ import (
 const StatesFile = "kg-resolve.db"
 
 // statesFormat changes whenever the kept states' encoding does.
-const statesFormat = "3"
+const statesFormat = "4"
 
-var statesBucket = []byte("states")
+var (
+	statesBucket = []byte("states")
+	// signatureKey holds resolutionSignature of the resolution that
+	// made the kept decisions.
+	signatureKey = []byte("resolution")
+)
 
 func (s *Store) statesPath() string {
 	if p := s.viewPath(); p != "" {
@@ -41,8 +50,9 @@ func (s *Store) statesPath() string {
 // keptStates is the kept file read into memory: its generation and the
 // states of its articles, in IRI order, records parsed.
 type keptStates struct {
-	gen    string
-	states []*articleState
+	gen       string
+	signature string
+	states    []*articleState
 }
 
 // readKeptStates reads the kept states; nil when there are none.
@@ -63,6 +73,7 @@ func (s *Store) readKeptStates() *keptStates {
 		if k.gen = keptGeneration(tx, statesBucket, statesFormat); k.gen == "" {
 			return errBadState
 		}
+		k.signature = string(tx.Bucket(metaBucket).Get(signatureKey))
 		return tx.Bucket(statesBucket).ForEach(func(key, v []byte) error {
 			entries = append(entries, entry{string(key), string(v)})
 			return nil
@@ -101,11 +112,13 @@ func (s *Store) readKeptStates() *keptStates {
 var errBadState = errors.New("graph: malformed kept state")
 
 // encodeState is the kept entry of an article: its kg:records literal,
-// the same records in binary (statecodec.go), then the resolution
-// literal.
-func encodeState(st *articleState, resolution string) []byte {
+// the same records in binary, the decisions the resolution made for them
+// (statecodec.go), then the resolution literal made of those decisions.
+func encodeState(st *articleState, decided []resolve.Decision, resolution string) []byte {
 	b := appendString(nil, st.recordsJSON)
 	bin := appendRecords(nil, st.published, st.records)
+	b = appendString(b, string(bin))
+	bin = appendDecisions(bin[:0], st.records, decided)
 	b = appendString(b, string(bin))
 	return append(b, resolution...)
 }
@@ -113,7 +126,7 @@ func encodeState(st *articleState, resolution string) []byte {
 // decodeState reads a kept entry; the state's strings are pieces of v.
 func decodeState(a quad.IRI, v string) (*articleState, bool) {
 	r := &recordsReader{src: v}
-	literal, bin := r.string(), r.string()
+	literal, bin, dec := r.string(), r.string(), r.string()
 	if r.bad {
 		return nil, false
 	}
@@ -121,7 +134,12 @@ func decodeState(a quad.IRI, v string) (*articleState, bool) {
 	if !ok {
 		return nil, false
 	}
-	return &articleState{iri: a, records: recs, recordsJSON: literal, published: published, resolutions: []string{r.src}}, true
+	decided, ok := readDecisions(dec, recs)
+	if !ok {
+		return nil, false
+	}
+	return &articleState{iri: a, records: recs, recordsJSON: literal, published: published,
+		resolutions: []string{r.src}, decided: decided, keptDecided: true}, true
 }
 
 // PrefetchResolution starts reading the kept resolution states on
@@ -154,9 +172,9 @@ func (s *Store) touch(articles ...quad.IRI) {
 // keptArticleStates returns the articles' states from the kept file when
 // it holds the generation the store had before this process first wrote
 // and nothing but kg's own article writes changed it since: the articles
-// this process wrote are read again, the rest come from the file. ok is
-// false when the file cannot be used.
-func (s *Store) keptArticleStates(ctx context.Context) (states []*articleState, ok bool, err error) {
+// this process wrote are read again, the rest come from the file. It
+// returns nil when the file cannot be used.
+func (s *Store) keptArticleStates(ctx context.Context) (*keptRead, error) {
 	s.touchMu.Lock()
 	prefetched := s.prefetched
 	s.prefetched = nil
@@ -164,16 +182,17 @@ func (s *Store) keptArticleStates(ctx context.Context) (states []*articleState, 
 	s.touchMu.Unlock()
 	path := s.statesPath()
 	if path == "" || s.untracked.Load() {
-		return nil, false, nil
+		return nil, nil
 	}
 	base := s.startGen
 	if !s.wrote.Load() {
+		var err error
 		if base, err = s.generation(ctx); err != nil {
-			return nil, false, err
+			return nil, err
 		}
 	}
 	if !usableGeneration(base) {
-		return nil, false, nil
+		return nil, nil
 	}
 	var k *keptStates
 	if prefetched != nil {
@@ -184,7 +203,7 @@ func (s *Store) keptArticleStates(ctx context.Context) (states []*articleState, 
 		k = s.readKeptStates()
 	}
 	if k == nil || k.gen != base {
-		return nil, false, nil
+		return nil, nil
 	}
 	s.touchMu.Lock()
 	touched := make([]quad.IRI, 0, len(s.touched))
@@ -196,32 +215,43 @@ func (s *Store) keptArticleStates(ctx context.Context) (states []*articleState, 
 	for _, a := range touched {
 		skip[a] = true
 	}
+	read := &keptRead{changed: skip, signature: k.signature}
 	for _, st := range k.states {
-		if !skip[st.iri] {
-			states = append(states, st)
+		if skip[st.iri] {
+			read.before = append(read.before, st)
+		} else {
+			read.states = append(read.states, st)
 		}
 	}
 	fresh, err := s.readArticleStates(ctx, touched)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	for _, st := range fresh {
 		if st.recordsJSON != "" || st.legacy && len(st.resolutions) > 0 {
-			states = append(states, st)
+			read.states = append(read.states, st)
 		}
 	}
-	sort.Slice(states, func(i, j int) bool { return states[i].iri < states[j].iri })
+	sort.Slice(read.states, func(i, j int) bool { return read.states[i].iri < read.states[j].iri })
 	s.touchMu.Lock()
 	s.keptBase, s.keptTouched = base, skip
 	s.touchMu.Unlock()
-	return states, true, nil
+	return read, nil
+}
+
+// keptRead is what keptArticleStates found.
+type keptRead struct {
+	states    []*articleState   // every article's, in IRI order
+	before    []*articleState   // the kept states of the articles changed since
+	changed   map[quad.IRI]bool // the articles this process changed
+	signature string            // of the resolution that made the kept decisions
 }
 
 // keepArticleStates writes the states a resolution left, at the store's
 // current generation: only those that changed when the resolution
 // started from the kept file, else all of them. Failing to keep them
 // costs only time.
-func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, literal map[quad.IRI]string) {
+func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, out *resolution) {
 	path := s.statesPath()
 	if path == "" {
 		return
@@ -255,14 +285,18 @@ func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, l
 		}
 		present := make(map[quad.IRI]bool, len(touched))
 		for _, st := range states {
-			lit := literal[st.iri]
+			lit := out.literal[st.iri]
+			decided, redecided := out.decided[st.iri]
+			if !redecided {
+				decided = st.decided
+			}
 			if update {
 				present[st.iri] = true
-				if !touched[st.iri] && len(st.resolutions) == 1 && st.resolutions[0] == lit {
+				if !touched[st.iri] && !redecided && len(st.resolutions) == 1 && st.resolutions[0] == lit {
 					continue // as kept
 				}
 			}
-			if err := b.Put([]byte(st.iri), encodeState(st, lit)); err != nil {
+			if err := b.Put([]byte(st.iri), encodeState(st, decided, lit)); err != nil {
 				return err
 			}
 		}
@@ -282,6 +316,9 @@ func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, l
 		if err := m.Put(formatKey, []byte(statesFormat)); err != nil {
 			return err
 		}
+		if err := m.Put(signatureKey, []byte(out.signature)); err != nil {
+			return err
+		}
 		return m.Put(genKey, []byte(gen))
 	})
 	db.Close()
@@ -299,3 +336,70 @@ func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, l
 	s.untracked.Store(false)
 	s.wrote.Store(false)
 }
+
+// prior is the last resolution as the kept states hold it, for
+// resolve.Update: the decisions of every kept article, and the records
+// of the changed ones as that resolution read them.
+func (k *keptRead) prior() *resolve.Prior {
+	byArticle := make(map[quad.IRI]*articleState, len(k.states))
+	for _, st := range k.states {
+		if st.keptDecided && !k.changed[st.iri] {
+			byArticle[st.iri] = st
+		}
+	}
+	var before resolve.Records
+	for _, st := range k.before {
+		byArticle[st.iri] = st
+		before.Persons = append(before.Persons, st.records.Persons...)
+		before.Organizations = append(before.Organizations, st.records.Organizations...)
+		before.Roles = append(before.Roles, st.records.Roles...)
+		before.Events = append(before.Events, st.records.Events...)
+	}
+	return &resolve.Prior{
+		Changed: func(a quad.IRI) bool { return k.changed[a] },
+		Records: before,
+		Decision: func(a, node quad.IRI) (resolve.Decision, bool) {
+			if st := byArticle[a]; st != nil {
+				for _, d := range st.decided {
+					if d.Node == node {
+						return d, true
+					}
+				}
+			}
+			return resolve.Decision{}, false
+		},
+	}
+}
+
+// resolutionSignature names what decides a resolution besides the
+// records: the aliases file's rules and the kg that resolves (its rules
+// and word lists are in the binary). Kept decisions made under another
+// signature are not built on: the resolution after an upgrade or an edit
+// of the aliases resolves every article again.
+func resolutionSignature(opts resolve.Options) string {
+	h := sha256.New()
+	h.Write([]byte(executableIdentity()))
+	if a := opts.Aliases; a != nil {
+		for _, list := range [][]resolve.Rule{a.Pins, a.Forbids} {
+			fmt.Fprintf(h, "|%d", len(list))
+			for _, r := range list {
+				fmt.Fprintf(h, "|%q|%q|%q", r.A, r.B, r.Where)
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// executableIdentity is the running binary's path, size and time of
+// change: a rebuilt kg differs.
+var executableIdentity = sync.OnceValue(func() string {
+	path, err := os.Executable()
+	if err != nil {
+		return "unknown " + time.Now().String() // never matches a kept signature
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "unknown " + time.Now().String()
+	}
+	return fmt.Sprintf("%s %d %d", path, fi.Size(), fi.ModTime().UnixNano())
+})

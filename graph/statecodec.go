@@ -157,3 +157,65 @@ func readRecords(src string, article quad.IRI) (recs resolve.Records, published 
 	}
 	return recs, published, true
 }
+
+// The decisions the last resolution made for an article's persons,
+// organizations and events follow in the same binary form, one per
+// record in records order (roles are decided again from their holders):
+//
+//	persons:       canonical rule name
+//	organizations: canonical rule
+//	events:        canonical rule
+//
+// A canonical node that is the record's own node is kept as "".
+
+// appendDecisions appends the binary form of an article's decisions,
+// which are those of its records in order.
+func appendDecisions(b []byte, recs resolve.Records, ds []resolve.Decision) []byte {
+	for i, d := range ds {
+		c := string(d.Canonical)
+		if d.Canonical == d.Node {
+			c = ""
+		}
+		b = appendString(b, c)
+		b = appendString(b, d.Rule)
+		if i < len(recs.Persons) {
+			b = appendString(b, d.Name)
+		}
+	}
+	return b
+}
+
+// readDecisions reads the binary form of an article's decisions; ok is
+// false unless src is one decision for each of its persons,
+// organizations and events.
+func readDecisions(src string, recs resolve.Records) (ds []resolve.Decision, ok bool) {
+	r := &recordsReader{src: src}
+	n := len(recs.Persons) + len(recs.Organizations) + len(recs.Events)
+	if n == 0 {
+		return nil, src == ""
+	}
+	ds = make([]resolve.Decision, 0, n)
+	read := func(article, node quad.IRI, named bool) {
+		d := resolve.Decision{Article: article, Node: node, Canonical: quad.IRI(r.string()), Rule: r.string()}
+		if named {
+			d.Name = r.string()
+		}
+		if d.Canonical == "" {
+			d.Canonical = node
+		}
+		ds = append(ds, d)
+	}
+	for _, p := range recs.Persons {
+		read(p.Article, p.Node, true)
+	}
+	for _, o := range recs.Organizations {
+		read(o.Article, o.Node, false)
+	}
+	for _, e := range recs.Events {
+		read(e.Article, e.Node, false)
+	}
+	if r.bad || r.src != "" {
+		return nil, false
+	}
+	return ds, true
+}

@@ -11,7 +11,7 @@ import (
 
 // TestKeptEntryRoundTrip writes kept entries and reads them back: the
 // records must be those of the kg:records literal as setRecords reads
-// it, the literals the same bytes, and every shorter or damaged entry
+// it, the decisions those resolution made, the literals the same bytes, and every shorter or damaged entry
 // refused without a panic.
 func TestKeptEntryRoundTrip(t *testing.T) {
 	const a = quad.IRI("kg:article/x")
@@ -52,13 +52,20 @@ func TestKeptEntryRoundTrip(t *testing.T) {
 				t.Fatal("setRecords refused its own literal")
 			}
 			const resolution = `{"renames":{"kg:person/a":"kg:person/b"}}`
-			entry := string(encodeState(want, resolution))
+			r := want.records
+			ds := resolve.Resolve(r, resolve.Options{}).Decisions
+			np, no, ne := len(r.Persons), len(r.Organizations), len(r.Events)
+			decided := append(ds[:np+no:np+no], ds[len(ds)-ne:]...)
+			entry := string(encodeState(want, decided, resolution))
 			got, ok := decodeState(a, entry)
 			if !ok {
 				t.Fatal("decodeState refused encodeState's entry")
 			}
 			if !reflect.DeepEqual(got.records, want.records) {
 				t.Errorf("records\n got %+v\nwant %+v", got.records, want.records)
+			}
+			if len(decided) > 0 && !reflect.DeepEqual(got.decided, decided) || len(decided) == 0 && len(got.decided) > 0 {
+				t.Errorf("decisions\n got %+v\nwant %+v", got.decided, decided)
 			}
 			if got.recordsJSON != string(data) || got.published != c.sr.Published || !reflect.DeepEqual(got.resolutions, []string{resolution}) {
 				t.Errorf("literals: got %q, %q, %q", got.recordsJSON, got.published, got.resolutions)

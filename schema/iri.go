@@ -104,12 +104,7 @@ func RoleIRI(person, title, code, to string) quad.IRI {
 // and whether it was a call: the same meeting reported by two articles
 // gets the same IRI when they agree on these.
 func EventIRI(participants []string, date string, place quad.IRI, call bool) quad.IRI {
-	slugs := make([]string, len(participants))
-	for i, p := range participants {
-		slugs[i] = Slug(p)
-	}
-	sort.Strings(slugs)
-	s := KG + "event/" + strings.Join(slugs, "+")
+	s := KG + "event/" + EventParticipants(participants)
 	if call {
 		s += "/call"
 	}
@@ -244,4 +239,26 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// EventParticipants is the part of an event IRI that names its
+// participants: their slugs, sorted, joined by "+".
+func EventParticipants(names []string) string {
+	slugs := make([]string, len(names))
+	for i, p := range names {
+		slugs[i] = Slug(p)
+	}
+	sort.Strings(slugs)
+	return strings.Join(slugs, "+")
+}
+
+// EventParticipantsOf returns the participants part of an event IRI
+// (EventParticipants); ok is false when iri is no event IRI.
+func EventParticipantsOf(iri quad.IRI) (string, bool) {
+	rest, ok := strings.CutPrefix(string(iri), KG+"event/")
+	if !ok {
+		return "", false
+	}
+	part, _, ok := strings.Cut(rest, "/")
+	return part, ok
 }

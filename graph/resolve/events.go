@@ -118,35 +118,50 @@ func (c *cluster) join(e *Event) {
 	}
 }
 
+// eventRecord is an event record with its principals resolved.
+type eventRecord struct {
+	e       *Event
+	persons string   // canonical participant IRIs, sorted, joined
+	names   []string // their names, sorted
+}
+
+// principals resolves an event record's participants.
+func principals(e *Event, persons personResult) eventRecord {
+	iris := make([]string, 0, len(e.Participants))
+	for _, p := range e.Participants {
+		if c, ok := persons.byNode[articleNode{e.Article, p}]; ok {
+			p = c
+		}
+		iris = append(iris, string(p))
+	}
+	sort.Strings(iris)
+	iris = slices.Compact(iris)
+	names := make([]string, 0, len(iris))
+	for _, p := range iris {
+		if n := persons.name[quad.IRI(p)]; n != "" {
+			names = append(names, n)
+		} else {
+			names = append(names, strings.TrimPrefix(p, schema.KG+"person/"))
+		}
+	}
+	sort.Strings(names)
+	return eventRecord{e: e, persons: strings.Join(iris, " "), names: names}
+}
+
 func resolveEvents(es []Event, persons personResult) []Decision {
-	type rec struct {
-		e       *Event
-		persons string
-		names   []string
-	}
-	recs := make([]rec, len(es))
+	recs := make([]eventRecord, len(es))
 	for i := range es {
-		e := &es[i]
-		iris := make([]string, 0, len(e.Participants))
-		for _, p := range e.Participants {
-			if c, ok := persons.byNode[articleNode{e.Article, p}]; ok {
-				p = c
-			}
-			iris = append(iris, string(p))
-		}
-		sort.Strings(iris)
-		iris = slices.Compact(iris)
-		names := make([]string, 0, len(iris))
-		for _, p := range iris {
-			if n := persons.name[quad.IRI(p)]; n != "" {
-				names = append(names, n)
-			} else {
-				names = append(names, strings.TrimPrefix(p, schema.KG+"person/"))
-			}
-		}
-		sort.Strings(names)
-		recs[i] = rec{e: e, persons: strings.Join(iris, " "), names: names}
+		recs[i] = principals(&es[i], persons)
 	}
+	return clusterEvents(recs)
+}
+
+// clusterEvents groups event records into events. Events whose
+// principals have different names never meet here: neither in a cluster
+// nor in the numbering of events that read alike, so that the records of
+// one set of principal names can be clustered apart from the rest
+// (Update).
+func clusterEvents(recs []eventRecord) []Decision {
 	// Most specific first, so that vaguer reports join a precise one.
 	order := make([]int, len(recs))
 	for i := range order {

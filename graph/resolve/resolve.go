@@ -53,6 +53,7 @@ type Decision struct {
 	Node      quad.IRI
 	Canonical quad.IRI
 	Rule      string
+	Name      string // a person's canonical name; "" for other nodes
 }
 
 // Result is the outcome of Resolve.
@@ -64,6 +65,9 @@ type Result struct {
 	// Rewritten counts the articles whose quads a store rewrote to apply
 	// the result; Resolve itself leaves it zero.
 	Rewritten int
+	// Again counts the person, organization and event records resolved
+	// afresh: all of them for Resolve, those a change reaches for Update.
+	Again int
 }
 
 // Renames returns, per article, the nodes whose IRI is not canonical and
@@ -94,38 +98,58 @@ type Options struct {
 	GivenName func(string) bool
 }
 
+func (o Options) withDefaults() Options {
+	if o.Aliases == nil {
+		o.Aliases = &Aliases{}
+	}
+	if o.GivenName == nil {
+		o.GivenName = func(string) bool { return false }
+	}
+	return o
+}
+
 // Resolve decides the canonical node of every record.
 func Resolve(recs Records, opts Options) Result {
-	if opts.Aliases == nil {
-		opts.Aliases = &Aliases{}
-	}
-	if opts.GivenName == nil {
-		opts.GivenName = func(string) bool { return false }
-	}
+	opts = opts.withDefaults()
 	n := len(recs.Persons) + len(recs.Organizations) + len(recs.Roles) + len(recs.Events)
-	res := Result{Merged: map[string]int{}, Decisions: make([]Decision, 0, n)}
+	res := Result{Merged: map[string]int{}, Decisions: make([]Decision, 0, n),
+		Again: len(recs.Persons) + len(recs.Organizations) + len(recs.Events)}
 	persons := resolvePersons(recs.Persons, opts)
 	for i, p := range recs.Persons {
-		d := Decision{Article: p.Article, Node: p.Node, Canonical: persons.iri[i], Rule: persons.rule[i]}
+		d := Decision{Article: p.Article, Node: p.Node, Canonical: persons.iri[i], Rule: persons.rule[i], Name: persons.name[persons.iri[i]]}
 		res.add("persons", d)
 	}
 	orgs := resolveOrganizations(recs.Organizations, opts.Aliases)
 	for i, o := range recs.Organizations {
 		res.add("organizations", Decision{Article: o.Article, Node: o.Node, Canonical: orgs.iri[i], Rule: orgs.rule[i]})
 	}
-	for _, r := range recs.Roles {
-		holder := persons.byNode[articleNode{r.Article, r.Holder}]
-		name := persons.name[holder]
-		if name == "" {
-			continue // a role without its holder in the records
-		}
-		iri := schema.RoleIRI(name, r.Title, r.Country, r.To)
-		res.add("roles", Decision{Article: r.Article, Node: r.Node, Canonical: iri, Rule: "role of " + name})
-	}
+	res.addRoles(recs.Roles, persons)
 	for _, d := range resolveEvents(recs.Events, persons) {
 		res.add("events", d)
 	}
 	return res
+}
+
+// addRoles decides the roles: each is its holder's, under the holder's
+// canonical name.
+func (r *Result) addRoles(roles []Role, persons personResult) {
+	type role struct{ name, title, country, to string }
+	made := map[role]Decision{} // the same role in many articles is made once
+	for _, x := range roles {
+		holder := persons.byNode[articleNode{x.Article, x.Holder}]
+		name := persons.name[holder]
+		if name == "" {
+			continue // a role without its holder in the records
+		}
+		k := role{name, x.Title, x.Country, x.To}
+		d, ok := made[k]
+		if !ok {
+			d = Decision{Canonical: schema.RoleIRI(name, x.Title, x.Country, x.To), Rule: "role of " + name}
+			made[k] = d
+		}
+		d.Article, d.Node = x.Article, x.Node
+		r.add("roles", d)
+	}
 }
 
 func (r *Result) add(kind string, d Decision) {
