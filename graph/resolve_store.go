@@ -47,9 +47,9 @@ type articleState struct {
 	resolutions []string // the kg:resolution literals found; one unless a write was cut short
 	rewriting   bool     // a rewrite of the article was cut short
 	legacy      bool     // no kg:records literal: written before kg kept one
-	// decided are the decisions for the persons, organizations and
-	// events of the records, in order, that the kept state holds;
-	// keptDecided says the kept resolution literal was made of them.
+	// decided are the decisions for the records, in order, that the
+	// kept state holds (resolve.Prior's Decided); keptDecided says the
+	// kept resolution literal was made of them.
 	decided     []resolve.Decision
 	keptDecided bool
 }
@@ -124,14 +124,24 @@ func outcome(states []*articleState, opts resolve.Options, prior *resolve.Prior,
 	for _, st := range states {
 		r := st.records
 		p, o, e := len(r.Persons), len(r.Organizations), len(r.Events)
-		k := 0 // the article's roles
+		k := 0 // the article's roles that have a holder
 		for k < len(roles) && roles[k].Article == st.iri {
 			k++
 		}
 		own := roles[:k]
 		roles = roles[k:]
-		decided := make([]resolve.Decision, 0, p+o+e)
-		decided = append(append(append(decided, persons[:p]...), orgs[:o]...), events[:e]...)
+		decided := make([]resolve.Decision, 0, p+o+len(r.Roles)+e)
+		decided = append(append(decided, persons[:p]...), orgs[:o]...)
+		j := 0
+		for _, x := range r.Roles {
+			if j < len(own) && own[j].Node == x.Node {
+				decided = append(decided, own[j])
+				j++
+			} else {
+				decided = append(decided, resolve.Decision{Article: st.iri, Node: x.Node})
+			}
+		}
+		decided = append(decided, events[:e]...)
 		all := [][]resolve.Decision{persons[:p], orgs[:o], own, events[:e]}
 		persons, orgs, events = persons[p:], orgs[o:], events[e:]
 		if prior != nil && st.keptDecided && len(st.resolutions) == 1 && !prior.Changed(st.iri) && slices.Equal(decided, st.decided) {

@@ -31,7 +31,7 @@ import (
 const StatesFile = "kg-resolve.db"
 
 // statesFormat changes whenever the kept states' encoding does.
-const statesFormat = "4"
+const statesFormat = "5"
 
 var (
 	statesBucket = []byte("states")
@@ -358,15 +358,11 @@ func (k *keptRead) prior() *resolve.Prior {
 	return &resolve.Prior{
 		Changed: func(a quad.IRI) bool { return k.changed[a] },
 		Records: before,
-		Decision: func(a, node quad.IRI) (resolve.Decision, bool) {
+		Decided: func(a quad.IRI) []resolve.Decision {
 			if st := byArticle[a]; st != nil {
-				for _, d := range st.decided {
-					if d.Node == node {
-						return d, true
-					}
-				}
+				return st.decided
 			}
-			return resolve.Decision{}, false
+			return nil
 		},
 	}
 }

@@ -158,22 +158,23 @@ func readRecords(src string, article quad.IRI) (recs resolve.Records, published 
 	return recs, published, true
 }
 
-// The decisions the last resolution made for an article's persons,
-// organizations and events follow in the same binary form, one per
-// record in records order (roles are decided again from their holders):
+// The decisions the last resolution made for an article's records
+// follow in the same binary form, one per record in records order:
 //
 //	persons:       canonical rule name
 //	organizations: canonical rule
+//	roles:         canonical rule
 //	events:        canonical rule
 //
-// A canonical node that is the record's own node is kept as "".
+// A canonical node that is the record's own node is kept as "", and a
+// role without its holder, which has no decision, as "" and rule "".
 
 // appendDecisions appends the binary form of an article's decisions,
 // which are those of its records in order.
 func appendDecisions(b []byte, recs resolve.Records, ds []resolve.Decision) []byte {
 	for i, d := range ds {
 		c := string(d.Canonical)
-		if d.Canonical == d.Node {
+		if d.Canonical == d.Node && d.Rule != "" {
 			c = ""
 		}
 		b = appendString(b, c)
@@ -186,11 +187,10 @@ func appendDecisions(b []byte, recs resolve.Records, ds []resolve.Decision) []by
 }
 
 // readDecisions reads the binary form of an article's decisions; ok is
-// false unless src is one decision for each of its persons,
-// organizations and events.
+// false unless src is one decision for each of its records.
 func readDecisions(src string, recs resolve.Records) (ds []resolve.Decision, ok bool) {
 	r := &recordsReader{src: src}
-	n := len(recs.Persons) + len(recs.Organizations) + len(recs.Events)
+	n := len(recs.Persons) + len(recs.Organizations) + len(recs.Roles) + len(recs.Events)
 	if n == 0 {
 		return nil, src == ""
 	}
@@ -200,7 +200,7 @@ func readDecisions(src string, recs resolve.Records) (ds []resolve.Decision, ok 
 		if named {
 			d.Name = r.string()
 		}
-		if d.Canonical == "" {
+		if d.Canonical == "" && d.Rule != "" {
 			d.Canonical = node
 		}
 		ds = append(ds, d)
@@ -210,6 +210,9 @@ func readDecisions(src string, recs resolve.Records) (ds []resolve.Decision, ok 
 	}
 	for _, o := range recs.Organizations {
 		read(o.Article, o.Node, false)
+	}
+	for _, x := range recs.Roles {
+		read(x.Article, x.Node, false)
 	}
 	for _, e := range recs.Events {
 		read(e.Article, e.Node, false)

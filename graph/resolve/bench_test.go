@@ -35,3 +35,69 @@ func BenchmarkResolve20kEvents(b *testing.B) {
 		Resolve(recs, Options{})
 	}
 }
+
+// newsLike makes the records of n articles: five persons each, drawn
+// from 20,000 names of which a few are named very often (Zipf), now and
+// then by their last name alone; two organizations; a role; two
+// meetings of two of the article's persons.
+func newsLike(n int, seed uint64) map[quad.IRI]Records {
+	rng := rand.New(rand.NewPCG(seed, 3))
+	people := rand.NewZipf(rng, 1.1, 1, 19999)
+	orgs := rand.NewZipf(rng, 1.2, 1, 1999)
+	out := make(map[quad.IRI]Records, n)
+	for a := range n {
+		art := quad.IRI(fmt.Sprintf("kg:article/%06d", a))
+		var r Records
+		for i := range 5 {
+			k := people.Uint64()
+			name := fmt.Sprintf("Given%d Family%d", k%4000, k)
+			if rng.IntN(5) == 0 {
+				name = fmt.Sprintf("Family%d", k)
+			}
+			r.Persons = append(r.Persons, Named{Article: art, Node: quad.IRI(fmt.Sprintf("%s#p%d", art, i)), Name: name})
+		}
+		for i := range 2 {
+			k := orgs.Uint64()
+			r.Organizations = append(r.Organizations, Named{Article: art, Node: quad.IRI(fmt.Sprintf("%s#o%d", art, i)),
+				Name: fmt.Sprintf("Organization %d", k), Aliases: []string{fmt.Sprintf("O%d", k)}})
+		}
+		r.Roles = append(r.Roles, Role{Article: art, Node: quad.IRI(art + "#r"), Holder: r.Persons[0].Node, Title: "minister", Country: "FR"})
+		for i := range 2 {
+			p, q := r.Persons[rng.IntN(5)].Node, r.Persons[rng.IntN(5)].Node
+			r.Events = append(r.Events, Event{Article: art, Node: quad.IRI(fmt.Sprintf("%s#e%d", art, i)), Kind: "meeting",
+				Participants: []quad.IRI{p, q}, Date: fmt.Sprintf("2024-%02d", 1+rng.IntN(12)), Status: "happened"})
+		}
+		out[art] = r
+	}
+	return out
+}
+
+// BenchmarkOneNewArticle resolves a store of 10,000 news-like articles
+// after one more came in: all of it again (Resolve), or from the
+// decisions before it (Update).
+func BenchmarkOneNewArticle(b *testing.B) {
+	arts := newsLike(10000, 1)
+	prevRecs := joined(arts)
+	prev := Resolve(prevRecs, Options{})
+	decided := decidedBy(prev, prevRecs)
+	extra := newsLike(10001, 2)
+	added := quad.IRI("kg:article/010000")
+	arts[added] = extra[added]
+	recs := joined(arts)
+	prior := Prior{
+		Changed: func(a quad.IRI) bool { return a == added },
+		Decided: decided,
+	}
+	b.Run("Resolve", func(b *testing.B) {
+		for b.Loop() {
+			Resolve(recs, Options{})
+		}
+	})
+	b.Run("Update", func(b *testing.B) {
+		for b.Loop() {
+			if _, ok := Update(recs, prior, Options{}); !ok {
+				b.Fatal("Update lacked a decision")
+			}
+		}
+	})
+}
