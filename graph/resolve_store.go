@@ -517,10 +517,13 @@ func (s *Store) subjectQuadsWith(ctx context.Context, node quad.IRI, preds predi
 func (s *Store) quadsOf(ctx context.Context, arts []*articleState) (map[quad.IRI][]quad.Quad, error) {
 	if len(arts) <= walkLimit {
 		out := make(map[quad.IRI][]quad.Quad, len(arts))
-		for _, a := range arts {
-			if err := s.walkArticle(ctx, a.iri, func(q quad.Quad) { out[a.iri] = append(out[a.iri], q) }); err != nil {
-				return nil, err
-			}
+		iris := make([]quad.IRI, len(arts))
+		for i, a := range arts {
+			iris[i] = a.iri
+		}
+		err := s.walkArticles(ctx, iris, func(a quad.IRI, q quad.Quad) { out[a] = append(out[a], q) })
+		if err != nil {
+			return nil, err
 		}
 		return out, nil
 	}

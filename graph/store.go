@@ -437,26 +437,57 @@ func (s *Store) articleQuads(ctx context.Context, article quad.IRI) (map[quad.Qu
 // and after resolution renames its nodes; Cayley's key-value stores have
 // no label index, where asking for a label scans the whole store. The
 // cost is the quads of the nodes the article touches, a node's quads of
-// all articles included.
+// all articles included; a quad of another article costs the lookup of
+// its label only.
 func (s *Store) walkArticle(ctx context.Context, article quad.IRI, f func(quad.Quad)) error {
-	seen := map[quad.IRI]bool{article: true}
-	queue := []quad.IRI{article}
+	return s.walkArticles(ctx, []quad.IRI{article}, func(_ quad.IRI, q quad.Quad) { f(q) })
+}
+
+// walkArticles is walkArticle for several articles at once: a node they
+// share, a much-cited person, is read once for all of them.
+func (s *Store) walkArticles(ctx context.Context, articles []quad.IRI, f func(article quad.IRI, q quad.Quad)) error {
+	labels := map[any]quad.IRI{} // label reference -> article
+	var queue []quad.IRI
+	seen := map[quad.IRI]bool{}
+	for _, a := range articles {
+		if ref := s.qs.ValueOf(a); ref != nil {
+			labels[cgraph.ToKey(ref)] = a
+			if !seen[a] {
+				seen[a] = true
+				queue = append(queue, a)
+			}
+		}
+	}
 	for len(queue) > 0 {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		node := queue[0]
 		queue = queue[1:]
-		err := s.subjectQuads(ctx, node, func(q quad.Quad) {
-			if q.Label != article {
-				return
+		ref := s.qs.ValueOf(node)
+		if ref == nil {
+			continue
+		}
+		it := s.qs.QuadIterator(quad.Subject, ref)
+		for it.Next(ctx) {
+			r := it.Result()
+			l := s.qs.QuadDirection(r, quad.Label)
+			if l == nil {
+				continue
 			}
-			f(q)
+			article, ok := labels[cgraph.ToKey(l)]
+			if !ok {
+				continue
+			}
+			q := s.qs.Quad(r)
+			f(article, q)
 			if o, ok := q.Object.(quad.IRI); ok && !seen[o] && q.Predicate != schema.Type && q.Predicate != schema.Article {
 				seen[o] = true
 				queue = append(queue, o)
 			}
-		})
+		}
+		err := it.Err()
+		it.Close()
 		if err != nil {
 			return err
 		}
