@@ -22,6 +22,25 @@ func ArticleQuadsForTest(t testing.TB, s *Store, label string) map[string]bool {
 	return out
 }
 
+// ArticlesQuadsForTest walks several articles together, their quads as
+// strings by article label.
+func ArticlesQuadsForTest(t testing.TB, s *Store, labels []string) map[string]map[string]bool {
+	t.Helper()
+	out := map[string]map[string]bool{}
+	var iris []quad.IRI
+	for _, l := range labels {
+		iris = append(iris, quad.IRI(strings.Trim(l, "<>")))
+		out[l] = map[string]bool{}
+	}
+	err := s.walkArticles(context.Background(), iris, func(a quad.IRI, q quad.Quad) {
+		out[a.String()][q.String()] = true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // AddQuadsForTest writes quads the way ingest does: through the
 // PostgreSQL bulk path when bulk is set, else through Cayley's own
 // ApplyDeltas.

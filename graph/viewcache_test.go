@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/kg-news/kg/extract"
@@ -116,7 +117,8 @@ func BenchmarkView1000Articles(b *testing.B) {
 }
 
 // TestWalkFindsEveryQuadOfAnArticle: the walk from an article's node
-// finds exactly the quads labelled with it, before and after resolution.
+// finds exactly the quads labelled with it, before and after resolution,
+// each article walked alone and all of them in one walk.
 func TestWalkFindsEveryQuadOfAnArticle(t *testing.T) {
 	for _, resolved := range []bool{false, true} {
 		st := seedtest.Store(t, resolved)
@@ -132,9 +134,17 @@ func TestWalkFindsEveryQuadOfAnArticle(t *testing.T) {
 			byLabel[l][q.String()] = true
 		}
 		it.Close()
-		for label, want := range byLabel {
-			if label == "<kg:store>" {
-				continue
+		var labels []string
+		for label := range byLabel {
+			if label != "<kg:store>" {
+				labels = append(labels, label)
+			}
+		}
+		together := graph.ArticlesQuadsForTest(t, st, labels)
+		for _, label := range labels {
+			want := byLabel[label]
+			if got := together[label]; !reflect.DeepEqual(got, want) {
+				t.Errorf("resolved %v, %s: walked with the other articles, the walk finds %d quads, the label has %d", resolved, label, len(got), len(want))
 			}
 			got := graph.ArticleQuadsForTest(t, st, label)
 			if len(got) != len(want) {
