@@ -81,8 +81,22 @@ func project(byArticle map[quad.IRI][]quad.Quad) (*View, map[quad.IRI]viewPart) 
 
 // viewFold builds a view from the parts of articles added in IRI order.
 type viewFold struct {
-	accs  map[quad.IRI]*nodeAcc
-	links []foldLink
+	accs map[quad.IRI]*nodeAcc
+	// links in chunks of foldChunk: a large store folds millions, and
+	// one growing slice would copy them all at every doubling.
+	links [][]foldLink
+	nlink int
+}
+
+const foldChunk = 1 << 14
+
+func (f *viewFold) link(l foldLink) {
+	if n := len(f.links); n == 0 || len(f.links[n-1]) == foldChunk {
+		f.links = append(f.links, make([]foldLink, 0, foldChunk))
+	}
+	last := &f.links[len(f.links)-1]
+	*last = append(*last, l)
+	f.nlink++
 }
 
 type foldLink struct {
@@ -137,7 +151,7 @@ func (f *viewFold) add(art quad.IRI, part viewPart) {
 			}
 			a.status[op.Key] = op.Str
 		case opLink:
-			f.links = append(f.links, foldLink{op.IRI, op.To, Relation{Kind: op.Str, Label: op.Key, Fact: op.Fact, Subject: op.IRI, Articles: src}})
+			f.link(foldLink{op.IRI, op.To, Relation{Kind: op.Str, Label: op.Key, Fact: op.Fact, Subject: op.IRI, Articles: src}})
 		}
 	}
 }
@@ -164,13 +178,16 @@ func (f *viewFold) view() *View {
 		nodes[i] = Node{IRI: iri, Type: a.typ, Name: bestName(a.names, iri), Names: names, Date: longestOf(a.dates),
 			Status: latestStatus(a.status), Kind: a.kind, Articles: a.articles}
 	}
-	links := make([]Link, 0, len(f.links))
-	for _, r := range f.links {
-		x, ok1 := index[r.from]
-		y, ok2 := index[r.to]
-		if ok1 && ok2 {
-			links = append(links, Link{From: x, To: y, Relation: r.r})
+	links := make([]Link, 0, f.nlink)
+	for i, chunk := range f.links {
+		for _, r := range chunk {
+			x, ok1 := index[r.from]
+			y, ok2 := index[r.to]
+			if ok1 && ok2 {
+				links = append(links, Link{From: x, To: y, Relation: r.r})
+			}
 		}
+		f.links[i] = nil // read: let it go
 	}
 	return NewView(nodes, links)
 }
