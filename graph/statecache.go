@@ -248,9 +248,10 @@ type keptRead struct {
 }
 
 // keepArticleStates writes the states a resolution left, at the store's
-// current generation: only those that changed when the resolution
-// started from the kept file, else all of them. Failing to keep them
-// costs only time.
+// current generation: in place, only those that changed, when the
+// resolution started from the kept file and changed at most half of
+// them; else all of them, into a new file. Failing to keep them costs
+// only time.
 func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, out *resolution) {
 	path := s.statesPath()
 	if path == "" {
@@ -268,60 +269,53 @@ func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, o
 	if err != nil {
 		return
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		m, b := tx.Bucket(metaBucket), tx.Bucket(statesBucket)
-		update := base != "" && keptGeneration(tx, statesBucket, statesFormat) == base
-		if !update {
-			if b != nil {
-				if err := tx.DeleteBucket(statesBucket); err != nil {
-					return err
-				}
-			}
-			var err error
-			if b, err = tx.CreateBucket(statesBucket); err != nil {
-				return err
-			}
-			b.FillPercent = 1 // written in key order
-		}
-		present := make(map[quad.IRI]bool, len(touched))
-		for _, st := range states {
-			lit := out.literal[st.iri]
-			decided, redecided := out.decided[st.iri]
-			if !redecided {
-				decided = st.decided
-			}
-			if update {
-				present[st.iri] = true
-				if !touched[st.iri] && !redecided && len(st.resolutions) == 1 && st.resolutions[0] == lit {
-					continue // as kept
-				}
-			}
-			if err := b.Put([]byte(st.iri), encodeState(st, decided, lit)); err != nil {
-				return err
-			}
-		}
-		for a := range touched {
-			if !present[a] {
-				if err := b.Delete([]byte(a)); err != nil {
-					return err
-				}
-			}
-		}
-		if m == nil {
-			var err error
-			if m, err = tx.CreateBucket(metaBucket); err != nil {
-				return err
-			}
-		}
-		if err := m.Put(formatKey, []byte(statesFormat)); err != nil {
-			return err
-		}
-		if err := m.Put(signatureKey, []byte(out.signature)); err != nil {
-			return err
-		}
-		return m.Put(genKey, []byte(gen))
+	update := false
+	db.View(func(tx *bolt.Tx) error {
+		update = base != "" && keptGeneration(tx, statesBucket, statesFormat) == base
+		return nil
 	})
-	db.Close()
+	entry := func(st *articleState) []byte {
+		decided, redecided := out.decided[st.iri]
+		if !redecided {
+			decided = st.decided
+		}
+		return encodeState(st, decided, out.literal[st.iri])
+	}
+	var changed []*articleState
+	present := make(map[quad.IRI]bool, len(touched))
+	for _, st := range states {
+		present[st.iri] = true
+		_, redecided := out.decided[st.iri]
+		if touched[st.iri] || redecided || len(st.resolutions) != 1 || st.resolutions[0] != out.literal[st.iri] {
+			changed = append(changed, st)
+		}
+	}
+	if update && 2*len(changed) <= len(states) {
+		// Few entries changed: in place.
+		err = db.Update(func(tx *bolt.Tx) error {
+			b := tx.Bucket(statesBucket)
+			for _, st := range changed {
+				if err := b.Put([]byte(st.iri), entry(st)); err != nil {
+					return err
+				}
+			}
+			for a := range touched {
+				if !present[a] {
+					if err := b.Delete([]byte(a)); err != nil {
+						return err
+					}
+				}
+			}
+			return putStatesMeta(tx, out.signature, gen)
+		})
+		db.Close()
+	} else {
+		// Every entry, or most: a new file, dense and in key order,
+		// where rewriting in place would leave the old pages free and
+		// the file twice its size, to be read page by page.
+		db.Close()
+		err = writeStatesFile(path, states, entry, out.signature, gen)
+	}
 	if err != nil {
 		return
 	}
@@ -399,3 +393,51 @@ var executableIdentity = sync.OnceValue(func() string {
 	}
 	return fmt.Sprintf("%s %d %d", path, fi.Size(), fi.ModTime().UnixNano())
 })
+
+// writeStatesFile writes every state into a new kept file and puts it
+// in the place of the old one.
+func writeStatesFile(path string, states []*articleState, entry func(*articleState) []byte, signature, gen string) error {
+	tmp := path + ".new"
+	os.Remove(tmp)
+	db, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: 2 * time.Second})
+	if err != nil {
+		return err
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucket(statesBucket)
+		if err != nil {
+			return err
+		}
+		b.FillPercent = 1 // written in key order
+		for _, st := range states {
+			if err := b.Put([]byte(st.iri), entry(st)); err != nil {
+				return err
+			}
+		}
+		return putStatesMeta(tx, signature, gen)
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// putStatesMeta tags the kept states with their format, the signature
+// of the resolution that made them and the store's generation.
+func putStatesMeta(tx *bolt.Tx, signature, gen string) error {
+	m, err := tx.CreateBucketIfNotExists(metaBucket)
+	if err != nil {
+		return err
+	}
+	if err := m.Put(formatKey, []byte(statesFormat)); err != nil {
+		return err
+	}
+	if err := m.Put(signatureKey, []byte(signature)); err != nil {
+		return err
+	}
+	return m.Put(genKey, []byte(gen))
+}
