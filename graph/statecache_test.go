@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/cayleygraph/quad"
+	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
 )
 
@@ -113,3 +115,58 @@ type emptyReader struct{}
 
 func (emptyReader) ReadQuad() (quad.Quad, error) { return quad.Quad{}, io.EOF }
 func (emptyReader) Close() error                 { return nil }
+
+// TestKeptStatesUpdatedInPlace: with many articles and one more, the
+// kept file is updated in place (the same file, not a new one), and the
+// store and the states end as a full read leaves them.
+func TestKeptStatesUpdatedInPlace(t *testing.T) {
+	ctx := context.Background()
+	p := extract.New()
+	var arts []extract.Article
+	for i := range 13 {
+		text := fmt.Sprintf("date 2024-03-%02d\n\nPrime Minister Alder%c Quill%c met President Brook%c Stone%c in Paris on Monday.\n",
+			1+i, 'a'+i, 'a'+i, 'a'+i, 'a'+i)
+		arts = append(arts, articleOf(t, p, fmt.Sprintf("n%02d.txt", i), []byte(text)))
+	}
+	dirs := map[bool]string{true: filepath.Join(t.TempDir(), "kept.db"), false: filepath.Join(t.TempDir(), "full.db")}
+	for _, keep := range []bool{true, false} {
+		st, err := graph.Open(ctx, "bolt", dirs[keep])
+		if err != nil {
+			t.Fatal(err)
+		}
+		ingestAll(t, st, arts[:12])
+		resolveStore(t, st, nil)
+		st.Close()
+	}
+	before, err := os.Stat(filepath.Join(dirs[true], graph.StatesFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stores := map[bool]*graph.Store{}
+	for _, keep := range []bool{true, false} {
+		st, err := graph.Open(ctx, "bolt", dirs[keep])
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		if !keep {
+			os.Remove(filepath.Join(dirs[keep], graph.StatesFile))
+		}
+		ingestAll(t, st, arts[12:])
+		resolveStore(t, st, nil)
+		stores[keep] = st
+	}
+	after, err := os.Stat(filepath.Join(dirs[true], graph.StatesFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, after) {
+		t.Error("one new article among 13 wrote a new states file")
+	}
+	if a, b := allQuads(t, stores[true]), allQuads(t, stores[false]); len(a) == 0 || !reflect.DeepEqual(a, b) {
+		t.Fatalf("stores differ: kept states %d quads, full read %d", len(a), len(b))
+	}
+	if a, b := graph.KeptStatesForTest(t, stores[true]), graph.KeptStatesForTest(t, stores[false]); len(a) != 13 || !reflect.DeepEqual(a, b) {
+		t.Fatalf("kept states differ: %d articles updated in place, %d written whole", len(a), len(b))
+	}
+}
