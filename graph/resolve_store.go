@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"sort"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -130,24 +129,14 @@ func outcome(states []*articleState, opts resolve.Options, prior *resolve.Prior,
 		}
 		own := roles[:k]
 		roles = roles[k:]
-		decided := make([]resolve.Decision, 0, p+o+len(r.Roles)+e)
-		decided = append(append(decided, persons[:p]...), orgs[:o]...)
-		j := 0
-		for _, x := range r.Roles {
-			if j < len(own) && own[j].Node == x.Node {
-				decided = append(decided, own[j])
-				j++
-			} else {
-				decided = append(decided, resolve.Decision{Article: st.iri, Node: x.Node})
-			}
-		}
-		decided = append(decided, events[:e]...)
 		all := [][]resolve.Decision{persons[:p], orgs[:o], own, events[:e]}
 		persons, orgs, events = persons[p:], orgs[o:], events[e:]
-		if prior != nil && st.keptDecided && len(st.resolutions) == 1 && !prior.Changed(st.iri) && slices.Equal(decided, st.decided) {
+		if prior != nil && st.keptDecided && len(st.resolutions) == 1 && !prior.Changed(st.iri) && sameDecisions(st, all) {
 			out.literal[st.iri] = st.resolutions[0]
 			continue
 		}
+		decided := make([]resolve.Decision, 0, p+o+len(r.Roles)+e)
+		eachDecision(st, all, func(d resolve.Decision) { decided = append(decided, d) })
 		out.decided[st.iri] = decided
 		w := &storedResolution{}
 		for _, list := range all {
@@ -172,6 +161,42 @@ func outcome(states []*articleState, opts resolve.Options, prior *resolve.Prior,
 		out.want[st.iri], out.literal[st.iri] = w, string(data)
 	}
 	return out
+}
+
+// eachDecision calls f with an article's decisions in the order of its
+// records (resolve.Prior's Decided): persons, organizations, roles (one
+// with no Canonical for a role without a holder, which has none in
+// kinds[2]), events.
+func eachDecision(st *articleState, kinds [][]resolve.Decision, f func(resolve.Decision)) {
+	for _, d := range kinds[0] {
+		f(d)
+	}
+	for _, d := range kinds[1] {
+		f(d)
+	}
+	own := kinds[2]
+	for _, x := range st.records.Roles {
+		if len(own) > 0 && own[0].Node == x.Node {
+			f(own[0])
+			own = own[1:]
+		} else {
+			f(resolve.Decision{Article: st.iri, Node: x.Node})
+		}
+	}
+	for _, d := range kinds[3] {
+		f(d)
+	}
+}
+
+// sameDecisions reports whether an article's decisions are those its
+// kept state holds, without gathering them.
+func sameDecisions(st *articleState, kinds [][]resolve.Decision) bool {
+	i, same := 0, true
+	eachDecision(st, kinds, func(d resolve.Decision) {
+		same = same && i < len(st.decided) && st.decided[i] == d
+		i++
+	})
+	return same && i == len(st.decided)
 }
 
 // resolvedQuads returns an article's quads as its resolution leaves
