@@ -53,24 +53,6 @@ type articleState struct {
 	keptDecided bool
 }
 
-// Resolve makes the nodes that different articles wrote for the same
-// person, organization or event one node.
-//
-// It reads each article's records as extracted (the kg:records literal
-// written with the article), not the nodes as they stand, so its result
-// depends on the articles alone: not on the order they came in, nor on
-// earlier resolutions, nor on a resolution cut short. It runs
-// resolve.Resolve over them and rewrites only the articles whose
-// resolution (renamed nodes and kg:resolvedBy rules, kept in the
-// kg:resolution literal) differs from what is stored, each article in
-// its own transactions as Ingest does. A run cut short at any point is
-// completed by the next run; a run over an unchanged store writes
-// nothing.
-//
-// Where an embedded store keeps the last resolution's states and
-// decisions (StatesFile), made by the same kg with the same aliases, it
-// resolves again only what the articles changed since can reach
-// (resolve.Update): its cost then follows the change, not the store.
 // resolution is what a resolution makes of the articles' states.
 type resolution struct {
 	res resolve.Result
@@ -234,6 +216,24 @@ func resolvedQuads(st *articleState, old []quad.Quad, rename *storedResolution, 
 	return list, in
 }
 
+// Resolve makes the nodes that different articles wrote for the same
+// person, organization or event one node.
+//
+// It reads each article's records as extracted (the kg:records literal
+// written with the article), not the nodes as they stand, so its result
+// depends on the articles alone: not on the order they came in, nor on
+// earlier resolutions, nor on a resolution cut short. It runs
+// resolve.Resolve over them and rewrites only the articles whose
+// resolution (renamed nodes and kg:resolvedBy rules, kept in the
+// kg:resolution literal) differs from what is stored, each article in
+// its own transactions as Ingest does. A run cut short at any point is
+// completed by the next run; a run over an unchanged store writes
+// nothing.
+//
+// Where an embedded store keeps the last resolution's states and
+// decisions (StatesFile), made by the same kg with the same aliases, it
+// resolves again only what the articles changed since can reach
+// (resolve.Update): its cost then follows the change, not the store.
 func (s *Store) Resolve(ctx context.Context, opts resolve.Options) (resolve.Result, error) {
 	unlock, err := s.lockWrites(ctx)
 	if err != nil {

@@ -284,7 +284,9 @@ func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, o
 	var changed []*articleState
 	present := make(map[quad.IRI]bool, len(touched))
 	for _, st := range states {
-		present[st.iri] = true
+		if touched[st.iri] {
+			present[st.iri] = true
+		}
 		_, redecided := out.decided[st.iri]
 		if touched[st.iri] || redecided || len(st.resolutions) != 1 || st.resolutions[0] != out.literal[st.iri] {
 			changed = append(changed, st)

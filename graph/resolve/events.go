@@ -157,10 +157,10 @@ func resolveEvents(es []Event, persons personResult) []Decision {
 }
 
 // clusterEvents groups event records into events. Events whose
-// principals have different names never meet here: neither in a cluster
-// nor in the numbering of events that read alike, so that the records of
-// one set of principal names can be clustered apart from the rest
-// (Update).
+// principals' names slug differently (schema.EventParticipants) never
+// meet here: neither in a cluster nor in the numbering of events that
+// read alike, so that the records of one such set of principals can be
+// clustered apart from the rest (Update).
 func clusterEvents(recs []eventRecord) []Decision {
 	// Most specific first, so that vaguer reports join a precise one.
 	order := make([]int, len(recs))

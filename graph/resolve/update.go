@@ -176,9 +176,9 @@ func Update(recs Records, prior Prior, opts Options) (res Result, ok bool) {
 		res.add("roles", d)
 	}
 
-	// Events, blocked by their principals' names.
-	// A participant without a person record goes by its IRI, under the
-	// name of the person that has it as canonical node, if one does.
+	// Events, blocked by their principals' names. A participant without
+	// a person record goes by its IRI, under the name of the person that
+	// has it as canonical node, if one does.
 	persons := res.Decisions[:len(recs.Persons)]
 	namesOf := func(iris map[quad.IRI]bool) map[quad.IRI]string {
 		out := map[quad.IRI]string{}
