@@ -109,3 +109,7 @@ func KeptStatesForTest(t testing.TB, s *Store) map[string][3]string {
 	}
 	return out
 }
+
+// PlansTakenForTest is how many resolutions of s took the outcome of a
+// resolution plan instead of resolving.
+func PlansTakenForTest(s *Store) int { return int(s.plansTaken.Load()) }

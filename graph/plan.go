@@ -22,12 +22,26 @@ import (
 // one whose records differ from the plan's is written as extracted.
 type ResolutionPlan struct {
 	articles map[quad.IRI]plannedArticle
+	// outcome is the resolution the plan worked out, for the resolution
+	// after the writes to take instead of working it out again when the
+	// store is then what the plan foresaw (reuse); nil when the plan was
+	// not made from kept states.
+	outcome *plannedOutcome
 }
 
 type plannedArticle struct {
 	records string            // the kg:records literal planned from
 	rename  *storedResolution // nil: nothing renamed
 	literal string            // the kg:resolution literal
+}
+
+// plannedOutcome is a plan's resolution and what it was made from.
+type plannedOutcome struct {
+	base      string                     // the kept states' generation
+	signature string                     // of the kept decisions it built on
+	states    []*articleState            // every article's, in IRI order
+	planned   map[quad.IRI]*articleState // the articles to be written
+	out       *resolution
 }
 
 // RecordsLiteral returns the kg:records literal an article is stored
@@ -49,23 +63,30 @@ func (s *Store) PlanResolution(ctx context.Context, records map[quad.IRI]string,
 	if err != nil {
 		return nil, s.connError(err)
 	}
-	var states []*articleState
-	if kept != nil {
-		states = kept.states
-	} else {
-		if states, err = s.articleStates(ctx); err != nil {
-			return nil, s.connError(err)
-		}
-	}
-	// The read-ahead is used: start one for the resolution after the
-	// writes.
-	s.PrefetchResolution()
 	planned := make(map[quad.IRI]*articleState, len(records))
 	for iri, lit := range records {
 		st := &articleState{iri: iri}
 		if st.setRecords(lit) {
 			planned[iri] = st
 		}
+	}
+	var states []*articleState
+	var prior *resolve.Prior
+	signature := resolutionSignature(opts)
+	if kept != nil {
+		states = kept.states
+		if kept.signature == signature {
+			prior = kept.prior(planned)
+		}
+		// The resolution after the writes reads the same file.
+		s.prefetchedAs(kept.file)
+	} else {
+		if states, err = s.articleStates(ctx); err != nil {
+			return nil, s.connError(err)
+		}
+		// The read-ahead is used: start one for the resolution after
+		// the writes.
+		s.PrefetchResolution()
 	}
 	all := make([]*articleState, 0, len(states)+len(planned))
 	for _, st := range states {
@@ -79,12 +100,51 @@ func (s *Store) PlanResolution(ctx context.Context, records map[quad.IRI]string,
 	// In IRI order, as resolution reads them: its rules name the first
 	// article of a kind.
 	slices.SortFunc(all, func(a, b *articleState) int { return strings.Compare(string(a.iri), string(b.iri)) })
-	out := outcome(all, opts, nil, "")
+	out := outcome(all, opts, prior, signature)
 	p := &ResolutionPlan{articles: make(map[quad.IRI]plannedArticle, len(planned))}
 	for iri, st := range planned {
 		p.articles[iri] = plannedArticle{records: st.recordsJSON, rename: out.want[iri], literal: out.literal[iri]}
 	}
+	if kept != nil && len(kept.changed) == 0 {
+		p.outcome = &plannedOutcome{base: kept.base, signature: signature, states: all, planned: planned, out: out}
+		s.touchMu.Lock()
+		s.plan = p.outcome
+		s.touchMu.Unlock()
+	}
 	return p, nil
+}
+
+// takePlan returns the outcome of the last plan made, if the store is
+// what that plan foresaw once its articles are written: the same kept
+// states underneath (kept), and every article this process changed is
+// a planned one, stored with the planned records and resolution
+// literal. It lets go of the plan either way.
+func (s *Store) takePlan(kept *keptRead, signature string) *resolution {
+	s.touchMu.Lock()
+	p := s.plan
+	s.plan = nil
+	s.touchMu.Unlock()
+	if p == nil || kept == nil || p.base != kept.base || p.signature != signature ||
+		len(kept.states) != len(p.states) || len(kept.changed) != len(p.planned) {
+		return nil
+	}
+	for i, st := range kept.states {
+		want := p.states[i]
+		if st.iri != want.iri || st.recordsJSON != want.recordsJSON {
+			return nil
+		}
+		if p.planned[st.iri] == nil {
+			if kept.changed[st.iri] {
+				return nil
+			}
+			continue
+		}
+		if !kept.changed[st.iri] || st.legacy || st.rewriting ||
+			len(st.resolutions) != 1 || st.resolutions[0] != p.out.literal[st.iri] {
+			return nil
+		}
+	}
+	return p.out
 }
 
 // Len is the number of articles planned and not yet written.
@@ -102,7 +162,7 @@ func (p *ResolutionPlan) written(articles map[quad.IRI]bool) {
 	}
 }
 
-// resolvedArticle returns a new article's quads as the plan resolves
+// resolvedArticle returns an article's quads as the plan resolves
 // them, records and resolution literal included, when the plan holds
 // the article with these very records.
 func (p *ResolutionPlan) resolvedArticle(a extract.Article, records quad.Quad) ([]quad.Quad, bool) {

@@ -2,6 +2,8 @@ package graph_test
 
 import (
 	"context"
+	"github.com/kg-news/kg/internal/seedtest"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -84,5 +86,95 @@ func TestPlannedIngestMatches(t *testing.T) {
 	}
 	if !graph.PartsCurrentForTest(t, full) {
 		t.Error("the planned ingest kept no view parts")
+	}
+}
+
+// TestPlanOutcomeTaken: into a store that keeps its resolution states,
+// articles written as an incremental plan resolves them are not
+// rewritten, the resolution after the writes takes the plan's outcome
+// instead of resolving again, and the store is the one the same writes
+// unplanned leave: for new articles, a replaced article, and one whose
+// persons rename those of earlier articles. A plan made for other
+// records than the ones written is not taken, and the store is still
+// right.
+func TestPlanOutcomeTaken(t *testing.T) {
+	ctx := context.Background()
+	files := seedtest.Files(t)
+	p := extract.New()
+	arts := seedArticles(t)
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	longer := append(data, "\n\nAngela Dorothea Merkel met Emmanuel Macron in Berlin on Monday. Merkel said the talks went well.\n"...)
+	replaced := articleOf(t, p, files[0], longer)
+	open := func() *graph.Store {
+		st, err := graph.Open(ctx, "bolt", filepath.Join(t.TempDir(), "kg.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
+	}
+	// write adds arts, planned from the records of plannedAs when it is
+	// not nil, and resolves.
+	write := func(st *graph.Store, arts, plannedAs []extract.Article) resolve.Result {
+		t.Helper()
+		b, err := st.NewBatch(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if plannedAs != nil {
+			recs := map[quad.IRI]string{}
+			for _, a := range plannedAs {
+				recs[a.IRI] = graph.RecordsLiteral(a)
+			}
+			plan, err := st.PlanResolution(ctx, recs, resolve.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.UsePlan(plan)
+		}
+		for _, a := range arts {
+			if _, err := b.Add(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := b.Close(ctx); err != nil {
+			t.Fatal(err)
+		}
+		res, err := st.Resolve(ctx, resolve.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	planned, plain := open(), open()
+	write(planned, arts[:2], nil)
+	write(plain, arts[:2], nil)
+	steps := []struct {
+		name      string
+		arts      []extract.Article
+		plannedAs []extract.Article
+		taken     bool
+	}{
+		{"one new article", arts[2:3], arts[2:3], true},
+		{"two new articles", arts[3:], arts[3:], true},
+		{"a replaced article", []extract.Article{replaced}, []extract.Article{replaced}, true},
+		{"planned from other records", arts[:1], []extract.Article{replaced}, false},
+	}
+	for _, s := range steps {
+		before := graph.PlansTakenForTest(planned)
+		res := write(planned, s.arts, s.plannedAs)
+		plainRes := write(plain, s.arts, nil)
+		if taken := graph.PlansTakenForTest(planned) > before; taken != s.taken {
+			t.Errorf("%s: plan taken %v, want %v", s.name, taken, s.taken)
+		}
+		if s.taken && plainRes.Rewritten-res.Rewritten != len(s.arts) {
+			t.Errorf("%s: %d articles rewritten, unplanned %d: the plan should spare the %d it wrote", s.name, res.Rewritten, plainRes.Rewritten, len(s.arts))
+		}
+		if got, want := allQuads(t, planned), allQuads(t, plain); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: planned store differs: %d quads, unplanned %d", s.name, len(got), len(want))
+		}
 	}
 }

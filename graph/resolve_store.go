@@ -257,15 +257,20 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 	signature := resolutionSignature(opts)
 	var states []*articleState
 	var prior *resolve.Prior
+	out := s.takePlan(kept, signature)
 	if kept != nil {
 		states = kept.states
 		if kept.signature == signature {
-			prior = kept.prior()
+			prior = kept.prior(nil)
 		}
 	} else if states, err = s.articleStates(ctx); err != nil {
 		return resolve.Result{}, err
 	}
-	out := outcome(states, opts, prior, signature)
+	if out == nil {
+		out = outcome(states, opts, prior, signature)
+	} else {
+		s.plansTaken.Add(1)
+	}
 	res, want, literal := out.res, out.want, out.literal
 	var dirty []*articleState
 	for _, st := range states {

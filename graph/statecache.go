@@ -156,6 +156,28 @@ func (s *Store) PrefetchResolution() {
 	go func() { ch <- s.readKeptStates() }()
 }
 
+// KeepsResolutionStates reports whether the store keeps the last
+// resolution's states (StatesFile), from which the next resolution can
+// resolve only what changed.
+func (s *Store) KeepsResolutionStates() bool {
+	path := s.statesPath()
+	if path == "" {
+		return false
+	}
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// prefetchedAs makes the kept states k, already read, what the next
+// resolution reads ahead.
+func (s *Store) prefetchedAs(k *keptStates) {
+	ch := make(chan *keptStates, 1)
+	ch <- k
+	s.touchMu.Lock()
+	s.prefetched = ch
+	s.touchMu.Unlock()
+}
+
 // touch notes that this process changes articles' quads; it comes after
 // beginWrite, which reads the generation the changes start from.
 func (s *Store) touch(articles ...quad.IRI) {
@@ -215,7 +237,7 @@ func (s *Store) keptArticleStates(ctx context.Context) (*keptRead, error) {
 	for _, a := range touched {
 		skip[a] = true
 	}
-	read := &keptRead{changed: skip, signature: k.signature}
+	read := &keptRead{changed: skip, signature: k.signature, base: base, file: k}
 	for _, st := range k.states {
 		if skip[st.iri] {
 			read.before = append(read.before, st)
@@ -245,6 +267,8 @@ type keptRead struct {
 	before    []*articleState   // the kept states of the articles changed since
 	changed   map[quad.IRI]bool // the articles this process changed
 	signature string            // of the resolution that made the kept decisions
+	base      string            // the store's generation the file holds
+	file      *keptStates       // the file as read, for a later read to take again
 }
 
 // keepArticleStates writes the states a resolution left, at the store's
@@ -335,24 +359,35 @@ func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, o
 
 // prior is the last resolution as the kept states hold it, for
 // resolve.Update: the decisions of every kept article, and the records
-// of the changed ones as that resolution read them.
-func (k *keptRead) prior() *resolve.Prior {
+// of the changed ones as that resolution read them. The articles of
+// also count as changed too: articles about to be written, which a plan
+// resolves (ResolutionPlan).
+func (k *keptRead) prior(also map[quad.IRI]*articleState) *resolve.Prior {
+	changed := func(a quad.IRI) bool { return k.changed[a] || also[a] != nil }
 	byArticle := make(map[quad.IRI]*articleState, len(k.states))
-	for _, st := range k.states {
-		if st.keptDecided && !k.changed[st.iri] {
-			byArticle[st.iri] = st
-		}
-	}
 	var before resolve.Records
-	for _, st := range k.before {
+	addBefore := func(st *articleState) {
 		byArticle[st.iri] = st
 		before.Persons = append(before.Persons, st.records.Persons...)
 		before.Organizations = append(before.Organizations, st.records.Organizations...)
 		before.Roles = append(before.Roles, st.records.Roles...)
 		before.Events = append(before.Events, st.records.Events...)
 	}
+	for _, st := range k.states {
+		if !st.keptDecided {
+			continue
+		}
+		if !changed(st.iri) {
+			byArticle[st.iri] = st
+		} else if also[st.iri] != nil && !k.changed[st.iri] {
+			addBefore(st) // the kept state of an article a plan replaces
+		}
+	}
+	for _, st := range k.before {
+		addBefore(st)
+	}
 	return &resolve.Prior{
-		Changed: func(a quad.IRI) bool { return k.changed[a] },
+		Changed: changed,
 		Records: before,
 		Decided: func(a quad.IRI) []resolve.Decision {
 			if st := byArticle[a]; st != nil {

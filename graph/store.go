@@ -74,6 +74,10 @@ type Store struct {
 	prefetched  chan *keptStates
 	keptBase    string
 	keptTouched map[quad.IRI]bool
+	// The outcome of the last resolution plan, for the resolution after
+	// its writes (ResolutionPlan), and how many resolutions took one.
+	plan       *plannedOutcome
+	plansTaken atomic.Int64
 }
 
 // Reading holds this process's writes off until the returned function is
@@ -368,10 +372,8 @@ func (s *Store) prepare(ctx context.Context, a extract.Article, plan *Resolution
 		}
 	}
 	recs := recordsQuad(a.IRI, a.Quads)
-	quads, resolved := []quad.Quad(nil), false
-	if len(hashes) == 0 { // a new article: as the plan resolves it, if it does
-		quads, resolved = plan.resolvedArticle(a, recs)
-	}
+	// As the plan resolves the article, if it does.
+	quads, resolved := plan.resolvedArticle(a, recs)
 	if !resolved {
 		quads = append(a.Quads[:len(a.Quads):len(a.Quads)], recs)
 	}

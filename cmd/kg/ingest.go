@@ -106,7 +106,7 @@ func runIngest(c *cli.Context) error {
 		st.PrefetchResolution()
 	}
 	var plan *graph.ResolutionPlan
-	if c.Bool("plan") && planWorthy(inputs, stored) {
+	if c.Bool("plan") && planWorthy(inputs, stored, st.KeepsResolutionStates()) {
 		bar.step("reading ahead what resolution will make of the new articles")
 		if plan, err = planResolution(ctx, st, inputs, jobs, opts, stored, resolve.Options{Aliases: aliases, GivenName: gazetteer.Default().FirstName}); err != nil {
 			return fmt.Errorf("ingest: %w", err)
@@ -194,18 +194,25 @@ func runIngest(c *cli.Context) error {
 	return nil
 }
 
-// planFrom is the fewest new files for which an ingest plans their
-// resolution before writing them (graph.ResolutionPlan): it extracts
-// them twice, first for their records only, and resolves the store
-// once more, which pays when the rewrites it saves are many. Measured
-// from empty, side by side: 1,000 files took 7.2 s planned against
-// 6.5 s not, 3,000 took 21.4 s against 24.7 s, 10,000 90.6 s against
-// 114.1 s. A variable, so that a test can plan a smaller ingest.
+// planFrom is the fewest new files for which an ingest into a store
+// without kept resolution states plans their resolution before writing
+// them (graph.ResolutionPlan): it extracts them twice, first for their
+// records only, and resolves the store once more, which pays when the
+// rewrites it saves are many. Measured from empty, side by side: 1,000
+// files took 7.2 s planned against 6.5 s not, 3,000 took 21.4 s against
+// 24.7 s, 10,000 90.6 s against 114.1 s. A variable, so that a test can
+// plan a smaller ingest.
 var planFrom = 2000
 
-// planWorthy tells whether an ingest plans resolution: enough new files,
-// and none read from standard input, which cannot be read twice.
-func planWorthy(inputs []input, stored []bool) bool {
+// planWorthy tells whether an ingest plans resolution: none of the
+// files is read from standard input, which cannot be read twice, and
+// some are new; and either they are many, or the store keeps its
+// resolution states (graph.StatesFile), so that the plan resolves only
+// what the new files reach and the resolution after the writes takes
+// the plan's outcome instead of resolving again. There the plan spares
+// the rewrite of each new article, whose renamed quads Cayley checks
+// against every quad of each much-cited node they name.
+func planWorthy(inputs []input, stored []bool, kept bool) bool {
 	n := 0
 	for i, in := range inputs {
 		if in.path == "-" {
@@ -215,7 +222,7 @@ func planWorthy(inputs []input, stored []bool) bool {
 			n++
 		}
 	}
-	return n >= planFrom
+	return n >= planFrom || kept && n > 0
 }
 
 // planResolution extracts the new inputs, names their articles as the
