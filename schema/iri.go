@@ -214,13 +214,20 @@ func Validate(q quad.Quad) error {
 // It returns "" for regions across countries and for IRIs that are not
 // places.
 func PlaceCountry(place quad.IRI) (code string, isCountry bool) {
+	code, isCountry = PlaceCountryAsWritten(place)
+	return strings.ToUpper(code), isCountry
+}
+
+// PlaceCountryAsWritten is PlaceCountry with the code in the case the
+// IRI writes it, without copying: compare codes with strings.EqualFold.
+func PlaceCountryAsWritten(place quad.IRI) (code string, isCountry bool) {
 	s := string(place)
 	if rest, ok := strings.CutPrefix(s, KG+"country/"); ok {
-		return strings.ToUpper(rest), true
+		return rest, true
 	}
 	if rest, ok := strings.CutPrefix(s, KG+"place/"); ok {
 		if c, _, ok := strings.Cut(rest, "/"); ok {
-			return strings.ToUpper(c), false
+			return c, false
 		}
 	}
 	return "", false

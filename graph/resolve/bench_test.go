@@ -101,3 +101,48 @@ func BenchmarkOneNewArticle(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkClusterHubPair clusters 10,000 event records of one pair of
+// principals, as a much-reported pair has in a large store: dates of
+// every precision over ten years, a few places, some planned. by-date
+// looks up the clusters of a compatible date, as clusterEvents does;
+// every-cluster compares each record with every cluster of the pair.
+func BenchmarkClusterHubPair(b *testing.B) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	places := []quad.IRI{"", schema.KG + "country/us", schema.KG + "place/us/washington", schema.KG + "place/ru/moscow"}
+	es := make([]Event, 10000)
+	for i := range es {
+		date := fmt.Sprintf("20%02d-%02d-%02d", 10+rng.IntN(10), 1+rng.IntN(12), 1+rng.IntN(28))
+		date = date[:[]int{0, 4, 7, 10, 10}[rng.IntN(5)]]
+		status := "happened"
+		if rng.IntN(4) == 0 {
+			status = "planned"
+		}
+		es[i] = Event{Article: quad.IRI(fmt.Sprintf("kg:article/%d", i)), Node: quad.IRI(fmt.Sprintf("kg:event/%d", i)), Kind: "meeting",
+			Participants: []quad.IRI{"kg:person/a", "kg:person/b"}, Date: date, Place: places[rng.IntN(len(places))], Status: status,
+			Published: fmt.Sprintf("20%02d-06-01", 10+rng.IntN(10))}
+	}
+	persons := personResult{byNode: map[articleNode]quad.IRI{}, name: map[quad.IRI]string{}}
+	recs := make([]eventRecord, len(es))
+	for i := range es {
+		recs[i] = principals(&es[i], persons)
+	}
+	everyCluster := func(b *clusterBlock, fit []*cluster, r eventRecord) []*cluster {
+		for _, c := range b.under[""] {
+			if c.fits(r.e) {
+				fit = append(fit, c)
+			}
+		}
+		return fit
+	}
+	for _, bc := range []struct {
+		name    string
+		fitting func(*clusterBlock, []*cluster, eventRecord) []*cluster
+	}{{"by-date", (*clusterBlock).fitting}, {"every-cluster", everyCluster}} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				clusterEventsBy(recs, bc.fitting)
+			}
+		})
+	}
+}

@@ -24,7 +24,6 @@ func eventClass(kind string) string {
 // cluster is one resolved event as it grows.
 type cluster struct {
 	class     string
-	persons   string // canonical participant IRIs, sorted, joined
 	names     []string
 	date      string
 	place     quad.IRI
@@ -48,7 +47,7 @@ func placeSpecificity(p quad.IRI) int {
 	if p == "" {
 		return 0
 	}
-	if _, isCountry := schema.PlaceCountry(p); isCountry {
+	if _, isCountry := schema.PlaceCountryAsWritten(p); isCountry {
 		return 1
 	}
 	return 2
@@ -59,23 +58,21 @@ func compatiblePlace(a, b quad.IRI) bool {
 	if a == "" || b == "" || a == b {
 		return true
 	}
-	ca, ac := schema.PlaceCountry(a)
-	cb, bc := schema.PlaceCountry(b)
-	return ca != "" && ca == cb && ac != bc
+	ca, ac := schema.PlaceCountryAsWritten(a)
+	cb, bc := schema.PlaceCountryAsWritten(b)
+	return ca != "" && ac != bc && strings.EqualFold(ca, cb)
 }
 
 func planned(status string) bool { return status == "planned" || status == "proposed" }
 
-// fits reports whether an event record can be the event of a cluster.
-func (c *cluster) fits(e *Event, persons string) bool {
-	if c.class != eventClass(e.Kind) || c.persons != persons {
+// fits reports whether an event record can be the event of a cluster
+// of its kind class and principals (its clusterBlock).
+func (c *cluster) fits(e *Event) bool {
+	if !compatibleDate(c.date, e.Date) || !compatiblePlace(c.place, e.Place) {
 		return false
 	}
 	if c.articles[e.Article] {
 		return false // the extractor already told this article's events apart
-	}
-	if !compatibleDate(c.date, e.Date) || !compatiblePlace(c.place, e.Place) {
-		return false
 	}
 	d := c.date
 	if len(e.Date) > len(d) {
@@ -162,6 +159,12 @@ func resolveEvents(es []Event, persons personResult) []Decision {
 // read alike, so that the records of one such set of principals can be
 // clustered apart from the rest (Update).
 func clusterEvents(recs []eventRecord) []Decision {
+	return clusterEventsBy(recs, (*clusterBlock).fitting)
+}
+
+// clusterEventsBy is clusterEvents with the clusters a record fits found
+// by fitting.
+func clusterEventsBy(recs []eventRecord, fitting func(*clusterBlock, []*cluster, eventRecord) []*cluster) []Decision {
 	// Most specific first, so that vaguer reports join a precise one.
 	order := make([]int, len(recs))
 	for i := range order {
@@ -181,34 +184,36 @@ func clusterEvents(recs []eventRecord) []Decision {
 		return x.Node < y.Node
 	})
 	// Only clusters of the same kind class and principals can fit a
-	// record, so records are compared within those blocks: the cost is
-	// the sum over blocks of records times clusters, not all records
-	// times all clusters.
+	// record, and of those only the ones whose date is compatible, so
+	// records are compared within those blocks and dates: the cost is
+	// the sum over blocks of records times the clusters of a compatible
+	// date, not all records times all clusters.
 	var clusters []*cluster
-	blocks := map[string][]*cluster{}
+	blocks := map[string]*clusterBlock{}
 	member := make([]*cluster, len(recs))
 	rules := make([]string, len(recs))
+	var fit []*cluster
 	for _, i := range order {
 		r := recs[i]
 		key := eventClass(r.e.Kind) + "|" + r.persons
-		var fit []*cluster
-		for _, c := range blocks[key] {
-			if c.fits(r.e, r.persons) {
-				fit = append(fit, c)
-			}
+		b := blocks[key]
+		if b == nil {
+			b = &clusterBlock{under: map[string][]*cluster{}}
+			blocks[key] = b
 		}
+		fit = fitting(b, fit[:0], r)
 		if len(fit) == 1 {
 			c := fit[0]
 			rules[i] = fmt.Sprintf("same principals (%s), compatible date (%s, %s) and place (%s, %s)",
 				strings.Join(r.names, ", "), orNone(r.e.Date), orNone(c.date), placeName(r.e.Place), placeName(c.place))
-			c.join(r.e)
+			c.join(r.e) // its date stays: no longer than the cluster's
 			member[i] = c
 			continue
 		}
-		c := &cluster{class: eventClass(r.e.Kind), persons: r.persons, names: r.names}
+		c := &cluster{class: eventClass(r.e.Kind), names: r.names}
 		c.join(r.e)
 		clusters = append(clusters, c)
-		blocks[key] = append(blocks[key], c)
+		b.index(c)
 		member[i] = c
 		if len(fit) > 1 {
 			rules[i] = fmt.Sprintf("kept apart: could be any of %d events of %s", len(fit), strings.Join(r.names, ", "))
@@ -233,6 +238,31 @@ func clusterEvents(recs []eventRecord) []Decision {
 		out[i] = Decision{Article: r.e.Article, Node: r.e.Node, Canonical: member[i].iri, Rule: rules[i]}
 	}
 	return out
+}
+
+// clusterBlock holds the clusters of one kind class and set of
+// principals under every prefix of their date ("" included). Records
+// come longest date first, so the clusters made before a record have a
+// date at least as long as its own, and the ones of a compatible date
+// (compatibleDate) are those under the record's date.
+type clusterBlock struct {
+	under map[string][]*cluster
+}
+
+func (b *clusterBlock) index(c *cluster) {
+	for k := 0; k <= len(c.date); k++ {
+		b.under[c.date[:k]] = append(b.under[c.date[:k]], c)
+	}
+}
+
+// fitting appends to fit the clusters r fits.
+func (b *clusterBlock) fitting(fit []*cluster, r eventRecord) []*cluster {
+	for _, c := range b.under[r.e.Date] {
+		if c.fits(r.e) {
+			fit = append(fit, c)
+		}
+	}
+	return fit
 }
 
 func orNone(s string) string {
