@@ -35,7 +35,7 @@ func ingestCommand() *cli.Command {
 		Flags: append(readFlags(),
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "articles extracted at once (default: one per core); writes stay in input order, one at a time"},
 			&cli.StringFlag{Name: "progress", Value: "auto", Usage: "progress on stderr: bar, plain (one line per step, for logs), off, or auto (a bar on a terminal for more than 20 files)"},
-			&cli.BoolFlag{Name: "plan", Value: true, Usage: "with many new files, work out their resolution before writing them, so that few are rewritten (reads each new file twice)"},
+			&cli.BoolFlag{Name: "plan", Value: true, Usage: "work out the resolution of new files before writing them, so that few are rewritten: with many new files, or a store that keeps its resolution states (reads each new file twice)"},
 			&cli.IntFlag{Name: "batch", Value: defaultBatchQuads, Usage: "quads written per transaction; the articles of a batch are stored together (1: one article per transaction)"},
 			aliasesFlag(),
 		),
