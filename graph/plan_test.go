@@ -34,28 +34,13 @@ func TestPlannedIngestMatches(t *testing.T) {
 			t.Fatal(err)
 		}
 		if planned != nil {
-			recs := map[quad.IRI]string{}
-			for _, a := range planned {
-				recs[a.IRI] = graph.RecordsLiteral(a)
-			}
-			var err error
-			plan, err = st.PlanResolution(ctx, recs, resolve.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			plan = planOf(t, st, planned)
 			if plan.Len() != len(planned) {
 				t.Fatalf("plan of %d articles, want %d", plan.Len(), len(planned))
 			}
 			b.UsePlan(plan)
 		}
-		for _, a := range arts {
-			if _, err := b.Add(ctx, a); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := b.Close(ctx); err != nil {
-			t.Fatal(err)
-		}
+		addAndClose(t, b, arts)
 		if plan != nil && plan.Len() != 0 {
 			t.Errorf("the plan still holds %d written articles", plan.Len())
 		}
@@ -125,24 +110,10 @@ func TestPlanOutcomeTaken(t *testing.T) {
 			t.Fatal(err)
 		}
 		if plannedAs != nil {
-			recs := map[quad.IRI]string{}
-			for _, a := range plannedAs {
-				recs[a.IRI] = graph.RecordsLiteral(a)
-			}
-			plan, err := st.PlanResolution(ctx, recs, resolve.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			plan := planOf(t, st, plannedAs)
 			b.UsePlan(plan)
 		}
-		for _, a := range arts {
-			if _, err := b.Add(ctx, a); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := b.Close(ctx); err != nil {
-			t.Fatal(err)
-		}
+		addAndClose(t, b, arts)
 		res, err := st.Resolve(ctx, resolve.Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -176,5 +147,32 @@ func TestPlanOutcomeTaken(t *testing.T) {
 		if got, want := allQuads(t, planned), allQuads(t, plain); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s: planned store differs: %d quads, unplanned %d", s.name, len(got), len(want))
 		}
+	}
+}
+
+// planOf plans the resolution of arts, not yet written, with st's.
+func planOf(t *testing.T, st *graph.Store, arts []extract.Article) *graph.ResolutionPlan {
+	t.Helper()
+	recs := map[quad.IRI]string{}
+	for _, a := range arts {
+		recs[a.IRI] = graph.RecordsLiteral(a)
+	}
+	plan, err := st.PlanResolution(context.Background(), recs, resolve.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plan
+}
+
+// addAndClose adds arts to b and closes it.
+func addAndClose(t *testing.T, b *graph.Batch, arts []extract.Article) {
+	t.Helper()
+	for _, a := range arts {
+		if _, err := b.Add(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.Close(context.Background()); err != nil {
+		t.Fatal(err)
 	}
 }
