@@ -61,7 +61,7 @@ func (s *Store) readKeptStates() *keptStates {
 	if path == "" {
 		return nil
 	}
-	db, err := openKept(path, true)
+	db, err := openKeptWhole(path)
 	if err != nil {
 		return nil
 	}

@@ -263,12 +263,21 @@ func (s *Store) partsPath() string {
 // A file another process holds open for writing is waited for briefly,
 // then given up, which costs only time.
 func openKept(path string, readOnly bool) (*bolt.DB, error) {
-	if readOnly {
+	return openKeptWith(path, &bolt.Options{Timeout: 200 * time.Millisecond, ReadOnly: readOnly})
+}
+
+// openKeptWhole opens a kept file, read-only, to read all of it.
+func openKeptWhole(path string) (*bolt.DB, error) {
+	return openKeptWith(path, &bolt.Options{Timeout: 200 * time.Millisecond, ReadOnly: true, MmapFlags: populateFlag})
+}
+
+func openKeptWith(path string, opts *bolt.Options) (*bolt.DB, error) {
+	if opts.ReadOnly {
 		if _, err := os.Stat(path); err != nil {
 			return nil, err
 		}
 	}
-	return bolt.Open(path, 0o644, &bolt.Options{Timeout: 200 * time.Millisecond, ReadOnly: readOnly})
+	return bolt.Open(path, 0o644, opts)
 }
 
 // keptGeneration is the generation a kept file's bucket is of, "" when
@@ -299,7 +308,7 @@ func (s *Store) viewFromParts(gen string) (*View, bool) {
 	if path == "" || !usableGeneration(gen) {
 		return nil, false
 	}
-	db, err := openKept(path, true)
+	db, err := openKeptWhole(path)
 	if err != nil {
 		return nil, false
 	}
