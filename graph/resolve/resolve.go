@@ -426,6 +426,36 @@ func displayName(m map[string]int) string {
 	return best
 }
 
+// betterOrgName reports whether organization name n, used by c
+// records, is a better name than best: more words (a leading "The"
+// aside), then more records, then longer, then alphabetical. Words come
+// first, as a person's name parts do (better), so that the full name
+// stays canonical ("United Nations", not "UN") however the counts of an
+// acronym and its expansion move as articles come: with counts first,
+// one article could move every article's node of the organization.
+func betterOrgName(n string, c int, best string, bestN int) bool {
+	if best == "" {
+		return true
+	}
+	if wn, wb := orgWords(n), orgWords(best); wn != wb {
+		return wn > wb
+	}
+	if c != bestN {
+		return c > bestN
+	}
+	return len(n) > len(best) || len(n) == len(best) && n < best
+}
+
+// orgWords counts the words of an organization name without a leading
+// "The".
+func orgWords(name string) int {
+	w := strings.Fields(name)
+	if len(w) > 1 && strings.EqualFold(w[0], "the") {
+		return len(w) - 1
+	}
+	return len(w)
+}
+
 type orgResult struct {
 	iri  []quad.IRI
 	rule []string
@@ -478,7 +508,7 @@ func resolveOrganizations(os []Named, al *Aliases) orgResult {
 		best, bestN := "", 0
 		for _, k := range members {
 			for n, c := range names[k] {
-				if best == "" || c > bestN || c == bestN && (len(n) > len(best) || len(n) == len(best) && n < best) {
+				if betterOrgName(n, c, best, bestN) {
 					best, bestN = n, c
 				}
 			}

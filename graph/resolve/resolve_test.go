@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -199,5 +200,46 @@ func TestResolveEventsUsePersonResolution(t *testing.T) {
 	want := schema.EventIRI([]string{"Donald Trump", "Vladimir Putin"}, "2017-07", "", false)
 	if got[0] != want || got[1] != want {
 		t.Errorf("events = %v, want both %v", got, want)
+	}
+}
+
+// TestOrganizationCanonicalName: the canonical name of an organization
+// is its fullest, however often the shorter ones are used, and among
+// names of as many words the most used.
+func TestOrganizationCanonicalName(t *testing.T) {
+	cases := []struct {
+		name  string
+		names map[string]int // name -> records
+		want  string
+	}{
+		{"expansion over a more used acronym", map[string]int{"UN": 9, "United Nations": 2}, "United Nations"},
+		{"expansion over an acronym used as often", map[string]int{"UN": 5, "United Nations": 5}, "United Nations"},
+		{"a leading The is no word", map[string]int{"The Kremlin": 2, "Kremlin": 3}, "Kremlin"},
+		{"same words: the most used", map[string]int{"G-20": 2, "G20": 5}, "G20"},
+	}
+	for _, c := range cases {
+		var orgs []Named
+		first := ""
+		for n, count := range c.names {
+			for i := range count {
+				var aliases []string
+				for other := range c.names {
+					if other != n {
+						aliases = append(aliases, other)
+					}
+				}
+				orgs = append(orgs, Named{Article: quad.IRI(fmt.Sprintf("kg:article/%s-%d", schema.Slug(n), i)),
+					Node: schema.OrganizationIRI(n), Name: n, Aliases: aliases})
+			}
+			first = n
+		}
+		res := Resolve(Records{Organizations: orgs}, Options{})
+		want := schema.OrganizationIRI(c.want)
+		for _, d := range res.Decisions {
+			if d.Canonical != want {
+				t.Errorf("%s (%s first): %s named %s, want %s", c.name, first, d.Node, d.Canonical, want)
+				break
+			}
+		}
 	}
 }
