@@ -32,6 +32,7 @@ func TestIdentifiers(t *testing.T) {
 		{"article, dot segments", ArticleIRI("./x/../y.txt"), "kg:article/x/y.txt"},
 		{"evidence", EvidenceIRI("dupA/news.txt", 3), "kg:evidence/dupA/news.txt/3"},
 		{"numbered event", NumberedIRI(EventIRI([]string{"Donald Trump", "Vladimir Putin"}, "", "", false), 2), "kg:event/donald-trump+vladimir-putin/undated/2"},
+		{"founded event", FoundedIRI(EventIRI([]string{"Donald Trump", "Vladimir Putin"}, "", "", false), "kg:article/a kg:event/1"), "kg:event/donald-trump+vladimir-putin/undated/72300f1a"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

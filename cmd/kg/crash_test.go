@@ -258,7 +258,9 @@ func requireNumberedEvents(t *testing.T, lines []string) int {
 }
 
 // isNumberedEvent reports whether an N-Quads line is about an event that
-// resolution numbered ("kg:event/a+b/undated/2").
+// resolution told apart from one that reads alike, by a number or by the
+// hash of its first record ("kg:event/a+b/undated/2",
+// "kg:event/a+b/undated/3fa9c1d2").
 func isNumberedEvent(line string) bool {
 	s, _, _ := strings.Cut(line, " ")
 	if !strings.HasPrefix(s, "<kg:event/") {
@@ -266,5 +268,5 @@ func isNumberedEvent(line string) bool {
 	}
 	i := strings.LastIndexByte(s, '/')
 	n := strings.TrimSuffix(s[i+1:], ">")
-	return n != "" && strings.Trim(n, "0123456789") == ""
+	return n != "" && strings.Trim(n, "0123456789") == "" || len(n) == 8 && strings.Trim(n, "0123456789abcdef") == ""
 }

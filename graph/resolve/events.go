@@ -30,6 +30,7 @@ type cluster struct {
 	notBefore string // latest date of an article that called it planned
 	notAfter  string // earliest date of an article that reported it held
 	articles  map[quad.IRI]bool
+	founder   *Event // the record that made it
 	iri       quad.IRI
 }
 
@@ -210,13 +211,15 @@ func clusterEventsBy(recs []eventRecord, fitting func(*clusterBlock, []*cluster,
 			member[i] = c
 			continue
 		}
-		c := &cluster{class: eventClass(r.e.Kind), names: r.names}
+		c := &cluster{class: eventClass(r.e.Kind), names: r.names, founder: r.e}
 		c.join(r.e)
 		clusters = append(clusters, c)
 		b.index(c)
 		member[i] = c
 		if len(fit) > 1 {
-			rules[i] = fmt.Sprintf("kept apart: could be any of %d events of %s", len(fit), strings.Join(r.names, ", "))
+			// Not how many: that count changes with every such event
+			// that comes, and with it every article's rule.
+			rules[i] = fmt.Sprintf("kept apart: could be more than one event of %s", strings.Join(r.names, ", "))
 		} else {
 			rules[i] = "first report"
 		}
@@ -224,14 +227,19 @@ func clusterEventsBy(recs []eventRecord, fitting func(*clusterBlock, []*cluster,
 	taken := map[quad.IRI]int{}
 	for _, c := range clusters {
 		c.iri = schema.EventIRI(c.names, c.date, c.place, c.class == "call")
-		// Two events that read alike ("a meeting of Trump and Putin",
-		// undated) but could not be one get numbered.
-		if n := taken[c.iri]; n > 0 {
-			taken[c.iri]++
-			c.iri = schema.NumberedIRI(c.iri, n+1)
-		} else {
-			taken[c.iri] = 1
+		// Of events that read alike ("a meeting of Trump and Putin",
+		// undated) but could not be one, the first keeps the IRI and the
+		// others are told apart by their first record: a number in
+		// order would move, and rename the nodes of every later one, each
+		// time a new one came before them.
+		if taken[c.iri] > 0 {
+			base := schema.FoundedIRI(c.iri, string(c.founder.Article)+" "+string(c.founder.Node))
+			c.iri = base
+			for n := 2; taken[c.iri] > 0; n++ {
+				c.iri = schema.NumberedIRI(base, n) // eight hex digits alike: rare
+			}
 		}
+		taken[c.iri]++
 	}
 	out := make([]Decision, len(recs))
 	for i, r := range recs {
