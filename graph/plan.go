@@ -22,11 +22,6 @@ import (
 // one whose records differ from the plan's is written as extracted.
 type ResolutionPlan struct {
 	articles map[quad.IRI]plannedArticle
-	// outcome is the resolution the plan worked out, for the resolution
-	// after the writes to take instead of working it out again when the
-	// store is then what the plan foresaw (reuse); nil when the plan was
-	// not made from kept states.
-	outcome *plannedOutcome
 }
 
 type plannedArticle struct {
@@ -35,7 +30,10 @@ type plannedArticle struct {
 	literal string            // the kg:resolution literal
 }
 
-// plannedOutcome is a plan's resolution and what it was made from.
+// plannedOutcome is a plan's resolution and what it was made from, kept
+// by the store for the resolution after the writes to take instead of
+// working it out again, when the store is then what the plan foresaw
+// (takePlan).
 type plannedOutcome struct {
 	base      string                     // the kept states' generation
 	signature string                     // of the kept decisions it built on
@@ -106,9 +104,8 @@ func (s *Store) PlanResolution(ctx context.Context, records map[quad.IRI]string,
 		p.articles[iri] = plannedArticle{records: st.recordsJSON, rename: out.want[iri], literal: out.literal[iri]}
 	}
 	if kept != nil && len(kept.changed) == 0 {
-		p.outcome = &plannedOutcome{base: kept.base, signature: signature, states: all, planned: planned, out: out}
 		s.touchMu.Lock()
-		s.plan = p.outcome
+		s.plan = &plannedOutcome{base: kept.base, signature: signature, states: all, planned: planned, out: out}
 		s.touchMu.Unlock()
 	}
 	return p, nil

@@ -359,9 +359,8 @@ func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, o
 
 // prior is the last resolution as the kept states hold it, for
 // resolve.Update: the decisions of every kept article, and the records
-// of the changed ones as that resolution read them. The articles of
-// also count as changed too: articles about to be written, which a plan
-// resolves (ResolutionPlan).
+// of the changed ones as that resolution read them. The articles in
+// also, about to be written (ResolutionPlan), count as changed as well.
 func (k *keptRead) prior(also map[quad.IRI]*articleState) *resolve.Prior {
 	changed := func(a quad.IRI) bool { return k.changed[a] || also[a] != nil }
 	byArticle := make(map[quad.IRI]*articleState, len(k.states))
