@@ -253,7 +253,7 @@ func TestLoadRejectsBadModels(t *testing.T) {
 // files byte for byte.
 func TestTrainDeterministic(t *testing.T) {
 	train := udPart(t, "train")[:400]
-	opt := TrainOptions{TagEpochs: 2, ParseEpochs: 2, Folds: 2, TagFolds: 2, MinUpdates: 1, Seed: 7}
+	opt := TrainOptions{TagEpochs: 2, ParseEpochs: 2, Folds: 2, TagFolds: 2, ClassFolds: 2, Parsers: 2, MinUpdates: 1, Seed: 7}
 	var files [2]bytes.Buffer
 	for i := range files {
 		m, err := Train(train, nil, opt)

@@ -80,26 +80,45 @@ func (p *perceptron) bump(i int32, cls int, v float64) {
 // that took part in fewer than minUpdates updates and weights smaller in
 // magnitude than prune.
 func (p *perceptron) average(minUpdates int32, prune float64) *table {
-	out := make(map[uint64][]pair, len(p.feats))
-	for f, i := range p.feats {
-		if p.updates[i] < minUpdates {
-			continue
-		}
-		var ps []pair
-		for _, w := range p.weights[i] {
-			total := w.total + float64(p.now-w.stamp)*w.w
-			avg := total / float64(max(p.now, 1))
-			if math.Abs(avg) < prune {
+	return meanTable([]*perceptron{p}, minUpdates, prune)
+}
+
+// meanTable returns the mean of the averaged weights of perceptrons over
+// the same classes as a table: a feature counts in each perceptron it
+// took part in minUpdates updates of, and weights smaller in magnitude
+// than prune are dropped.
+func meanTable(ps []*perceptron, minUpdates int32, prune float64) *table {
+	sums := make(map[uint64][]float64, len(ps[0].feats))
+	classes := ps[0].classes
+	for _, p := range ps {
+		for f, i := range p.feats {
+			if p.updates[i] < minUpdates {
 				continue
 			}
-			ps = append(ps, pair{w.cls, float32(avg)})
-		}
-		slices.SortFunc(ps, func(a, b pair) int { return int(a.cls) - int(b.cls) })
-		if len(ps) > 0 {
-			out[f] = ps
+			row := sums[f]
+			if row == nil {
+				row = make([]float64, classes)
+				sums[f] = row
+			}
+			for _, w := range p.weights[i] {
+				total := w.total + float64(p.now-w.stamp)*w.w
+				row[w.cls] += total / float64(max(p.now, 1))
+			}
 		}
 	}
-	return buildTable(p.classes, out, 0)
+	out := make(map[uint64][]pair, len(sums))
+	for f, row := range sums {
+		var ps2 []pair
+		for c, sum := range row {
+			if avg := sum / float64(len(ps)); math.Abs(avg) >= prune {
+				ps2 = append(ps2, pair{uint16(c), float32(avg)})
+			}
+		}
+		if len(ps2) > 0 {
+			out[f] = ps2
+		}
+	}
+	return buildTable(classes, out, 0)
 }
 
 func sortedKeys[V any](m map[uint64]V) []uint64 {

@@ -28,7 +28,9 @@ const (
 	hashNone  = 0x4e4f4e45   // "NONE"
 )
 
-func (tg *tagger) prepare(words []string, info []wordInfo) {
+// prepare hashes the properties of words into info, their class sets
+// from amb.
+func (tg *tagger) prepare(words []string, amb map[uint64]uint64, info []wordInfo) {
 	for i, w := range words {
 		lw := len(w)
 		in := wordInfo{
@@ -43,7 +45,7 @@ func (tg *tagger) prepare(words []string, info []wordInfo) {
 		in.pre1 = hashString(w[:min(1, lw)])
 		in.pre2 = hashLower(w[:min(2, lw)])
 		in.pre3 = hashLower(w[:min(3, lw)])
-		if a, ok := tg.amb[in.lower]; ok {
+		if a, ok := amb[in.lower]; ok {
 			in.amb = a
 		} else {
 			in.amb = hashNone
@@ -230,7 +232,7 @@ type tagState struct {
 // first pass's tags of the next two words.
 func (tg *tagger) tag(st *tagState, words []string, classes []uint16) {
 	st.info = slices.Grow(st.info[:0], len(words))[:len(words)]
-	tg.prepare(words, st.info)
+	tg.prepare(words, tg.amb, st.info)
 	if tg.w2 == nil {
 		tg.pass(st, tg.w, nil, classes)
 		return
@@ -284,8 +286,11 @@ func tagClass(upos, xpos string) string { return upos + "\t" + xpos }
 
 // trainTagger trains a two-pass tagger on sents. The second pass learns
 // from first-pass tags that are jackknifed over folds, so that it sees
-// first-pass errors as they occur on unseen text.
-func trainTagger(sents []Sentence, classes []string, epochs int, seed uint64, folds int) *tagger {
+// first-pass errors as they occur on unseen text. With classFolds of two
+// or more, the class sets a sentence is trained with are counted without
+// the sentence's own fold, so that the tagger meets words with no class
+// set, or a partial one, about as often as on unseen text.
+func trainTagger(sents []Sentence, classes []string, epochs int, seed uint64, folds, classFolds int) *tagger {
 	index := make(map[string]int, len(classes))
 	tg := &tagger{}
 	for i, c := range classes {
@@ -295,7 +300,8 @@ func trainTagger(sents []Sentence, classes []string, epochs int, seed uint64, fo
 		tg.xpos = append(tg.xpos, x)
 	}
 	tg.sure, tg.amb = tagDictionaries(sents, index)
-	tg.w = tg.trainPass(sents, index, epochs, seed, nil)
+	ambOf := classSetsOutOfFold(sents, index, classFolds, tg.amb)
+	tg.w = tg.trainPass(sents, index, epochs, seed, nil, ambOf)
 	if folds < 2 {
 		return tg
 	}
@@ -307,19 +313,40 @@ func trainTagger(sents []Sentence, classes []string, epochs int, seed uint64, fo
 				rest = append(rest, s)
 			}
 		}
-		ft := trainTagger(rest, classes, epochs, seed+uint64(f)+1, 0)
+		ft := trainTagger(rest, classes, epochs, seed+uint64(f)+1, 0, classFolds)
 		var st tagState
 		for i := f; i < len(sents); i += folds {
 			right[i] = make([]uint16, len(sents[i].Tokens))
 			ft.tag(&st, forms(sents[i]), right[i])
 		}
 	}
-	tg.w2 = tg.trainPass(sents, index, epochs, seed+100, right)
+	tg.w2 = tg.trainPass(sents, index, epochs, seed+100, right, ambOf)
 	return tg
 }
 
-// trainPass trains the weights of one tagging pass.
-func (tg *tagger) trainPass(sents []Sentence, index map[string]int, epochs int, seed uint64, right [][]uint16) *table {
+// classSetsOutOfFold returns, for sentence i of sents, the class sets
+// counted over the sentences of the other folds (sentence j is in fold
+// j mod folds); with fewer than two folds, all for every sentence.
+func classSetsOutOfFold(sents []Sentence, index map[string]int, folds int, all map[uint64]uint64) func(i int) map[uint64]uint64 {
+	if folds < 2 {
+		return func(int) map[uint64]uint64 { return all }
+	}
+	byFold := make([]map[uint64]uint64, folds)
+	for f := range folds {
+		var rest []Sentence
+		for i, s := range sents {
+			if i%folds != f {
+				rest = append(rest, s)
+			}
+		}
+		_, byFold[f] = tagDictionaries(rest, index)
+	}
+	return func(i int) map[uint64]uint64 { return byFold[i%folds] }
+}
+
+// trainPass trains the weights of one tagging pass, sentence i with the
+// class sets of ambOf(i).
+func (tg *tagger) trainPass(sents []Sentence, index map[string]int, epochs int, seed uint64, right [][]uint16, ambOf func(int) map[uint64]uint64) *table {
 	p := newPerceptron(len(tg.upos))
 	rng := rand.New(rand.NewPCG(seed, 1))
 	order := make([]int, len(sents))
@@ -334,7 +361,7 @@ func (tg *tagger) trainPass(sents []Sentence, index map[string]int, epochs int, 
 			s := sents[si]
 			st.info = slices.Grow(st.info[:0], len(s.Tokens))[:len(s.Tokens)]
 			ws := forms(s)
-			tg.prepare(ws, st.info)
+			tg.prepare(ws, ambOf(si), st.info)
 			var r []uint16
 			if right != nil {
 				r = right[si]

@@ -16,7 +16,9 @@ type TrainOptions struct {
 	ParseEpochs int    // passes of the parser
 	Folds       int    // jackknife folds that give the parser predicted tags
 	TagFolds    int    // jackknife folds for the tagger's second pass; < 2: one pass
+	ClassFolds  int    // folds the tagger's training class sets are counted without; < 2: none
 	MinUpdates  int32  // parser features with fewer updates are dropped
+	Parsers     int    // parsers trained with seeds Seed, Seed+1, ..., whose weights are averaged; < 2: one
 	Seed        uint64 // seeds every shuffle and exploration step
 	Log         io.Writer
 }
@@ -67,7 +69,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 					rest = append(rest, s)
 				}
 			}
-			tg := trainTagger(rest, classes, opt.TagEpochs, opt.Seed+uint64(f)+1, opt.TagFolds)
+			tg := trainTagger(rest, classes, opt.TagEpochs, opt.Seed+uint64(f)+1, opt.TagFolds, opt.ClassFolds)
 			var st tagState
 			for i := f; i < len(train); i += opt.Folds {
 				predicted[i] = make([]uint16, len(train[i].Tokens))
@@ -81,7 +83,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		defer wg.Done()
 		sem <- struct{}{}
 		defer func() { <-sem }()
-		full = trainTagger(train, classes, opt.TagEpochs, opt.Seed, opt.TagFolds)
+		full = trainTagger(train, classes, opt.TagEpochs, opt.Seed, opt.TagFolds, opt.ClassFolds)
 	}()
 	wg.Wait()
 	m := &Model{tagger: full, lemmas: trainLemmatizer(train)}
@@ -99,28 +101,57 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 			full.tag(&st, forms(s), predicted[i])
 		}
 	}
-	tp, lp := newPerceptron(1+2*p.groups), newPerceptron(len(labels))
-	rng := rand.New(rand.NewPCG(opt.Seed, 2))
+	parsers := max(1, opt.Parsers)
+	tps, lps := make([]*perceptron, parsers), make([]*perceptron, parsers)
+	for k := range parsers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			var devLog func(epoch int)
+			if k == 0 && parsers == 1 && len(dev) > 0 {
+				devLog = func(epoch int) {
+					p.w, p.lw = tps[0].average(opt.MinUpdates, 1e-3), lps[0].average(opt.MinUpdates, 1e-3)
+					s := m.Evaluate(dev)
+					logf("parser epoch %d: %s, dev UAS %.4f LAS %.4f, %d features", epoch+1,
+						time.Since(start).Round(time.Second), s.UAS, s.LAS, p.w.features())
+				}
+			}
+			tps[k], lps[k] = newPerceptron(1+2*p.groups), newPerceptron(len(labels))
+			trainParser(p, tps[k], lps[k], train, predicted, opt.ParseEpochs, opt.Seed+uint64(k), devLog)
+		}()
+	}
+	wg.Wait()
+	p.w, p.lw = meanTable(tps, opt.MinUpdates, 1e-3), meanTable(lps, opt.MinUpdates, 1e-3)
+	if parsers > 1 && len(dev) > 0 {
+		s := m.Evaluate(dev)
+		logf("mean of %d parsers: %s, dev UAS %.4f LAS %.4f, %d features", parsers,
+			time.Since(start).Round(time.Second), s.UAS, s.LAS, p.w.features())
+	}
+	return m, nil
+}
+
+// trainParser trains the move and label perceptrons tp and lp of p over
+// train with the dynamic oracle, shuffling with seed; devLog, when not
+// nil, reports on the epochs that end a third of the run and the last.
+func trainParser(p *parser, tp, lp *perceptron, train []Sentence, tags [][]uint16, epochs int, seed uint64, devLog func(epoch int)) {
+	rng := rand.New(rand.NewPCG(seed, 2))
 	order := make([]int, len(train))
 	for i := range order {
 		order[i] = i
 	}
-	tr := &parseTrainer{p: tp, lp: lp, root: p.root, group: p.group, labels: labels, rng: rng, cost: make([]int, tp.classes)}
-	for epoch := range opt.ParseEpochs {
+	tr := &parseTrainer{p: tp, lp: lp, root: p.root, group: p.group, labels: p.labels, rng: rng, cost: make([]int, tp.classes)}
+	for epoch := range epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		tr.explore = epoch >= exploreFrom
 		for _, i := range order {
-			tr.sentence(train[i], predicted[i])
+			tr.sentence(train[i], tags[i])
 		}
-		if len(dev) > 0 && (epoch == opt.ParseEpochs-1 || epoch%3 == 2) {
-			p.w, p.lw = tp.average(opt.MinUpdates, 1e-3), lp.average(opt.MinUpdates, 1e-3)
-			s := m.Evaluate(dev)
-			logf("parser epoch %d: %s, dev UAS %.4f LAS %.4f, %d features", epoch+1,
-				time.Since(start).Round(time.Second), s.UAS, s.LAS, p.w.features())
+		if devLog != nil && (epoch == epochs-1 || epoch%3 == 2) {
+			devLog(epoch)
 		}
 	}
-	p.w, p.lw = tp.average(opt.MinUpdates, 1e-3), lp.average(opt.MinUpdates, 1e-3)
-	return m, nil
 }
 
 func forms(s Sentence) []string {
@@ -326,7 +357,7 @@ func TagAccuracy(train, dev []Sentence, opt TrainOptions) float64 {
 			classSet[tagClass(t.UPOS, t.XPOS)] = true
 		}
 	}
-	m := &Model{tagger: trainTagger(train, setKeys(classSet), opt.TagEpochs, opt.Seed, opt.TagFolds)}
+	m := &Model{tagger: trainTagger(train, setKeys(classSet), opt.TagEpochs, opt.Seed, opt.TagFolds, opt.ClassFolds)}
 	return m.tagAccuracy(dev)
 }
 
