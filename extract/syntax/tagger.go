@@ -286,11 +286,11 @@ func tagClass(upos, xpos string) string { return upos + "\t" + xpos }
 
 // trainTagger trains a two-pass tagger on sents. The second pass learns
 // from first-pass tags that are jackknifed over folds, so that it sees
-// first-pass errors as they occur on unseen text. With classFolds of two
+// first-pass errors as they occur on unseen text. With cs.folds of two
 // or more, the class sets a sentence is trained with are counted without
 // the sentence's own fold, so that the tagger meets words with no class
 // set, or a partial one, about as often as on unseen text.
-func trainTagger(sents []Sentence, classes []string, epochs int, seed uint64, folds, classFolds int) *tagger {
+func trainTagger(sents []Sentence, classes []string, epochs int, seed uint64, folds int, cs classSetFolds) *tagger {
 	index := make(map[string]int, len(classes))
 	tg := &tagger{}
 	for i, c := range classes {
@@ -300,7 +300,7 @@ func trainTagger(sents []Sentence, classes []string, epochs int, seed uint64, fo
 		tg.xpos = append(tg.xpos, x)
 	}
 	tg.sure, tg.amb = tagDictionaries(sents, index)
-	ambOf := classSetsOutOfFold(sents, index, classFolds, tg.amb)
+	ambOf := classSetsOutOfFold(sents, index, cs.folds, cs.keepFrom, tg.amb)
 	tg.w = tg.trainPass(sents, index, epochs, seed, nil, ambOf)
 	if folds < 2 {
 		return tg
@@ -313,7 +313,7 @@ func trainTagger(sents []Sentence, classes []string, epochs int, seed uint64, fo
 				rest = append(rest, s)
 			}
 		}
-		ft := trainTagger(rest, classes, epochs, seed+uint64(f)+1, 0, classFolds)
+		ft := trainTagger(rest, classes, epochs, seed+uint64(f)+1, 0, cs)
 		var st tagState
 		for i := f; i < len(sents); i += folds {
 			right[i] = make([]uint16, len(sents[i].Tokens))
@@ -324,10 +324,16 @@ func trainTagger(sents []Sentence, classes []string, epochs int, seed uint64, fo
 	return tg
 }
 
+// classSetFolds says how the tagger's training class sets are counted:
+// see classSetsOutOfFold.
+type classSetFolds struct{ folds, keepFrom int }
+
 // classSetsOutOfFold returns, for sentence i of sents, the class sets
 // counted over the sentences of the other folds (sentence j is in fold
-// j mod folds); with fewer than two folds, all for every sentence.
-func classSetsOutOfFold(sents []Sentence, index map[string]int, folds int, all map[uint64]uint64) func(i int) map[uint64]uint64 {
+// j mod folds), except that words seen keepFrom times or more (when
+// keepFrom > 0) keep their set from all; with fewer than two folds, all
+// for every sentence.
+func classSetsOutOfFold(sents []Sentence, index map[string]int, folds, keepFrom int, all map[uint64]uint64) func(i int) map[uint64]uint64 {
 	if folds < 2 {
 		return func(int) map[uint64]uint64 { return all }
 	}
@@ -340,6 +346,21 @@ func classSetsOutOfFold(sents []Sentence, index map[string]int, folds int, all m
 			}
 		}
 		_, byFold[f] = tagDictionaries(rest, index)
+	}
+	if keepFrom > 0 {
+		counts := map[uint64]int{}
+		for _, s := range sents {
+			for _, t := range s.Tokens {
+				counts[hashLower(t.Form)]++
+			}
+		}
+		for w, n := range counts {
+			if n >= keepFrom {
+				for _, sets := range byFold {
+					sets[w] = all[w]
+				}
+			}
+		}
 	}
 	return func(i int) map[uint64]uint64 { return byFold[i%folds] }
 }

@@ -17,6 +17,7 @@ type TrainOptions struct {
 	Folds       int    // jackknife folds that give the parser predicted tags
 	TagFolds    int    // jackknife folds for the tagger's second pass; < 2: one pass
 	ClassFolds  int    // folds the tagger's training class sets are counted without; < 2: none
+	ClassKeep   int    // with ClassFolds, words seen this often keep their whole class set; 0: none
 	MinUpdates  int32  // parser features with fewer updates are dropped
 	Parsers     int    // parsers trained with seeds Seed, Seed+1, ..., whose weights are averaged; < 2: one
 	Seed        uint64 // seeds every shuffle and exploration step
@@ -69,7 +70,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 					rest = append(rest, s)
 				}
 			}
-			tg := trainTagger(rest, classes, opt.TagEpochs, opt.Seed+uint64(f)+1, opt.TagFolds, opt.ClassFolds)
+			tg := trainTagger(rest, classes, opt.TagEpochs, opt.Seed+uint64(f)+1, opt.TagFolds, classSetFolds{opt.ClassFolds, opt.ClassKeep})
 			var st tagState
 			for i := f; i < len(train); i += opt.Folds {
 				predicted[i] = make([]uint16, len(train[i].Tokens))
@@ -83,7 +84,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		defer wg.Done()
 		sem <- struct{}{}
 		defer func() { <-sem }()
-		full = trainTagger(train, classes, opt.TagEpochs, opt.Seed, opt.TagFolds, opt.ClassFolds)
+		full = trainTagger(train, classes, opt.TagEpochs, opt.Seed, opt.TagFolds, classSetFolds{opt.ClassFolds, opt.ClassKeep})
 	}()
 	wg.Wait()
 	m := &Model{tagger: full, lemmas: trainLemmatizer(train)}
@@ -357,7 +358,7 @@ func TagAccuracy(train, dev []Sentence, opt TrainOptions) float64 {
 			classSet[tagClass(t.UPOS, t.XPOS)] = true
 		}
 	}
-	m := &Model{tagger: trainTagger(train, setKeys(classSet), opt.TagEpochs, opt.Seed, opt.TagFolds, opt.ClassFolds)}
+	m := &Model{tagger: trainTagger(train, setKeys(classSet), opt.TagEpochs, opt.Seed, opt.TagFolds, classSetFolds{opt.ClassFolds, opt.ClassKeep})}
 	return m.tagAccuracy(dev)
 }
 

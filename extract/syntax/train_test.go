@@ -7,32 +7,37 @@ import (
 
 func TestClassSetsOutOfFold(t *testing.T) {
 	sents := []Sentence{
-		{Tokens: []Token{{Form: "Only", UPOS: "ADV", XPOS: "RB"}, {Form: "here", UPOS: "ADV", XPOS: "RB"}}},
+		{Tokens: []Token{{Form: "Only", UPOS: "ADV", XPOS: "RB"}, {Form: "here", UPOS: "ADV", XPOS: "RB"}, {Form: "twice", UPOS: "ADV", XPOS: "RB"}}},
 		{Tokens: []Token{{Form: "here", UPOS: "ADV", XPOS: "RB"}}},
-		{Tokens: []Token{{Form: "Here", UPOS: "ADV", XPOS: "RB"}, {Form: "Again", UPOS: "ADV", XPOS: "RB"}}},
+		{Tokens: []Token{{Form: "Here", UPOS: "ADV", XPOS: "RB"}, {Form: "Again", UPOS: "ADV", XPOS: "RB"}, {Form: "twice", UPOS: "ADV", XPOS: "RB"}}},
 	}
 	index := map[string]int{tagClass("ADV", "RB"): 0}
 	_, all := tagDictionaries(sents, index)
 	cases := []struct {
 		name     string
 		folds    int
+		keep     int
 		sentence int
 		word     string
 		want     bool
 	}{
-		{"all sets without folds", 0, 0, "only", true},
-		{"a word of its own fold alone is unknown", 2, 0, "only", false},
-		{"a word of another fold is known", 2, 1, "only", true},
-		{"a capitalized word of another fold is known in lower case", 2, 1, "again", true},
-		{"a word also in another fold is known", 2, 0, "here", true},
-		{"folds follow the sentence's index", 2, 2, "only", false},
-		{"a word of another sentence of its fold is unknown", 2, 0, "again", false},
+		{"all sets without folds", 0, 0, 0, "only", true},
+		{"a word of its own fold alone is unknown", 2, 0, 0, "only", false},
+		{"a word of another fold is known", 2, 0, 1, "only", true},
+		{"a capitalized word of another fold is known in lower case", 2, 0, 1, "again", true},
+		{"a word also in another fold is known", 2, 0, 0, "here", true},
+		{"folds follow the sentence's index", 2, 0, 2, "only", false},
+		{"a word of another sentence of its fold is unknown", 2, 0, 0, "again", false},
+		{"a word seen twice in its own fold alone is unknown", 2, 0, 0, "twice", false},
+		{"unless words seen twice keep their set", 2, 2, 0, "twice", true},
+		{"a word seen fewer times than that does not", 2, 2, 0, "only", false},
+		{"nor one seen twice when it takes three", 2, 3, 0, "twice", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			sets := classSetsOutOfFold(sents, index, c.folds, all)(c.sentence)
+			sets := classSetsOutOfFold(sents, index, c.folds, c.keep, all)(c.sentence)
 			if _, ok := sets[hashLower(c.word)]; ok != c.want {
-				t.Errorf("class set of %q for sentence %d with %d folds: present %v, want %v", c.word, c.sentence, c.folds, ok, c.want)
+				t.Errorf("class set of %q for sentence %d with %d folds, keep %d: present %v, want %v", c.word, c.sentence, c.folds, c.keep, ok, c.want)
 			}
 		})
 	}

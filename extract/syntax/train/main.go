@@ -32,6 +32,7 @@ func run() error {
 	flag.IntVar(&opt.ParseEpochs, "parse-epochs", opt.ParseEpochs, "parser passes over the training data")
 	flag.IntVar(&opt.TagFolds, "tag-folds", opt.TagFolds, "jackknife folds for the tagger's second pass (< 2: one pass)")
 	flag.IntVar(&opt.ClassFolds, "class-folds", opt.ClassFolds, "folds the tagger's training class sets are counted without (< 2: none)")
+	flag.IntVar(&opt.ClassKeep, "class-keep", opt.ClassKeep, "with -class-folds, words seen this often keep their whole class set (0: none)")
 	flag.IntVar(&opt.Parsers, "parsers", opt.Parsers, "parsers trained with consecutive seeds and averaged (< 2: one)")
 	flag.IntVar(&opt.Folds, "folds", opt.Folds, "jackknife folds for the parser's training tags")
 	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed of every shuffle and exploration step")
