@@ -49,6 +49,8 @@ func TestRoles(t *testing.T) {
 		{"hyphenated past marker before a country", "It was the first such visit since then-U.S. President Bill Clinton came in 1998.", "Bill Clinton", "president", "United States", ""},
 		{"passive of appointing after an unknown first name", "Japanese Prime Minister Fumio Kishida named a cabinet on Wednesday. Minoru Kihara has been appointed as defense minister.",
 			"Minoru Kihara", "defense minister", "Japan", ""},
+		{"passive of appointing after a description of the name", "Chilean President Gabriel Boric named envoys on Monday. And lawyer and activist Ana Reyes was confirmed to be ambassador to Spain.",
+			"Ana Reyes", "ambassador", "Chile", "Spain"},
 		{"successor of a titled name", "South Korean President Yoon Suk Yeol named a cabinet on Wednesday. Park Jin-young was picked to replace Defense Minister Lee Jong-sup.",
 			"Park Jin-young", "defense minister", "South Korea", ""},
 		{"successor after a relative clause", "British Prime Minister David Cameron reshuffled his cabinet. Michael Fallon, a business minister, replaces Defence Secretary Philip Hammond.",

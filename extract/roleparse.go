@@ -182,7 +182,8 @@ var titleEnds = func() map[string]bool {
 // nameHead returns the word that stands for the name at tokens [a, b):
 // the name's own head, or the title before it that the parse made the
 // head ("Justice Minister Yoko Kamikawa" with "Kamikawa" flat under
-// "Justice"), or the first of a coordination of persons.
+// "Justice"), or the common noun before it that the name is in apposition
+// to, or the first of a coordination of persons.
 func (p *parsed) nameHead(a, b int) int {
 	w := p.spanHead(a, b)
 	from := p.wordOf[a]
@@ -202,10 +203,30 @@ func (p *parsed) nameHead(a, b int) int {
 				w = h
 				continue
 			}
+		case "appos":
+			// "attorney and activist Victoria Reggie Kennedy was
+			// confirmed": a name set right after the common noun that
+			// describes its bearer, with no comma between, stands in the
+			// noun's place.
+			if h < from && p.words[h].UPOS == "NOUN" && !p.formBetween(h, from, ",") {
+				w = h
+				continue
+			}
 		}
 		break
 	}
 	return w
+}
+
+// formBetween reports whether a word strictly between words a and b is
+// written form.
+func (p *parsed) formBetween(a, b int, form string) bool {
+	for i := a + 1; i < b; i++ {
+		if p.words[i].Form == form {
+			return true
+		}
+	}
+	return false
 }
 
 // titlesOf returns the words that may head a title that the name whose
