@@ -86,6 +86,7 @@ func (x *extraction) findTimes() []timex {
 			i++
 		}
 		out = x.printedDates(si, out)
+		out = x.weekdayWithDate(si, out)
 	}
 	return out
 }
@@ -164,6 +165,46 @@ func (x *extraction) printedDates(si int, out []timex) []timex {
 	}
 	merged = append(merged, own[i:]...)
 	return append(out[:first], merged...)
+}
+
+// weekdayWithDate joins a weekday to the day's date written right after
+// it ("Thursday, October 30", "Thursday October 30"): one expression,
+// the date's, as TimeML marks it, where alone the weekday would resolve
+// to a day of its own. out holds the expressions found so far, sentence
+// si's last.
+func (x *extraction) weekdayWithDate(si int, out []timex) []timex {
+	toks := x.sents[si].toks
+	first := len(out)
+	for first > 0 && out[first-1].sent == si {
+		first--
+	}
+	w := first
+	for r := first; r < len(out); r++ {
+		t := out[r]
+		if r+1 < len(out) && bareWeekday(toks, t.a, t.b) {
+			d := out[r+1]
+			gap := d.a - t.b
+			if (gap == 0 || gap == 1 && toks[t.b].text == ",") && dayPrecise(d) && !bareWeekday(toks, d.a, d.a+1) {
+				d.a, d.text = t.a, x.doc.Text[toks[t.a].start:toks[d.b-1].end]
+				t = d
+				r++
+			}
+		}
+		out[w] = t
+		w++
+	}
+	return out[:w]
+}
+
+// dayPrecise reports whether t's value, or its value against any date
+// when it takes one, names a day.
+func dayPrecise(t timex) bool {
+	v := t.value
+	if t.resolve != nil {
+		v = t.resolve(time.Date(2001, 6, 15, 0, 0, 0, 0, time.UTC))
+	}
+	_, err := time.Parse("2006-01-02", v)
+	return err == nil && t.typ == ""
 }
 
 // weekdayAbbrev are the short forms of weekdays that pages print.
