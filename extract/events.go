@@ -762,6 +762,8 @@ func (x *extraction) dateIn(si, a, b int) string {
 	b = reportingFrom(toks, a, b)
 	best := ""
 	bestPrec := -1
+	dateline := datelineEnd(toks)
+	datelineDate := ""
 	for _, t := range x.sentTimes(si) {
 		if t.a < a || t.b > b || t.value == "" || t.typ != "" || isReference(t.value) {
 			continue // no value, or no calendar date (a duration, "now")
@@ -773,11 +775,46 @@ func (x *extraction) dateIn(si, a, b int) string {
 			continue // "the 2016 presidential election" dates the election
 		}
 		v := eventDate(t.value)
+		if t.b <= dateline {
+			// "Havana, April 14 (RHC) - Xi received Lula on Thursday":
+			// the dateline dates the report, and the event only when
+			// its own words do not.
+			if datelineDate == "" {
+				datelineDate = v
+			}
+			continue
+		}
 		if len(v) > bestPrec {
 			best, bestPrec = v, len(v)
 		}
 	}
+	if best == "" {
+		return datelineDate
+	}
 	return best
+}
+
+// datelineEnd returns the dash that ends a dateline opening toks
+// ("Havana, April 14 (RHC) -", "WASHINGTON, June 3 —"): a capitalized
+// first word, a comma, and a dash within the first dozen tokens; -1 when
+// toks open with none.
+func datelineEnd(toks []token) int {
+	if len(toks) == 0 || !toks[0].cap && !toks[0].upper {
+		return -1
+	}
+	comma := false
+	for k, t := range toks[:min(len(toks), 12)] {
+		switch t.text {
+		case ",":
+			comma = true
+		case "-", "–", "—", "--":
+			if comma {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // attributiveYear reports whether the expression toks[a:b] is a lone

@@ -429,6 +429,30 @@ func TestAttributiveYearDatesNoEvent(t *testing.T) {
 	}
 }
 
+// TestDatelineDatesTheEventLast: a dateline's date dates the report; the
+// event takes its own date when its words give one, the dateline's when
+// they do not.
+func TestDatelineDatesTheEventLast(t *testing.T) {
+	fri := time.Date(2021, 3, 12, 0, 0, 0, 0, time.UTC) // a Friday
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"its own weekday", "Lima, March 12 (Andina) - Peruvian President Francisco Sagasti met Chilean President Sebastian Pinera in Lima on Thursday.", "2021-03-11"},
+		{"its own date", "OTTAWA, March 12 — Canadian Prime Minister Justin Trudeau spoke with U.S. President Joe Biden on March 9.", "2021-03-09"},
+		{"the dateline alone", "Lima, March 12 (Andina) - Peruvian President Francisco Sagasti met Chilean President Sebastian Pinera in Lima.", "2021-03-12"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, fri)
+			if len(f.Events) != 1 {
+				t.Fatalf("events %+v, want one", f.Events)
+			}
+			if got := f.Events[0].Date; got != tt.want {
+				t.Errorf("event dated %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestTimeDirection: a relative date's direction comes from the tense of
 // its own clause, then of its sentence.
 func TestTimeDirection(t *testing.T) {
