@@ -94,6 +94,43 @@ func (x *extraction) storyYear() int {
 	return latest
 }
 
+// namingCall reports whether the "call" at toks[i] gives something a
+// name rather than a telephone call: a quotation follows it, past an
+// article or a pronoun at most ("likes to call the "Winter White
+// House"", "called it "historic""), or a "what" comes shortly before it
+// and no determiner just before it ("what the US leader likes to call
+// ..."; "what they said in the call" keeps its call).
+func namingCall(toks []token, i int) bool {
+	switch toks[i].lower {
+	case "call", "calls", "called", "calling":
+	default:
+		return false
+	}
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		if quoteMarks[toks[k].text] {
+			return true
+		}
+		if !determiners[toks[k].lower] && !objectPronouns[toks[k].lower] {
+			break
+		}
+	}
+	if i > 0 && determiners[toks[i-1].lower] {
+		return false
+	}
+	for k := max(0, i-5); k < i; k++ {
+		if toks[k].lower == "what" {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	quoteMarks     = wordSet(`"`, "“", "”", "'", "‘", "’")
+	determiners    = wordSet("the", "a", "an", "this", "that", "his", "her", "their", "its", "our")
+	objectPronouns = wordSet("it", "him", "her", "them", "this", "that")
+)
+
 func isCaption(s *sentence) bool {
 	return len(s.toks) > 1 && (s.toks[0].text == "FILE" || strings.EqualFold(s.toks[0].text, "photo"))
 }
@@ -117,6 +154,9 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		}
 		if lw == "speaks" && hasWord(toks, "phone") {
 			k = Call
+		}
+		if k == Call && namingCall(toks, i) {
+			continue // "what the US leader likes to call the "Winter White House""
 		}
 		if k == Summit && multilateral(toks, i) {
 			k = Meeting

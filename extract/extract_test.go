@@ -453,6 +453,30 @@ func TestDatelineDatesTheEventLast(t *testing.T) {
 	}
 }
 
+// TestNamingCallIsNoCall: "call" that gives something a name is no
+// telephone call.
+func TestNamingCallIsNoCall(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		call       bool
+	}{
+		{"a name in quotes", `President Donald Trump welcomed Chinese President Xi Jinping to what aides like to call the "Winter White House" on Friday.`, false},
+		{"a phone call", "Russian President Vladimir Putin held a call with French President Emmanuel Macron on Friday.", true},
+		{"what was said in the call", "Russian President Vladimir Putin held a call with French President Emmanuel Macron, and what they said in the call was not disclosed.", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, time.Date(2021, 3, 12, 0, 0, 0, 0, time.UTC))
+			call := false
+			for _, e := range f.Events {
+				call = call || e.Type == Call
+			}
+			if call != tt.call {
+				t.Errorf("a call among %+v: %v, want %v", f.Events, call, tt.call)
+			}
+		})
+	}
+}
+
 // TestTimeDirection: a relative date's direction comes from the tense of
 // its own clause, then of its sentence.
 func TestTimeDirection(t *testing.T) {
