@@ -29,6 +29,7 @@ var handleTitles = map[string][2]string{
 // full name's last or first word, nearest preceding full name first.
 func (x *extraction) cluster() {
 	byKey := map[string]int{}
+	initialed := x.initialedNames()
 	for i := range x.mentions {
 		m := &x.mentions[i]
 		if m.kind != kindPerson || m.b-m.a < 2 {
@@ -36,10 +37,17 @@ func (x *extraction) cluster() {
 		}
 		toks := x.sents[m.sent].toks[m.a:m.b]
 		key := gazetteer.Fold(m.text)
+		named := m
+		if full, ok := initialed[key]; ok && len(full) == 1 {
+			// "George Bush" in a story that writes "George W Bush"
+			for k, mi := range full {
+				key, named = k, &x.mentions[mi]
+			}
+		}
 		pi, ok := byKey[key]
 		if !ok {
-			c := &cluster{name: m.text, first: i}
-			for _, t := range toks {
+			c := &cluster{name: named.text, first: i}
+			for _, t := range x.sents[named.sent].toks[named.a:named.b] {
 				c.tokens = append(c.tokens, t.text)
 			}
 			pi = len(x.persons)
@@ -125,6 +133,53 @@ func (x *extraction) cluster() {
 			}
 		}
 	}
+}
+
+// initialedNames maps the folded "first last" of each person name
+// written with middle initials ("George W Bush", "John F. Kennedy") to
+// the folded full names that give it and a mention of each: a name
+// without the initial is the one fuller name when the document writes
+// only one ("George H.W. Bush" beside "George W. Bush" leaves "George
+// Bush" alone).
+func (x *extraction) initialedNames() map[string]map[string]int {
+	out := map[string]map[string]int{}
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if m.kind != kindPerson || m.b-m.a < 3 {
+			continue
+		}
+		toks := x.sents[m.sent].toks[m.a:m.b]
+		middle := ""
+		for _, t := range toks[1 : len(toks)-1] {
+			middle += t.text
+		}
+		if !initials(middle) {
+			continue
+		}
+		short := gazetteer.Fold(toks[0].text + " " + toks[len(toks)-1].text)
+		if out[short] == nil {
+			out[short] = map[string]int{}
+		}
+		if _, ok := out[short][gazetteer.Fold(m.text)]; !ok {
+			out[short][gazetteer.Fold(m.text)] = i
+		}
+	}
+	return out
+}
+
+// initials reports whether s is one to three capital letters, each
+// followed by a dot or not ("W", "W.", "H.W.").
+func initials(s string) bool {
+	s = strings.ReplaceAll(s, ".", "")
+	if len(s) == 0 || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // familiarMiddle reports whether the folded word w is a capitalized

@@ -623,6 +623,10 @@ func TestPersonNames(t *testing.T) {
 			[]string{`Luiz Inácio "Lula" da Silva`, `Rodrigo 'Rody' Duterte`}, []string{"Lula", "Luiz Inácio", "Rody"}},
 		{"quoted word after a name", `Prime Minister Rishi Sunak called the plan "Stupid" on Monday.`,
 			[]string{"Rishi Sunak"}, []string{`Rishi Sunak called the plan "Stupid"`}},
+		{"a name without its middle initial", "John Kennedy spoke in Berlin. President John F. Kennedy said so again in Bonn.",
+			[]string{"John F. Kennedy"}, []string{"John Kennedy"}},
+		{"two names with initials keep the bare one apart", "George Bush spoke. George H. W. Bush and George W. Bush met in Texas.",
+			[]string{"George Bush", "George H. W. Bush", "George W. Bush"}, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := extractText(t, tt.text, june2)
