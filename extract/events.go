@@ -448,7 +448,7 @@ func multilateral(toks []token, i int) bool {
 func inviteAt(toks []token) int {
 	for i, t := range toks {
 		lw := t.lower
-		if lw == "invited" || lw == "invite" || lw == "invites" {
+		if lw == "invited" || lw == "invite" || lw == "invites" || lw == "inviting" {
 			return i
 		}
 	}
