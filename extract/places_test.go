@@ -28,3 +28,29 @@ func TestCityNamedForItsCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionsBeforeTowns: a region that news names ("Bali", "Hokkaido")
+// lies in its own country, not in a town of another that bears its name.
+func TestRegionsBeforeTowns(t *testing.T) {
+	for _, tt := range []struct {
+		text, place, country string
+	}{
+		{"The leaders last met at the G20 summit in Bali in 2022.", "Bali", "Indonesia"},
+		{"The leaders met at a G8 summit in Hokkaido in 2008.", "Hokkaido", "Japan"},
+		{"The premier flew to Sicily on Monday.", "Sicily", "Italy"},
+	} {
+		f := extractText(t, tt.text, june2)
+		found := false
+		for _, p := range f.Places {
+			if p.Name == tt.place {
+				found = true
+				if p.Country != tt.country {
+					t.Errorf("%q: %s lies in %q, want %q", tt.text, p.Name, p.Country, tt.country)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no place %s in %+v", tt.text, tt.place, f.Places)
+		}
+	}
+}
