@@ -165,10 +165,14 @@ func killDuringIngest(t *testing.T) {
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 1))
 	kills, duringResolve := 0, 0
-	for trial := 0; trial < 30 && (kills < 6 || duringResolve < 3); trial++ {
+	// The resolution may take a few tens of milliseconds only (a plan
+	// resolves while the articles are written): each kill that the end
+	// of the run outpaces halves the window the next one falls in.
+	window := max(total-resolveAt, time.Millisecond)
+	for trial := 0; trial < 40 && (kills < 6 || duringResolve < 3); trial++ {
 		db := filepath.Join(t.TempDir(), "crash.db")
 		// Odd trials kill during resolution, at a random time after it
-		// starts within the time it took in the clean run; even ones
+		// starts within the window; even ones
 		// while articles are read and written, a moment after a random
 		// progress line. Kills follow what the child says, not the
 		// clock alone, so that a loaded machine does not make them miss.
@@ -176,7 +180,7 @@ func killDuringIngest(t *testing.T) {
 		afterLine := rng.IntN(progressLines)
 		var delay time.Duration
 		if inResolve {
-			delay = time.Duration(rng.Int64N(int64(max(total-resolveAt, time.Millisecond))))
+			delay = time.Duration(rng.Int64N(int64(window)))
 		} else {
 			delay = time.Duration(rng.Int64N(int64(10 * time.Millisecond)))
 		}
@@ -216,6 +220,8 @@ func killDuringIngest(t *testing.T) {
 			if inResolve {
 				duringResolve++
 			}
+		} else if inResolve {
+			window = max(window/2, time.Millisecond)
 		}
 		if out, stderr, err := run(t, "", args(db)...); err != nil {
 			t.Fatalf("trial %d: re-run after kill at %v: %v\n%s%s", trial, delay, err, out, stderr)
