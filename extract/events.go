@@ -125,12 +125,6 @@ func namingCall(toks []token, i int) bool {
 	return false
 }
 
-var (
-	quoteMarks     = wordSet(`"`, "“", "”", "'", "‘", "’")
-	determiners    = wordSet("the", "a", "an", "this", "that", "his", "her", "their", "its", "our")
-	objectPronouns = wordSet("it", "him", "her", "them", "this", "that")
-)
-
 func isCaption(s *sentence) bool {
 	return len(s.toks) > 1 && (s.toks[0].text == "FILE" || strings.EqualFold(s.toks[0].text, "photo"))
 }

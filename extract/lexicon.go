@@ -68,6 +68,14 @@ func wordSet(words ...string) map[string]bool {
 	return m
 }
 
+// quoteMarks open or close a quotation; determiners stand before a
+// noun; objectPronouns stand for one.
+var (
+	quoteMarks     = wordSet(`"`, "“", "”", "'", "‘", "’")
+	determiners    = wordSet("the", "a", "an", "this", "that", "his", "her", "their", "its", "our")
+	objectPronouns = wordSet("it", "him", "her", "them", "this", "that")
+)
+
 // eventNouns name the kinds of event kg extracts.
 var eventNouns = map[string]string{
 	"meeting": Meeting, "meetings": Meeting, "meet": Meeting, "met": Meeting, "meets": Meeting,

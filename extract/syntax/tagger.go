@@ -307,13 +307,7 @@ func trainTagger(sents []Sentence, classes []string, epochs int, seed uint64, fo
 	}
 	right := make([][]uint16, len(sents))
 	for f := range folds {
-		var rest []Sentence
-		for i, s := range sents {
-			if i%folds != f {
-				rest = append(rest, s)
-			}
-		}
-		ft := trainTagger(rest, classes, epochs, seed+uint64(f)+1, 0, cs)
+		ft := trainTagger(outOfFold(sents, folds, f), classes, epochs, seed+uint64(f)+1, 0, cs)
 		var st tagState
 		for i := f; i < len(sents); i += folds {
 			right[i] = make([]uint16, len(sents[i].Tokens))
@@ -339,13 +333,7 @@ func classSetsOutOfFold(sents []Sentence, index map[string]int, folds, keepFrom 
 	}
 	byFold := make([]map[uint64]uint64, folds)
 	for f := range folds {
-		var rest []Sentence
-		for i, s := range sents {
-			if i%folds != f {
-				rest = append(rest, s)
-			}
-		}
-		_, byFold[f] = tagDictionaries(rest, index)
+		_, byFold[f] = tagDictionaries(outOfFold(sents, folds, f), index)
 	}
 	if keepFrom > 0 {
 		counts := map[uint64]int{}

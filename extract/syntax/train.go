@@ -64,13 +64,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			var rest []Sentence
-			for i, s := range train {
-				if i%opt.Folds != f {
-					rest = append(rest, s)
-				}
-			}
-			tg := trainTagger(rest, classes, opt.TagEpochs, opt.Seed+uint64(f)+1, opt.TagFolds, classSetFolds{opt.ClassFolds, opt.ClassKeep})
+			tg := trainTagger(outOfFold(train, opt.Folds, f), classes, opt.TagEpochs, opt.Seed+uint64(f)+1, opt.TagFolds, classSetFolds{opt.ClassFolds, opt.ClassKeep})
 			var st tagState
 			for i := f; i < len(train); i += opt.Folds {
 				predicted[i] = make([]uint16, len(train[i].Tokens))
@@ -153,6 +147,18 @@ func trainParser(p *parser, tp, lp *perceptron, train []Sentence, tags [][]uint1
 			devLog(epoch)
 		}
 	}
+}
+
+// outOfFold returns the sentences of sents outside fold f of folds:
+// sentence i is in fold i mod folds.
+func outOfFold(sents []Sentence, folds, f int) []Sentence {
+	var rest []Sentence
+	for i, s := range sents {
+		if i%folds != f {
+			rest = append(rest, s)
+		}
+	}
+	return rest
 }
 
 func forms(s Sentence) []string {
