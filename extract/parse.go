@@ -61,6 +61,7 @@ func (x *extraction) parse(si int) *parsed {
 	x.annotator.AnnotateNames(&s, x.nameWords(si, p, len(s.Tokens)))
 	p.words = s.Tokens
 	p.repairSubjects()
+	p.repairAppositions()
 	x.parses[si] = p
 	if os.Getenv("KG_DEBUG_PARSE") != "" {
 		syntax.WriteCoNLLU(os.Stderr, []syntax.Sentence{s})
@@ -126,6 +127,22 @@ func (p *parsed) repairSubjects() {
 			continue
 		}
 		p.words[k].Head, p.words[k].Rel = v+1, "nsubj"
+	}
+}
+
+// repairAppositions mends a name read as a nominal modifier of the
+// common noun right before it: "the anti-apartheid icon Nelson Mandela"
+// with "Nelson" an nmod of "icon". A nominal modifier is introduced by a
+// case marker ("the funeral of X") or is a genitive; a name that follows
+// its noun with neither is the noun's apposition.
+func (p *parsed) repairAppositions() {
+	for w := 1; w < len(p.words); w++ {
+		h := p.head(w)
+		if h != w-1 || p.rel(w) != "nmod" || p.words[w].Rel != "nmod" ||
+			p.words[w].UPOS != "PROPN" || p.words[h].UPOS != "NOUN" || p.hasChild(w, "case") {
+			continue
+		}
+		p.words[w].Rel = "appos"
 	}
 }
 

@@ -71,3 +71,42 @@ func TestArgumentsThroughLists(t *testing.T) {
 		})
 	}
 }
+
+// TestRepairAppositions checks that a name read as a case-less nominal
+// modifier of the noun right before it becomes that noun's apposition,
+// so that "the funeral of the icon Nelson Mandela" is about him, and that
+// true nominal modifiers stay.
+func TestRepairAppositions(t *testing.T) {
+	tests := []struct {
+		name  string
+		spec  string
+		w     int    // 0-based word
+		rel   string // its relation after the repair
+		thing bool   // whether it then modifies a thing
+	}{
+		{"name after its noun",
+			"funeral/NOUN/0/root of/ADP/4/case the/DET/4/det icon/NOUN/1/nmod Nelson/PROPN/4/nmod Mandela/PROPN/5/flat",
+			4, "appos", true},
+		{"name with its own preposition",
+			"talks/NOUN/0/root with/ADP/3/case Macron/PROPN/1/nmod",
+			2, "nmod", false},
+		{"genitive name",
+			"the/DET/3/det icon/NOUN/0/root Mandela/PROPN/2/nmod:poss",
+			2, "nmod:poss", false},
+		{"name not next to its noun",
+			"icon/NOUN/0/root today/NOUN/1/obl Mandela/PROPN/1/nmod",
+			2, "nmod", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := parseOf(t, tt.spec)
+			p.repairAppositions()
+			if got := p.words[tt.w].Rel; got != tt.rel {
+				t.Errorf("%s is %s, want %s", p.words[tt.w].Form, got, tt.rel)
+			}
+			if got := p.modifiesThing(tt.w); got != tt.thing {
+				t.Errorf("modifiesThing(%s) = %v, want %v", p.words[tt.w].Form, got, tt.thing)
+			}
+		})
+	}
+}

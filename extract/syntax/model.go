@@ -58,7 +58,7 @@ func (a *Annotator) AnnotateNames(s *Sentence, names []bool) {
 	}
 	a.words = slices.Grow(a.words[:0], n)[:n]
 	for i := range s.Tokens {
-		a.words[i] = s.Tokens[i].Form
+		a.words[i] = plainForm(s.Tokens[i].Form)
 	}
 	a.classes = slices.Grow(a.classes[:0], n)[:n]
 	a.ts.names = nil
