@@ -62,6 +62,7 @@ func (x *extraction) parse(si int) *parsed {
 	p.words = s.Tokens
 	p.repairSubjects()
 	p.repairAppositions()
+	p.repairTitledNames()
 	x.parses[si] = p
 	if os.Getenv("KG_DEBUG_PARSE") != "" {
 		syntax.WriteCoNLLU(os.Stderr, []syntax.Sentence{s})
@@ -95,7 +96,9 @@ func (x *extraction) nameWords(si int, p *parsed, n int) []bool {
 // Erdogan also held ...", with "Erdogan" an appos of "Biden"). A finite
 // verb with no subject, whose nearest word before it (adverbs aside)
 // ends a name or noun that an apposition after a comma attached to the
-// left, takes that word as its subject.
+// left, takes that word as its subject. So does a verb whose subject is
+// introduced by a preposition ("with Biden"), which no subject is; that
+// phrase then modifies the noun before it.
 func (p *parsed) repairSubjects() {
 	for v := range p.words {
 		switch p.words[v].XPOS {
@@ -109,7 +112,11 @@ func (p *parsed) repairSubjects() {
 		default:
 			continue
 		}
-		if p.hasChild(v, "nsubj") || p.hasChild(v, "expl") {
+		if p.hasChild(v, "expl") {
+			continue
+		}
+		subj := p.child(v, "nsubj")
+		if subj >= 0 && !p.prepositional(subj) {
 			continue
 		}
 		k := v - 1
@@ -127,7 +134,55 @@ func (p *parsed) repairSubjects() {
 			continue
 		}
 		p.words[k].Head, p.words[k].Rel = v+1, "nsubj"
+		if subj >= 0 {
+			p.attachLow(subj)
+		}
 	}
+}
+
+// child returns the first dependent of word h with relation rel, or -1.
+func (p *parsed) child(h int, rel string) int {
+	for c := range p.words {
+		if p.head(c) == h && p.rel(c) == rel {
+			return c
+		}
+	}
+	return -1
+}
+
+// prepositional reports whether word w is introduced by a preposition
+// ("with Biden"): such a phrase is never a subject.
+func (p *parsed) prepositional(w int) bool {
+	for c := 0; c < w; c++ {
+		if p.head(c) == w && p.rel(c) == "case" && p.words[c].UPOS == "ADP" {
+			return true
+		}
+	}
+	return false
+}
+
+// attachLow attaches the prepositional phrase headed by w, taken for a
+// subject, to the nearest noun before its preposition ("his meeting with
+// Biden"), as a nominal modifier; with none, it stays on its verb as an
+// oblique.
+func (p *parsed) attachLow(w int) {
+	first := w
+	for c := 0; c < w; c++ {
+		if p.head(c) == w {
+			first = c
+			break
+		}
+	}
+	for n := first - 1; n >= 0; n-- {
+		switch p.words[n].UPOS {
+		case "NOUN", "PROPN", "PRON":
+			if p.head(n) != w {
+				p.words[w].Head, p.words[w].Rel = n+1, "nmod"
+				return
+			}
+		}
+	}
+	p.words[w].Rel = "obl"
 }
 
 // repairAppositions mends a name read as a nominal modifier of the
@@ -143,6 +198,30 @@ func (p *parsed) repairAppositions() {
 			continue
 		}
 		p.words[w].Rel = "appos"
+	}
+}
+
+// repairTitledNames mends a title and the name right after it read as
+// two dependents of the same word: "the inauguration of former president
+// Dilma Rousseff" with "president" an nmod of "inauguration" and "Dilma"
+// its apposition. The name takes the title's place in the sentence, with
+// the title's preposition and conjunction, and the title describes the
+// name, as the treebank writes it ("president" nmod:desc of "Dilma").
+func (p *parsed) repairTitledNames() {
+	for w := 1; w < len(p.words); w++ {
+		t := w - 1
+		h := p.head(w)
+		if h < 0 || h != p.head(t) || p.rel(w) != "appos" || p.words[w].UPOS != "PROPN" ||
+			p.words[t].UPOS != "NOUN" || !titles[strings.ToLower(p.words[t].Lemma)] {
+			continue
+		}
+		p.words[w].Rel = p.words[t].Rel
+		p.words[t].Head, p.words[t].Rel = w+1, "nmod:desc"
+		for c := range p.words {
+			if p.head(c) == t && (p.rel(c) == "case" || p.rel(c) == "cc") {
+				p.words[c].Head = w + 1
+			}
+		}
 	}
 }
 

@@ -110,3 +110,80 @@ func TestRepairAppositions(t *testing.T) {
 		})
 	}
 }
+
+// TestRepairTitledNames checks that a title and the name right after it,
+// read as two dependents of one word, become one phrase headed by the
+// name, which then carries the title's relation and preposition.
+func TestRepairTitledNames(t *testing.T) {
+	// "the inauguration of former president Dilma Rousseff"
+	p := parseOf(t, "the/DET/2/det inauguration/NOUN/0/root of/ADP/5/case former/ADJ/5/amod president/NOUN/2/nmod "+
+		"Dilma/PROPN/2/appos Rousseff/PROPN/6/flat")
+	p.repairTitledNames()
+	if h, r := p.head(5), p.words[5].Rel; h != 1 || r != "nmod" {
+		t.Errorf("Dilma ← %d (%s), want ← 1 (nmod)", h, r)
+	}
+	if h, r := p.head(4), p.words[4].Rel; h != 5 || r != "nmod:desc" {
+		t.Errorf("president ← %d (%s), want ← 5 (nmod:desc)", h, r)
+	}
+	if h := p.head(2); h != 5 {
+		t.Errorf("of ← %d, want ← 5 (the name)", h)
+	}
+	if h := p.head(3); h != 4 {
+		t.Errorf("former ← %d, want ← 4 (the title)", h)
+	}
+	if !p.modifiesThing(5) {
+		t.Error("Dilma Rousseff does not modify the inauguration after the repair")
+	}
+	// A common noun that is no title keeps its apposition: "the opening
+	// of the bank Itau".
+	q := parseOf(t, "the/DET/2/det opening/NOUN/0/root of/ADP/5/case the/DET/5/det bank/NOUN/2/nmod Itau/PROPN/2/appos")
+	q.repairTitledNames()
+	if h, r := q.head(5), q.words[5].Rel; h != 1 || r != "appos" {
+		t.Errorf("Itau ← %d (%s), want ← 1 (appos)", h, r)
+	}
+}
+
+// TestRepairSubjects checks the subject that a fronted phrase's last name
+// takes from the verb after it.
+func TestRepairSubjects(t *testing.T) {
+	tests := []struct {
+		name      string
+		spec      string
+		subject   int // 0-based word that should be the verb's subject
+		verb      int
+		moved     int // the word taken for the subject before, -1 if none
+		movedHead int
+		movedRel  string
+	}{
+		{"no subject: the apposition after the comma",
+			// "In addition to his meeting with Biden, Erdogan held talks"
+			"In/ADP/2/case addition/NOUN/8/obl to/ADP/5/case his/PRON/5/nmod:poss meeting/NOUN/2/nmod with/ADP/7/case " +
+				"Biden/PROPN/5/nmod ,/PUNCT/9/punct Erdogan/PROPN/7/appos held/VERB/0/root talks/NOUN/10/obj",
+			8, 9, -1, 0, ""},
+		{"a subject with a preposition is none",
+			"In/ADP/2/case addition/NOUN/8/obl to/ADP/5/case his/PRON/5/nmod:poss meeting/NOUN/2/nmod with/ADP/7/case " +
+				"Biden/PROPN/10/nsubj ,/PUNCT/9/punct Erdogan/PROPN/7/appos held/VERB/0/root talks/NOUN/10/obj",
+			8, 9, 6, 4, "nmod"},
+		{"a subject without a preposition stays",
+			// "The president, Biden held talks", the apposition left open
+			"The/DET/2/det president/NOUN/5/nsubj ,/PUNCT/4/punct Biden/PROPN/2/appos held/VERB/0/root talks/NOUN/5/obj",
+			1, 4, 3, 1, "appos"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := parseOf(t, tt.spec)
+			for i := range p.words {
+				p.words[i].XPOS = map[bool]string{true: "VBD"}[p.words[i].UPOS == "VERB"]
+			}
+			p.repairSubjects()
+			if !p.subjectOf(tt.subject, tt.verb) {
+				t.Errorf("%s ← %d (%s), want the subject of %s", p.words[tt.subject].Form, p.head(tt.subject), p.words[tt.subject].Rel, p.words[tt.verb].Form)
+			}
+			if tt.moved >= 0 {
+				if h, r := p.head(tt.moved), p.words[tt.moved].Rel; h != tt.movedHead || r != tt.movedRel {
+					t.Errorf("%s ← %d (%s), want ← %d (%s)", p.words[tt.moved].Form, h, r, tt.movedHead, tt.movedRel)
+				}
+			}
+		})
+	}
+}
