@@ -304,9 +304,10 @@ func (x *extraction) personCue(m *mention) bool {
 	return false
 }
 
-// resolveReferences ties handles of office holders ("@POTUS") and
-// definite descriptions ("the Russian leader") to the person holding that
-// role in the document.
+// resolveReferences ties handles of office holders ("@POTUS") to the
+// person holding that role in the document. Definite descriptions ("the
+// Russian leader") are read where an event needs its participants
+// (addDescribed), not here.
 func (x *extraction) resolveReferences() {
 	for i := range x.mentions {
 		m := &x.mentions[i]
