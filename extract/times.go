@@ -93,9 +93,9 @@ func (x *extraction) findTimes() []timex {
 
 // printedDates adds the full dates of sentence si in the forms pages
 // print them that the token rules miss or cut short: ISO and numeric
-// dates, ordinals, a weekday in front ("Fri Oct 11th, 2024", "Saturday,
-// 16 June, 2001", "07-07-2021"). A printed date replaces the shorter
-// expressions it covers. out holds the expressions found so far, the
+// dates, ordinals ("Oct 11th, 2024", "16 June, 2001", "07-07-2021"); a
+// weekday in front joins them in weekdayWithDate. A printed date
+// replaces the shorter expressions it covers. out holds the expressions found so far, the
 // sentence's last; the cost is linear in the sentence's length.
 func (x *extraction) printedDates(si int, out []timex) []timex {
 	s := &x.sents[si]
@@ -119,17 +119,6 @@ func (x *extraction) printedDates(si int, out []timex) []timex {
 		b := sort.Search(len(toks), func(k int) bool { return toks[k].end > from+d.end })
 		if a >= len(toks) || b <= a {
 			continue
-		}
-		// A weekday in front belongs to the date.
-		k := a - 1
-		if k >= 0 && toks[k].text == "," {
-			k--
-		}
-		if k >= 0 {
-			lw := strings.ToLower(strings.TrimSuffix(toks[k].text, "."))
-			if _, ok := weekdays[lw]; ok || weekdayAbbrev[lw] {
-				a = k
-			}
 		}
 		printed = append(printed, timex{sent: si, a: a, b: b, text: x.doc.Text[toks[a].start:toks[b-1].end],
 			value: d.t.Format("2006-01-02")})
@@ -168,10 +157,10 @@ func (x *extraction) printedDates(si int, out []timex) []timex {
 }
 
 // weekdayWithDate joins a weekday to the day's date written right after
-// it ("Thursday, October 30", "Thursday October 30"): one expression,
-// the date's, as TimeML marks it, where alone the weekday would resolve
-// to a day of its own. out holds the expressions found so far, sentence
-// si's last.
+// it ("Thursday, October 30", "Fri Oct 11th, 2024"): one expression, the
+// date's, as TimeML marks it, where alone the weekday would resolve to a
+// day of its own. out holds the expressions found so far, sentence si's
+// last.
 func (x *extraction) weekdayWithDate(si int, out []timex) []timex {
 	toks := x.sents[si].toks
 	first := len(out)
@@ -179,21 +168,34 @@ func (x *extraction) weekdayWithDate(si int, out []timex) []timex {
 		first--
 	}
 	w := first
-	for r := first; r < len(out); r++ {
-		t := out[r]
-		if r+1 < len(out) && bareWeekday(toks, t.a, t.b) {
-			d := out[r+1]
-			gap := d.a - t.b
-			if (gap == 0 || gap == 1 && toks[t.b].text == ",") && dayPrecise(d) && !bareWeekday(toks, d.a, d.a+1) {
-				d.a, d.text = t.a, x.doc.Text[toks[t.a].start:toks[d.b-1].end]
-				t = d
-				r++
+	for _, t := range out[first:] {
+		if k := weekdayBefore(toks, t.a); k < t.a && dayPrecise(t) && !bareWeekday(toks, t.a, t.b) {
+			if w > first && out[w-1].a >= k {
+				w-- // the weekday's own expression
 			}
+			t.a, t.text = k, x.doc.Text[toks[k].start:toks[t.b-1].end]
 		}
 		out[w] = t
 		w++
 	}
 	return out[:w]
+}
+
+// weekdayBefore returns the token of a weekday, written out or short,
+// right before token a, with or without a comma between; a if there is
+// none.
+func weekdayBefore(toks []token, a int) int {
+	k := a - 1
+	if k >= 0 && toks[k].text == "," {
+		k--
+	}
+	if k < 0 {
+		return a
+	}
+	if _, ok := weekdays[lower(toks[k])]; ok || weekdayAbbrev[lower(toks[k])] {
+		return k
+	}
+	return a
 }
 
 // dayPrecise reports whether t's value, or its value against any date

@@ -64,7 +64,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			tg := trainTagger(outOfFold(train, opt.Folds, f), classes, opt.TagEpochs, opt.Seed+uint64(f)+1, opt.TagFolds, classSetFolds{opt.ClassFolds, opt.ClassKeep})
+			tg := trainTagger(outOfFold(train, opt.Folds, f), classes, opt.TagEpochs, opt.Seed+uint64(f)+1, opt.TagFolds, opt.classSets())
 			var st tagState
 			for i := f; i < len(train); i += opt.Folds {
 				predicted[i] = make([]uint16, len(train[i].Tokens))
@@ -78,7 +78,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		defer wg.Done()
 		sem <- struct{}{}
 		defer func() { <-sem }()
-		full = trainTagger(train, classes, opt.TagEpochs, opt.Seed, opt.TagFolds, classSetFolds{opt.ClassFolds, opt.ClassKeep})
+		full = trainTagger(train, classes, opt.TagEpochs, opt.Seed, opt.TagFolds, opt.classSets())
 	}()
 	wg.Wait()
 	m := &Model{tagger: full, lemmas: trainLemmatizer(train)}
@@ -147,6 +147,11 @@ func trainParser(p *parser, tp, lp *perceptron, train []Sentence, tags [][]uint1
 			devLog(epoch)
 		}
 	}
+}
+
+// classSets says how the tagger's training class sets are counted.
+func (opt TrainOptions) classSets() classSetFolds {
+	return classSetFolds{opt.ClassFolds, opt.ClassKeep}
 }
 
 // outOfFold returns the sentences of sents outside fold f of folds:
@@ -364,7 +369,7 @@ func TagAccuracy(train, dev []Sentence, opt TrainOptions) float64 {
 			classSet[tagClass(t.UPOS, t.XPOS)] = true
 		}
 	}
-	m := &Model{tagger: trainTagger(train, setKeys(classSet), opt.TagEpochs, opt.Seed, opt.TagFolds, classSetFolds{opt.ClassFolds, opt.ClassKeep})}
+	m := &Model{tagger: trainTagger(train, setKeys(classSet), opt.TagEpochs, opt.Seed, opt.TagFolds, opt.classSets())}
 	return m.tagAccuracy(dev)
 }
 
