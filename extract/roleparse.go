@@ -335,14 +335,7 @@ func (p *parsed) appointsSomeone(v int) bool {
 }
 
 // hasChild reports whether word h has a dependent with relation rel.
-func (p *parsed) hasChild(h int, rel string) bool {
-	for c := range p.words {
-		if p.head(c) == h && p.rel(c) == rel {
-			return true
-		}
-	}
-	return false
-}
+func (p *parsed) hasChild(h int, rel string) bool { return p.child(h, rel) >= 0 }
 
 // complements returns the dependents of verb v that may name the office
 // it gives, other than the word not: its xcomp and obj, and its obl
