@@ -257,6 +257,9 @@ func TestEvents(t *testing.T) {
 		{"a journalist credited",
 			"Russian President Vladimir Putin met US President George W. Bush in Slovenia on Friday, in a story bylined by Elizabeth Sullivan.",
 			[]string{"George W. Bush", "Vladimir Putin"}, "Slovenia", "Slovenia", "2018-06-01", Happened},
+		{"a country before an honorific, no comma between: a place, not a modifier",
+			"During their talks in Portugal Mr Sanchez thanked Mr Costa for his help.",
+			[]string{"Costa", "Sanchez"}, "Portugal", "Portugal", "", Happened},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -874,14 +877,24 @@ func TestCounterpartOfAStatedCountry(t *testing.T) {
 // TestEventKindFromArguments checks that of two event words the one the
 // parse gives the other person as an argument names the event.
 func TestEventKindFromArguments(t *testing.T) {
-	text := "US President Donald Trump will visit Malaysia, where he will meet with Prime Minister Anwar Ibrahim on Friday."
+	where := "US President Donald Trump will visit Malaysia, where he will meet with Prime Minister Anwar Ibrahim on Friday."
+	// The parser reads "with" as the head of "his ... counterpart"
+	// (repairPrepositionHeads) and the name as the counterpart's
+	// description (repairAppositions).
+	counterpart := "Canadian Prime Minister Justin Trudeau arrived in Mexico on Sunday. During his three-day visit, " +
+		"the Canadian leader is scheduled to meet with his Mexican counterpart Claudia Sheinbaum."
 	for _, c := range []struct {
+		text string
 		p    *Pipeline
 		want string
-	}{{New(), Meeting}, {New(WithoutParser()), Visit}} {
-		f := extractWith(t, c.p, text, june2)
+	}{
+		{where, New(), Meeting},
+		{where, New(WithoutParser()), Visit},
+		{counterpart, New(), Meeting},
+	} {
+		f := extractWith(t, c.p, c.text, june2)
 		if len(f.Events) != 1 || f.Events[0].Type != c.want {
-			t.Errorf("noParser=%v: events %+v, want one %s", c.p.noParser, f.Events, c.want)
+			t.Errorf("%q, noParser=%v: events %+v, want one %s", c.text, c.p.noParser, f.Events, c.want)
 		}
 	}
 }

@@ -222,9 +222,16 @@ func (x *extraction) classifyRun(si, a, b int) {
 		if n, c := x.matchCountryWord(toks, a, b); n > 0 && a+n < b && !x.isCity(joinTokens(toks[a:b])) {
 			// "South Korean President Moon": the modifier names a country
 			// too; "Panama City", "Mexico City" are cities whole.
+			// "in Slovenia Mr Bush described ...": no title opens with
+			// an honorific, so the country before one is a place named,
+			// not a modifier.
+			kind := "demonym"
+			if honorifics[toks[a+n].lower] && x.countryName(joinTokens(toks[a:a+n])) != nil {
+				kind = "country"
+			}
 			word := joinTokens(toks[a : a+n])
 			x.mentions = append(x.mentions, mention{sent: si, a: a, b: a + n, text: word,
-				kind: kindPlace, placeName: c.Name, placeKind: "demonym", code: c.Code})
+				kind: kindPlace, placeName: c.Name, placeKind: kind, code: c.Code})
 			if word != c.Name && isOrgName(toks[a+n:b]) {
 				break // "the Chinese Communist Party": a demonym is part of a body's name
 			}

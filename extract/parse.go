@@ -60,6 +60,7 @@ func (x *extraction) parse(si int) *parsed {
 	}
 	x.annotator.AnnotateNames(&s, x.nameWords(si, p, len(s.Tokens)))
 	p.words = s.Tokens
+	p.repairPrepositionHeads()
 	p.repairSubjects()
 	p.repairAppositions()
 	p.repairTitledNames()
@@ -187,17 +188,70 @@ func (p *parsed) attachLow(w int) {
 
 // repairAppositions mends a name read as a nominal modifier of the
 // common noun right before it: "the anti-apartheid icon Nelson Mandela"
-// with "Nelson" an nmod of "icon". A nominal modifier is introduced by a
-// case marker ("the funeral of X") or is a genitive; a name that follows
-// its noun with neither is the noun's apposition.
+// with "Nelson" an nmod of "icon", or "his counterpart Raul Castro" with
+// "Castro" an nmod:desc of "counterpart" (in the treebank a title before
+// a name describes the name, never the other way round). A nominal
+// modifier is introduced by a case marker ("the funeral of X") or is a
+// genitive; a name that follows its noun with neither, only its own
+// words between, is the noun's apposition.
 func (p *parsed) repairAppositions() {
 	for w := 1; w < len(p.words); w++ {
 		h := p.head(w)
-		if h != w-1 || p.rel(w) != "nmod" || p.words[w].Rel != "nmod" ||
+		if h < 0 || h >= w || p.words[w].Rel != "nmod" && p.words[w].Rel != "nmod:desc" ||
 			p.words[w].UPOS != "PROPN" || p.words[h].UPOS != "NOUN" || p.hasChild(w, "case") {
 			continue
 		}
-		p.words[w].Rel = "appos"
+		between := true
+		for k := h + 1; k < w; k++ {
+			between = between && p.head(k) == w && p.words[k].UPOS == "PROPN"
+		}
+		if between {
+			p.words[w].Rel = "appos"
+		}
+	}
+}
+
+// repairPrepositionHeads mends a preposition read as the head of its
+// phrase: "meet with his counterpart" with "with" an obl of "meet" and
+// "counterpart" its obj. In the treebank a preposition heads nothing but
+// fixed words: its noun takes its place in the sentence, and it becomes
+// the noun's case marker.
+func (p *parsed) repairPrepositionHeads() {
+	for a := range p.words {
+		if p.words[a].UPOS != "ADP" || p.head(a) < 0 {
+			continue
+		}
+		switch p.rel(a) {
+		case "obl", "nmod", "obj", "advmod":
+		default:
+			continue
+		}
+		n := -1
+		for c := a + 1; c < len(p.words); c++ {
+			if p.head(c) != a {
+				continue
+			}
+			switch p.rel(c) {
+			case "obj", "obl", "nmod":
+				if u := p.words[c].UPOS; n < 0 && (u == "NOUN" || u == "PROPN" || u == "PRON" || u == "NUM") {
+					n = c
+				}
+			}
+		}
+		if n < 0 {
+			continue
+		}
+		rel := "obl"
+		if u := p.words[p.head(a)].UPOS; u == "NOUN" || u == "PROPN" || u == "PRON" {
+			rel = "nmod"
+		}
+		p.words[n].Head, p.words[n].Rel = p.words[a].Head, rel
+		for c := range p.words {
+			if c != n && p.head(c) == a {
+				p.words[c].Head = n + 1
+			}
+		}
+		p.words[a].Head, p.words[a].Rel = n+1, "case"
 	}
 }
 
@@ -297,14 +351,20 @@ func (p *parsed) modifiesThing(w int) bool {
 }
 
 // personLike reports whether word w can stand for a person: a proper
-// noun, a pronoun or a title ("his counterpart, Xi Jinping").
+// noun, a pronoun, a title or a person noun ("his counterpart, Xi
+// Jinping").
 func (p *parsed) personLike(w int) bool {
 	switch p.words[w].UPOS {
 	case "PROPN", "PRON":
 		return true
 	}
-	return titles[strings.ToLower(p.words[w].Lemma)]
+	lemma := strings.ToLower(p.words[w].Lemma)
+	return titles[lemma] || personNouns[lemma]
 }
+
+// personNouns stand for a person by their relation to another
+// (data/personnouns.txt).
+var personNouns = readList("personnouns.txt")
 
 // namesEvent reports whether word w names an event kg extracts.
 func (p *parsed) namesEvent(w int) bool {

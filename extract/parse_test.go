@@ -96,6 +96,12 @@ func TestRepairAppositions(t *testing.T) {
 		{"name not next to its noun",
 			"icon/NOUN/0/root today/NOUN/1/obl Mandela/PROPN/1/nmod",
 			2, "nmod", false},
+		{"name read as its noun's description, its first name between",
+			"his/PRON/3/nmod:poss Cuban/ADJ/3/amod counterpart/NOUN/0/root Raul/PROPN/5/compound Castro/PROPN/3/nmod:desc",
+			4, "appos", false},
+		{"a word not the name's between",
+			"counterpart/NOUN/0/root today/NOUN/1/obl Castro/PROPN/1/nmod:desc",
+			2, "nmod:desc", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,6 +112,45 @@ func TestRepairAppositions(t *testing.T) {
 			}
 			if got := p.modifiesThing(tt.w); got != tt.thing {
 				t.Errorf("modifiesThing(%s) = %v, want %v", p.words[tt.w].Form, got, tt.thing)
+			}
+		})
+	}
+}
+
+// TestRepairPrepositionHeads checks that a noun read as the object of
+// its own preposition takes the preposition's place, with the
+// preposition as its case marker, and that a meeting's partner is then
+// its argument.
+func TestRepairPrepositionHeads(t *testing.T) {
+	tests := []struct {
+		name     string
+		spec     string
+		noun     int // 0-based word
+		head     int // its head after the repair, 0-based
+		rel      string
+		argument int // the word that should then be an argument of head, -1 for none
+	}{
+		{"a verb's oblique",
+			// "is scheduled to meet with his counterpart Raul Castro"
+			"meet/VERB/0/root with/ADP/1/obl his/PRON/4/nmod:poss counterpart/NOUN/2/obj Raul/PROPN/6/compound Castro/PROPN/4/nmod:desc",
+			3, 0, "obl", 5},
+		{"a noun's modifier",
+			"talks/NOUN/0/root with/ADP/1/nmod Macron/PROPN/2/obj",
+			2, 0, "nmod", 2},
+		{"a preposition heading no noun stays",
+			"came/VERB/0/root in/ADP/1/advmod",
+			1, 0, "advmod", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := parseOf(t, tt.spec)
+			p.repairPrepositionHeads()
+			p.repairAppositions()
+			if h, r := p.head(tt.noun), p.words[tt.noun].Rel; h != tt.head || r != tt.rel {
+				t.Errorf("%s ← %d (%s), want ← %d (%s)", p.words[tt.noun].Form, h, r, tt.head, tt.rel)
+			}
+			if tt.argument >= 0 && !p.objectOf(tt.argument, tt.head) {
+				t.Errorf("%s is no argument of %s", p.words[tt.argument].Form, p.words[tt.head].Form)
 			}
 		})
 	}
