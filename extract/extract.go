@@ -140,5 +140,6 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 	x.findEvents()
 	x.counterpartCountries()
 	x.guestCountries()
+	x.spouseCountries()
 	return x.facts(), nil
 }
