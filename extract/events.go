@@ -138,7 +138,10 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		lw := t.lower
 		k, ok := eventNouns[lw]
 		if !ok {
-			continue
+			if !x.receivesPerson(si, i) {
+				continue
+			}
+			k = Meeting // "Biden welcomed Modi at the White House"
 		}
 		if (lw == "spoke" || lw == "speaks") && !hasWord(toks, "phone", "telephone", "with") {
 			continue
@@ -246,6 +249,55 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	}
 	return out
 }
+
+// receivesPerson reports whether token i of sentence si is a verb of
+// receiving a guest (hostingVerbs: "welcomed", "hosted", "received")
+// whose object, or passive subject, the parse makes a person: "Biden
+// welcomed Prime Minister Modi", not "Biden welcomed the decision". Who
+// greets a guest, or receives one at an airport or a hotel
+// (arrivalPlaces), is protocol, not a principal. Only a word with the
+// stem of such a verb, in a sentence that names two persons, costs a
+// parse.
+func (x *extraction) receivesPerson(si, i int) bool {
+	toks := x.sents[si].toks
+	if !hasStem(toks[i:i+1], hostStems) || x.acceptedPersons(si) < 2 {
+		return false // no such verb, or no pair to meet: no parse
+	}
+	p := x.parse(si)
+	if p == nil {
+		return false
+	}
+	v := p.wordOf[i]
+	lemma := strings.ToLower(p.words[v].Lemma)
+	if p.words[v].UPOS != "VERB" || !hostingVerbs[lemma] || lemma == "greet" || hasAny(toks, arrivalPlaces, 0, len(toks)) {
+		return false // greeters at an airport or a hotel hold no event
+	}
+	for _, mi := range x.sentMentions(si) {
+		m := &x.mentions[mi]
+		if !x.acceptedPerson(mi) {
+			continue
+		}
+		w := p.argumentHead(p.spanHead(m.a, m.b), v)
+		if p.head(w) == v && (p.words[w].Rel == "obj" || p.words[w].Rel == "nsubj:pass") {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptedPersons counts the mentions of accepted persons in sentence si.
+func (x *extraction) acceptedPersons(si int) int {
+	n := 0
+	for _, mi := range x.sentMentions(si) {
+		if x.acceptedPerson(mi) {
+			n++
+		}
+	}
+	return n
+}
+
+// arrivalPlaces are where officials receive a guest on arrival.
+var arrivalPlaces = map[string]bool{"airport": true, "airbase": true, "tarmac": true, "hotel": true}
 
 // nestedEvent is one event word of a sentence with its participants.
 type nestedEvent struct {

@@ -132,6 +132,8 @@ func TestNotTheirRole(t *testing.T) {
 		{"the next title of a list", "Xi is accompanied by Chinese Foreign Minister Wang Yi, and Vice Premier He Lifeng.", "Wang Yi", "vice premier"},
 		{"the one who replaces someone with another", "U.S. President Joe Biden replaced Defense Secretary Lloyd Austin with Michael Brown on Monday.", "Joe Biden", "defense secretary"},
 		{"a name in the apposition", "Ahmad Maslan, an aide to Prime Minister Anwar Ibrahim, was named Malaysia's new defence minister.", "Anwar Ibrahim", "defence minister"},
+		{"the one who nominates someone described", "Meanwhile, South Korean President Lee Jae-myung nominated a veteran lawmaker for defense minister on Monday.", "Lee Jae-myung", "lawmaker"},
+		{"the one who picks an office's holder", "Japanese Prime Minister Shigeru Ishiba picked a new foreign minister on Monday.", "Shigeru Ishiba", "foreign minister"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := extractText(t, tt.text, june2)
@@ -950,5 +952,35 @@ func TestNoOrganizationFromFurniture(t *testing.T) {
 		if have[n] {
 			t.Errorf("%q is an organization", n)
 		}
+	}
+}
+
+// TestReceivingAGuest checks that a verb of receiving a guest with a
+// person for object is an event, and that one with a thing for object,
+// or a greeting on arrival, is none.
+func TestReceivingAGuest(t *testing.T) {
+	tests := []struct {
+		name, text string
+		events     int
+	}{
+		{"a host welcomes a guest",
+			"Kenyan President William Ruto welcomed Ghanaian President John Mahama at State House in Nairobi on Monday.", 1},
+		{"a guest received, passive",
+			"Ghanaian President John Mahama was received by Kenyan President William Ruto in Nairobi on Monday.", 1},
+		{"a thing welcomed",
+			"Kenyan President William Ruto welcomed the decision of Ghanaian President John Mahama on Monday.", 0},
+		{"greeters at the airport",
+			"Ghanaian President John Mahama was welcomed at the airport by Kenyan Foreign Minister Musalia Mudavadi on Monday.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			if len(f.Events) != tt.events {
+				t.Fatalf("events %+v, want %d", f.Events, tt.events)
+			}
+			if tt.events == 1 && (f.Events[0].Location != "Nairobi" || f.Events[0].Status != Happened) {
+				t.Errorf("event %+v, want one in Nairobi that happened", f.Events[0])
+			}
+		})
 	}
 }

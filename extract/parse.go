@@ -58,7 +58,7 @@ func (x *extraction) parse(si int) *parsed {
 		}
 		p.tokOf = append(p.tokOf, i)
 	}
-	x.annotator.AnnotateNames(&s, x.nameWords(si, p, len(s.Tokens)))
+	x.annotator.AnnotateKnown(&s, x.knownWords(si, p, len(s.Tokens)))
 	p.words = s.Tokens
 	p.repairPrepositionHeads()
 	p.repairSubjects()
@@ -71,24 +71,31 @@ func (x *extraction) parse(si int) *parsed {
 	return p
 }
 
-// nameWords marks the words of sentence si that belong to the persons'
-// names recognized in it, so that the tagger calls them proper nouns; nil
-// when it names no one.
-func (x *extraction) nameWords(si int, p *parsed, n int) []bool {
-	var names []bool
+// knownWords marks what kg knows of the words of sentence si before the
+// tagger sees them: the words of the persons' names recognized in it are
+// proper nouns, and a demonym written as an adjective ("Kenyan" in
+// "Kenyan President William Ruto") is an adjective; nil when it knows
+// nothing.
+func (x *extraction) knownWords(si int, p *parsed, n int) []syntax.Known {
+	var known []syntax.Known
+	mark := func(w int, k syntax.Known) {
+		if known == nil {
+			known = make([]syntax.Known, n)
+		}
+		known[w] = k
+	}
 	for _, mi := range x.sentMentions(si) {
 		m := &x.mentions[mi]
-		if m.kind != kindPerson && m.kind != kindUnknown {
-			continue
-		}
-		if names == nil {
-			names = make([]bool, n)
-		}
-		for t := m.a; t < m.b; t++ {
-			names[p.wordOf[t]] = true
+		switch {
+		case m.kind == kindPerson || m.kind == kindUnknown:
+			for t := m.a; t < m.b; t++ {
+				mark(p.wordOf[t], syntax.KnownName)
+			}
+		case m.kind == kindPlace && m.placeKind == "demonym" && x.countryName(m.text) == nil:
+			mark(p.wordOf[m.b-1], syntax.KnownAdjective)
 		}
 	}
-	return names
+	return known
 }
 
 // repairSubjects mends one frequent error of a greedy parser: after a

@@ -281,9 +281,12 @@ func (x *extraction) isGuest(ev *event, pi int) bool {
 // mayHost reports whether a sentence holds a form of a hosting or
 // visiting verb, or a visit or a trip, by its stem ("hosted", "welcomes",
 // "arriving"): only then can parsed.guest find a guest in it.
-func mayHost(toks []token) bool {
+func mayHost(toks []token) bool { return hasStem(toks, guestStems) }
+
+// hasStem reports whether a token starts with one of stems.
+func hasStem(toks []token, stems []string) bool {
 	for _, t := range toks {
-		for _, stem := range guestStems {
+		for _, stem := range stems {
 			if strings.HasPrefix(t.lower, stem) {
 				return true
 			}
@@ -293,17 +296,24 @@ func mayHost(toks []token) bool {
 }
 
 // guestStems are the stems of the lemmas of hostingVerbs and
-// visitingVerbs, and of the nouns visit and trip.
-var guestStems = func() []string {
+// visitingVerbs, and of the nouns visit and trip; hostStems those of
+// hostingVerbs alone.
+var (
+	guestStems = stems(hostingVerbs, visitingVerbs, map[string]bool{"trip": true, "flew": true})
+	hostStems  = stems(hostingVerbs)
+)
+
+// stems returns the words of sets without a final "e", sorted.
+func stems(sets ...map[string]bool) []string {
 	var out []string
-	for _, set := range []map[string]bool{hostingVerbs, visitingVerbs, {"trip": true, "flew": true}} {
+	for _, set := range sets {
 		for w := range set {
 			out = append(out, strings.TrimSuffix(w, "e"))
 		}
 	}
 	slices.Sort(out)
 	return out
-}()
+}
 
 // statesCountry reports whether a role of person pi gives country code
 // in its own words.

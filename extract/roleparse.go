@@ -3,7 +3,8 @@ package extract
 import "strings"
 
 // appointingVerbs give a person an office or say that they hold one
-// (data/appointing.txt); officeNouns stand for the office named after
+// (data/appointing.txt), and of those conferringVerbs give it to their
+// object alone (data/conferring.txt); officeNouns stand for the office named after
 // them with "of" or "as" (data/offices.txt); replacingVerbs pass an office from their object to their subject
 // (data/replacing.txt).
 var (
@@ -11,6 +12,7 @@ var (
 	copulaForms     = readList("copulas.txt")
 	officeNouns     = readList("offices.txt")
 	replacingVerbs  = readList("replacing.txt")
+	conferringVerbs = readList("conferring.txt")
 )
 
 // parsedRoles reads the roles of sentence si from its dependency parse
@@ -318,16 +320,20 @@ func (p *parsed) appointing(v int) bool {
 }
 
 // appointsSomeone reports whether verb v, active, gives an office to its
-// object: an appointing verb, not a replacing one, with a name or a
-// pronoun for object, not a title ("became the first Australian Prime
-// Minister").
+// object: a conferring verb with any object ("nominated a ruling party
+// lawmaker for defense minister"), or another appointing verb, not a
+// replacing one, with a name or a pronoun for object, not a title
+// ("became the first Australian Prime Minister").
 func (p *parsed) appointsSomeone(v int) bool {
-	if replacingVerbs[strings.ToLower(p.words[v].Form)] {
+	form := strings.ToLower(p.words[v].Form)
+	if replacingVerbs[form] {
 		return false
 	}
 	for c := range p.words {
-		if p.head(c) == v && p.rel(c) == "obj" && (p.words[c].UPOS == "PROPN" || p.words[c].UPOS == "PRON") &&
-			!titles[strings.ToLower(p.words[c].Form)] {
+		if p.head(c) != v || p.rel(c) != "obj" {
+			continue
+		}
+		if conferringVerbs[form] || (p.words[c].UPOS == "PROPN" || p.words[c].UPOS == "PRON") && !titles[strings.ToLower(p.words[c].Form)] {
 			return true
 		}
 	}

@@ -34,7 +34,7 @@ type Annotator struct {
 	ps      parseState
 	words   []string
 	classes []uint16
-	names   []bool
+	known   []Known
 }
 
 // NewAnnotator returns an Annotator for m.
@@ -43,15 +43,29 @@ func (m *Model) NewAnnotator() *Annotator { return &Annotator{m: m} }
 // Annotate fills the UPOS, XPOS, Lemma, Head and Rel of every token of s
 // from its Form. It never fails: any sequence of words, including an
 // empty one, gets a tree.
-func (a *Annotator) Annotate(s *Sentence) { a.AnnotateNames(s, nil) }
+func (a *Annotator) Annotate(s *Sentence) { a.AnnotateKnown(s, nil) }
 
-// AnnotateNames annotates s like Annotate, with the words that names
-// marks (names[i] for s.Tokens[i]) tagged as proper nouns (PROPN, NNP)
-// whatever the tagger would say: a caller that has recognized a name
-// ("Khaled Nordin", "Yoo In-chon") knows better than a tagger trained on
-// few of them, and the parse then holds the name together. names may be
-// nil or shorter than the sentence.
-func (a *Annotator) AnnotateNames(s *Sentence, names []bool) {
+// Known is what a caller knows of a word's part of speech before it is
+// tagged.
+type Known uint8
+
+const (
+	// Unknown leaves the word to the tagger.
+	Unknown Known = iota
+	// KnownName marks a part of a proper name (PROPN, NNP).
+	KnownName
+	// KnownAdjective marks an adjective (ADJ, JJ): a demonym before a
+	// title ("Kenyan President William Ruto").
+	KnownAdjective
+)
+
+// AnnotateKnown annotates s like Annotate, with the words that known
+// marks (known[i] for s.Tokens[i]) tagged as it says whatever the
+// tagger would: a caller that has recognized a name ("Khaled Nordin",
+// "Yoo In-chon") or a demonym knows better than a tagger trained on few
+// of them, and the parse then holds the name together. known may be nil
+// or shorter than the sentence.
+func (a *Annotator) AnnotateKnown(s *Sentence, known []Known) {
 	n := len(s.Tokens)
 	if n == 0 {
 		return
@@ -61,12 +75,12 @@ func (a *Annotator) AnnotateNames(s *Sentence, names []bool) {
 		a.words[i] = plainForm(s.Tokens[i].Form)
 	}
 	a.classes = slices.Grow(a.classes[:0], n)[:n]
-	a.ts.names = nil
-	if len(names) > 0 {
-		a.names = slices.Grow(a.names[:0], n)[:n]
-		clear(a.names)
-		copy(a.names, names)
-		a.ts.names = a.names
+	a.ts.known = nil
+	if len(known) > 0 {
+		a.known = slices.Grow(a.known[:0], n)[:n]
+		clear(a.known)
+		copy(a.known, known)
+		a.ts.known = a.known
 	}
 	a.m.tagger.tag(&a.ts, a.words, a.classes)
 	for i := range s.Tokens {

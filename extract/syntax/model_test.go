@@ -143,18 +143,19 @@ func TestAnnotateNews(t *testing.T) {
 	}
 }
 
-// TestAnnotateNames checks that words marked as names are tagged PROPN
+// TestAnnotateKnown checks that words marked as names are tagged PROPN
 // and the name is parsed as one phrase, where the tagger alone reads a
 // name it has not seen as an adjective ("Khaled" after a comma-less
-// sentence start), and that unmarked words keep the tagger's tags.
-func TestAnnotateNames(t *testing.T) {
+// sentence start), that unmarked words keep the tagger's tags, and that
+// demonyms marked as adjectives make the titled names after them the
+// verb's arguments.
+func TestAnnotateKnown(t *testing.T) {
 	words := strings.Fields("Khaled Nordin , former Minister of Higher Education , will take over as defence minister .")
 	a := defaultModel(t).NewAnnotator()
 	plain := sentenceOf(words...)
 	a.Annotate(&plain)
 	named := sentenceOf(words...)
-	names := []bool{true, true}
-	a.AnnotateNames(&named, names)
+	a.AnnotateKnown(&named, []Known{KnownName, KnownName})
 	checkTree(t, named)
 	for i, tok := range named.Tokens {
 		switch {
@@ -169,6 +170,24 @@ func TestAnnotateNames(t *testing.T) {
 	}
 	if r := universal(named.Tokens[0].Rel); r != "nsubj" {
 		t.Errorf("Khaled is %s, want nsubj\n%s", r, conllu(named))
+	}
+
+	// "Kenyan President William Ruto welcomed Ghanaian President John
+	// Mahama": without the demonyms marked the tagger reads "Kenyan" as
+	// an auxiliary and "Ghanaian" as the object.
+	hosted := sentenceOf(strings.Fields("Kenyan President William Ruto welcomed Ghanaian President John Mahama .")...)
+	adj, name := KnownAdjective, KnownName
+	a.AnnotateKnown(&hosted, []Known{adj, name, name, name, Unknown, adj, name, name, name})
+	checkTree(t, hosted)
+	for _, i := range []int{0, 5} {
+		if tok := hosted.Tokens[i]; tok.UPOS != "ADJ" || tok.XPOS != "JJ" {
+			t.Errorf("%q tagged %s/%s, want ADJ/JJ", tok.Form, tok.UPOS, tok.XPOS)
+		}
+	}
+	for _, i := range []int{5, 6} {
+		if r := universal(hosted.Tokens[i].Rel); hosted.Tokens[i].Head == 5 && r == "obj" {
+			t.Errorf("%q is the object of welcomed\n%s", hosted.Tokens[i].Form, conllu(hosted))
+		}
 	}
 }
 

@@ -222,9 +222,9 @@ type tagState struct {
 	first  []uint16
 	feats  []uint64
 	scores []int32
-	// names marks the words the caller knows to be parts of proper
-	// names; nil when it knows none.
-	names []bool
+	// known says what the caller knows of each word's part of speech;
+	// nil when it knows nothing.
+	known []Known
 }
 
 // tag writes the class of each word to classes: a first left-to-right
@@ -250,15 +250,16 @@ func (tg *tagger) pass(st *tagState, w *table, right, classes []uint16) {
 	}
 	scores := st.scores[:len(tg.upos)]
 	p1, p2 := uint64(hashStart), uint64(hashStart)
-	var propn uint16
-	hasPropn := false
-	if st.names != nil {
-		propn, hasPropn = tg.class("PROPN", "NNP")
+	var knownClass [KnownAdjective + 1]uint16
+	var hasClass [KnownAdjective + 1]bool
+	if st.known != nil {
+		knownClass[KnownName], hasClass[KnownName] = tg.class("PROPN", "NNP")
+		knownClass[KnownAdjective], hasClass[KnownAdjective] = tg.class("ADJ", "JJ")
 	}
 	for i := range classes {
 		cls, ok := tg.sure[st.info[i].cased]
-		if st.names != nil && st.names[i] && hasPropn {
-			cls, ok = propn, true
+		if i < len(st.known) && st.known[i] <= KnownAdjective && hasClass[st.known[i]] {
+			cls, ok = knownClass[st.known[i]], true
 		}
 		if !ok {
 			st.feats = tg.features(st.info, i, p1, p2, right, st.feats)
