@@ -801,12 +801,18 @@ func (x *extraction) placeAfter(si, a, b int) *mention {
 	return best
 }
 
+// specificity ranks how closely a place locates an event: a city, a
+// venue, a region of one country, a country, and last a region across
+// countries ("a visit to Asia, ... will visit Malaysia, where he will
+// meet ...").
 func specificity(m *mention) int {
 	switch {
 	case m.kind == kindVenue:
 		return 2
 	case m.placeKind == "city":
 		return 3
+	case m.placeKind == "region" && m.code == "":
+		return -1
 	case m.placeKind == "region":
 		return 1
 	}

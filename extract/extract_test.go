@@ -262,6 +262,9 @@ func TestEvents(t *testing.T) {
 		{"a country before an honorific, no comma between: a place, not a modifier",
 			"During their talks in Portugal Mr Sanchez thanked Mr Costa for his help.",
 			[]string{"Costa", "Sanchez"}, "Portugal", "Portugal", "", Happened},
+		{"a country before a region across countries",
+			"German Chancellor Friedrich Merz's visit to Europe begins on Friday: first he will visit Portugal, where he will meet with Prime Minister Luis Montenegro.",
+			[]string{"Friedrich Merz", "Luis Montenegro"}, "Portugal", "Portugal", "2018-06-08", Planned},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
