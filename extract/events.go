@@ -690,7 +690,7 @@ func (x *extraction) clauses(si int) [][2]int {
 			continue
 		}
 		n := toks[i+1].lower
-		if n != "in" && n != "at" && n != "on" && n != "during" && n != "later" {
+		if n != "in" && n != "at" && n != "on" && n != "during" && n != "later" && !(toks[i-1].text == "," && x.eventWordsAround(toks, i)) {
 			continue
 		}
 		// Both sides must carry a place or a time.
@@ -709,6 +709,21 @@ func (x *extraction) clauses(si int) [][2]int {
 		start = c
 	}
 	return append(out, [2]int{start, len(toks)})
+}
+
+// eventWordsAround reports whether an event word stands both before and
+// after token i: ", and" then joins two clauses that each tell of an
+// encounter ("Bush will visit Putin in Moscow next fall, and the two men
+// also plan to meet in July in Genoa").
+func (x *extraction) eventWordsAround(toks []token, i int) bool {
+	before, after := false, false
+	for k, t := range toks {
+		if eventNouns[t.lower] != "" {
+			before = before || k < i
+			after = after || k > i
+		}
+	}
+	return before && after
 }
 
 func (x *extraction) hasPlaceOrTime(si, a, b int) bool {

@@ -987,3 +987,17 @@ func TestReceivingAGuest(t *testing.T) {
 		})
 	}
 }
+
+// TestCoordinatedEncounters checks that ", and" joining two clauses
+// that each tell of an encounter, with a place, keeps them apart.
+func TestCoordinatedEncounters(t *testing.T) {
+	f := extractText(t, "German Chancellor Angela Merkel will visit French President Emmanuel Macron in Paris next week, "+
+		"and the two leaders also plan to meet in July at the G20 summit in Osaka, Japan.", june2)
+	places := map[string]string{}
+	for _, e := range f.Events {
+		places[e.Location] = e.Date
+	}
+	if _, paris := places["Paris"]; len(f.Events) != 2 || !paris || places["Osaka"] != "2018-07" {
+		t.Errorf("events %+v, want one in Paris and one in Osaka in July", f.Events)
+	}
+}

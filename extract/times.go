@@ -357,6 +357,11 @@ func (x *extraction) simpleTimeAt(si int, toks []token, i int, tense int) (timex
 						y--
 					}
 				}
+				if dir > 0 && !seasonStarted(ref, s) && s != "WI" {
+					// "next fall" in June is this year's: the first fall
+					// to come, as "last fall" in April is the year before's.
+					y = ref.Year()
+				}
 				return fmt.Sprintf("%04d-%s", y, s)
 			})
 		}
