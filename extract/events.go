@@ -180,7 +180,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		if m.kind != kindPerson || !x.persons[m.person].accepted {
 			continue
 		}
-		if m.possessive && !(m.b+1 < len(toks) && eventNouns[toks[m.b+1].lower] != "") && !ownTrigger(toks, trigger, m) {
+		if m.possessive && !possessesEvent(toks, m.b+1) && !ownTrigger(toks, trigger, m) {
 			continue
 		}
 		if x.isSpeaker(toks, m) || credited(toks, m.a) {
@@ -440,6 +440,21 @@ func companion(toks []token, a int) bool {
 // ownTrigger reports whether the event word is introduced by a pronoun
 // that refers back to a possessive person before it: "Trump's comments
 // following his summit with the Russian leader".
+// possessesEvent reports whether an event word follows a possessive
+// ending before token k, with at most two lower-case words between:
+// "Whitlam's iconic visit", "Xi's state visit".
+func possessesEvent(toks []token, k int) bool {
+	for j := k; j < len(toks) && j < k+3; j++ {
+		if eventNouns[toks[j].lower] != "" {
+			return true
+		}
+		if toks[j].kind == punct || toks[j].cap || toks[j].upper {
+			return false
+		}
+	}
+	return false
+}
+
 func ownTrigger(toks []token, trigger int, m *mention) bool {
 	if trigger < 1 || m.b >= trigger {
 		return false
