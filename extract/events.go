@@ -149,6 +149,9 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		if lw == "discussions" && !(i+1 < len(toks) && toks[i+1].lower == "with") {
 			continue // "discussions with X" is a meeting; "discussions were underway" is not
 		}
+		if lw == "bilateral" && bilateralModifies(toks, i) {
+			continue // "bilateral relations", "bilateral trade"
+		}
 		if lw == "speaks" && hasWord(toks, "phone") {
 			k = Call
 		}
@@ -202,7 +205,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	if explicit := principalsPattern(x, si); len(explicit) >= 2 {
 		persons = explicit
 	}
-	if len(persons) < 2 && lastPair != nil && hasPairWord(toks) {
+	if len(persons) < 2 && lastPair != nil && hasPairWord(toks) && !x.placesHold(si, trigger) {
 		persons = mergePersons(persons, lastPair)
 	}
 	persons = x.eventArguments(si, persons)
@@ -440,6 +443,56 @@ func companion(toks []token, a int) bool {
 // ownTrigger reports whether the event word is introduced by a pronoun
 // that refers back to a possessive person before it: "Trump's comments
 // following his summit with the Russian leader".
+// placesHold reports whether the parse makes places the subject of the
+// event word at token trigger, or of the verb it is the object of: "The
+// two leaders agreed that Tokyo and Seoul will start talks" tells of
+// talks between governments, not of the leaders the sentence names.
+func (x *extraction) placesHold(si, trigger int) bool {
+	if trigger < 0 {
+		return false
+	}
+	p := x.parse(si)
+	if p == nil {
+		return false
+	}
+	v := p.wordOf[trigger]
+	if p.words[v].UPOS != "VERB" {
+		if p.rel(v) != "obj" || p.head(v) < 0 {
+			return false
+		}
+		v = p.head(v)
+	}
+	subj := p.child(v, "nsubj")
+	if subj < 0 {
+		return false
+	}
+	for _, mi := range x.sentMentions(si) {
+		m := &x.mentions[mi]
+		if m.kind == kindPlace && m.placeKind != "demonym" && p.spanHead(m.a, m.b) == subj {
+			return true
+		}
+	}
+	return false
+}
+
+// afterNounBilateral are the words that may follow "bilateral" used as
+// a noun, a meeting of two: "a bilateral with Modi", "the bilateral was
+// held".
+var afterNounBilateral = map[string]bool{"with": true, "on": true, "at": true, "in": true, "between": true,
+	"during": true, "of": true, "was": true, "is": true, "will": true, "took": true, "and": true, "or": true, "to": true}
+
+// bilateralModifies reports whether "bilateral" at token i is an
+// adjective of a noun that is no event word ("bilateral relations",
+// "bilateral trade"): a lower-case word follows that is neither an event
+// word (which is the event then) nor one that follows the noun.
+func bilateralModifies(toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1]
+	return n.kind != punct && !n.cap && !n.upper && eventNouns[n.lower] == "" && !afterNounBilateral[n.lower]
+}
+
 // possessesEvent reports whether an event word follows a possessive
 // ending before token k, with at most two lower-case words between:
 // "Whitlam's iconic visit", "Xi's state visit".

@@ -1004,3 +1004,21 @@ func TestCoordinatedEncounters(t *testing.T) {
 		t.Errorf("events %+v, want one in Paris and one in Osaka in July", f.Events)
 	}
 }
+
+// TestNoEventOfOthers checks sentences that name an encounter word but
+// tell of no encounter of the persons: talks between governments, and
+// "bilateral" as an adjective of no event.
+func TestNoEventOfOthers(t *testing.T) {
+	met := "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Seoul on Sunday. "
+	for _, tt := range []struct{ name, text string }{
+		{"talks between the capitals", met + "The two leaders agreed that Tokyo and Seoul will start talks next month."},
+		{"bilateral trade", met + "Kishida and Yoon agreed to expand bilateral trade next year."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			if len(f.Events) != 1 || f.Events[0].Status != Happened || f.Events[0].Location != "Seoul" {
+				t.Errorf("events %+v, want the one meeting in Seoul", f.Events)
+			}
+		})
+	}
+}
