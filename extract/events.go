@@ -448,8 +448,8 @@ func companion(toks []token, a int) bool {
 // two leaders agreed that Tokyo and Seoul will start talks" tells of
 // talks between governments, not of the leaders the sentence names.
 func (x *extraction) placesHold(si, trigger int) bool {
-	if trigger < 0 {
-		return false
+	if trigger < 0 || !x.barePlaceBefore(si, trigger) {
+		return false // no place that can be a subject: no parse
 	}
 	p := x.parse(si)
 	if p == nil {
@@ -492,6 +492,27 @@ func bilateralModifies(toks []token, i int) bool {
 	n := toks[i+1]
 	return n.kind != punct && !n.cap && !n.upper && eventNouns[n.lower] == "" && !afterNounBilateral[n.lower]
 }
+
+// barePlaceBefore reports whether a place is named before token i of
+// sentence si with no preposition just before it, as a subject is.
+func (x *extraction) barePlaceBefore(si, i int) bool {
+	toks := x.sents[si].toks
+	for _, mi := range x.sentMentions(si) {
+		m := &x.mentions[mi]
+		if m.kind != kindPlace || m.placeKind == "demonym" || m.b > i {
+			continue
+		}
+		if m.a == 0 || !placeOpeners[toks[m.a-1].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeOpeners stand before a place named in a phrase that is no
+// subject: a preposition, or "and" after the first of two.
+var placeOpeners = map[string]bool{"in": true, "at": true, "to": true, "from": true, "of": true, "for": true,
+	"near": true, "into": true, "across": true, "between": true, "with": true, "and": true}
 
 // possessesEvent reports whether an event word follows a possessive
 // ending before token k, with at most two lower-case words between:
