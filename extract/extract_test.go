@@ -133,6 +133,7 @@ func TestNotTheirRole(t *testing.T) {
 		{"the one who replaces someone with another", "U.S. President Joe Biden replaced Defense Secretary Lloyd Austin with Michael Brown on Monday.", "Joe Biden", "defense secretary"},
 		{"a name in the apposition", "Ahmad Maslan, an aide to Prime Minister Anwar Ibrahim, was named Malaysia's new defence minister.", "Anwar Ibrahim", "defence minister"},
 		{"the one who nominates someone described", "Meanwhile, South Korean President Lee Jae-myung nominated a veteran lawmaker for defense minister on Monday.", "Lee Jae-myung", "lawmaker"},
+		{"a prince's rank is no office", "Saudi Arabia's Prince Turki bin Faisal met US Secretary of State Marco Rubio on Monday.", "Turki bin Faisal", "prince"},
 		{"the one who picks an office's holder", "Japanese Prime Minister Shigeru Ishiba picked a new foreign minister on Monday.", "Shigeru Ishiba", "foreign minister"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

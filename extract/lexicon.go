@@ -16,6 +16,7 @@ var titleAbbrevs = map[string]string{
 var honorifics = map[string]bool{
 	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "miss": true,
 	"dr": true, "dr.": true, "sir": true, "dame": true, "lord": true, "lady": true, "madam": true,
+	"prince": true, "princess": true,
 }
 
 // titleModifiers may precede a title and are kept in it ("deputy
