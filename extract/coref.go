@@ -77,6 +77,9 @@ func (x *extraction) cluster() {
 		for pi, c := range x.persons {
 			last := gazetteer.Fold(c.tokens[len(c.tokens)-1])
 			first := gazetteer.Fold(c.tokens[0])
+			if w == last && patronymic(c.tokens) {
+				last = "" // "Salman" is not "Mohammed bin Salman", his son
+			}
 			if w != last && w != first && !hasNickname(c.tokens, w) && !familiarMiddle(c.tokens, w) {
 				continue
 			}
@@ -411,3 +414,13 @@ func appointedNext(toks []token, b int) bool {
 
 // passiveAuxiliaries come before a passive participle.
 var passiveAuxiliaries = wordSet("is", "was", "were", "are", "has", "have", "had", "been", "be", "being", "will", "would")
+
+// patronymicWords say "son of" or "daughter of" before a father's name.
+var patronymicWords = map[string]bool{"bin": true, "bint": true, "ibn": true, "binti": true}
+
+// patronymic reports whether a name ends in a father's name after a
+// patronymic word ("Mohammed bin Salman"): its last word then names the
+// father, who is another person.
+func patronymic(tokens []string) bool {
+	return len(tokens) >= 3 && patronymicWords[strings.ToLower(tokens[len(tokens)-2])]
+}

@@ -138,10 +138,14 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		lw := t.lower
 		k, ok := eventNouns[lw]
 		if !ok {
-			if !x.receivesPerson(si, i) {
+			switch {
+			case sitDownWith(toks, i):
+				k = Meeting // "was scheduled to sit down with King Salman"
+			case x.receivesPerson(si, i):
+				k = Meeting // "Biden welcomed Modi at the White House"
+			default:
 				continue
 			}
-			k = Meeting // "Biden welcomed Modi at the White House"
 		}
 		if (lw == "spoke" || lw == "speaks") && !hasWord(toks, "phone", "telephone", "with") {
 			continue
@@ -513,6 +517,16 @@ func (x *extraction) barePlaceBefore(si, i int) bool {
 // subject: a preposition, or "and" after the first of two.
 var placeOpeners = map[string]bool{"in": true, "at": true, "to": true, "from": true, "of": true, "for": true,
 	"near": true, "into": true, "across": true, "between": true, "with": true, "and": true}
+
+// sitDownWith reports whether token i opens "sit down with", "sat down
+// with": a meeting with the one named after it.
+func sitDownWith(toks []token, i int) bool {
+	switch toks[i].lower {
+	case "sit", "sits", "sat", "sitting":
+		return i+2 < len(toks) && toks[i+1].lower == "down" && toks[i+2].lower == "with"
+	}
+	return false
+}
 
 // possessesEvent reports whether an event word follows a possessive
 // ending before token k, with at most two lower-case words between:

@@ -1023,3 +1023,28 @@ func TestNoEventOfOthers(t *testing.T) {
 		})
 	}
 }
+
+// TestPatronymicIsAnotherPerson checks that the father's name after
+// "bin" is no short form of the son's name.
+func TestPatronymicIsAnotherPerson(t *testing.T) {
+	f := extractText(t, "Saudi Crown Prince Mohammed bin Salman met Indian Prime Minister Narendra Modi in Riyadh on Monday. "+
+		"King Salman did not attend the talks.", june2)
+	var names []string
+	for _, p := range f.Persons {
+		names = append(names, p.Name)
+		if p.Name == "Mohammed bin Salman" && slices.Contains(p.Aliases, "King Salman") {
+			t.Errorf("%s has his father's name %q as an alias", p.Name, "King Salman")
+		}
+	}
+	if !slices.Contains(names, "Salman") {
+		t.Errorf("persons %v, want King Salman apart", names)
+	}
+}
+
+// TestSitDownWith checks that "sit down with" is a meeting.
+func TestSitDownWith(t *testing.T) {
+	f := extractText(t, "Japanese Prime Minister Shigeru Ishiba will sit down with Chinese President Xi Jinping in Lima on Friday.", june2)
+	if len(f.Events) != 1 || f.Events[0].Type != Meeting || f.Events[0].Location != "Lima" || f.Events[0].Status != Planned {
+		t.Errorf("events %+v, want one meeting planned in Lima", f.Events)
+	}
+}
