@@ -140,6 +140,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 	x.findEvents()
 	x.counterpartCountries()
 	x.guestCountries()
+	x.hostCountries()
 	x.spouseCountries()
 	return x.facts(), nil
 }

@@ -1048,3 +1048,18 @@ func TestSitDownWith(t *testing.T) {
 		t.Errorf("events %+v, want one meeting planned in Lima", f.Events)
 	}
 }
+
+// TestHostCountry checks that the one a foreign visitor meets in a
+// country, with no country of their own words, serves that country.
+func TestHostCountry(t *testing.T) {
+	f := extractText(t, "US President Donald Trump will visit Malaysia, where he will meet with Prime Minister Anwar Ibrahim on Sunday.", june2)
+	for _, r := range f.Roles {
+		if r.Person == "Anwar Ibrahim" && r.Title == "prime minister" {
+			if r.Country != "Malaysia" {
+				t.Errorf("role %+v, want Malaysia's", r)
+			}
+			return
+		}
+	}
+	t.Errorf("roles %+v, want Anwar Ibrahim prime minister of Malaysia", f.Roles)
+}

@@ -207,6 +207,38 @@ func (x *extraction) counterpartCountries() {
 	}
 }
 
+// hostCountries gives a role with no country the country of the
+// event's place when its holder, in an encounter of two, meets there a
+// visitor whose own words tie them to another state: "Trump will visit
+// Malaysia, where he will meet with Prime Minister Anwar Ibrahim" makes
+// Anwar Malaysia's. A venue stands for its country too.
+func (x *extraction) hostCountries() {
+	stated := map[string]string{} // person → the first country their own words give
+	for _, r := range x.roles {
+		if r.CountryCode != "" && !r.byDocument && stated[r.Person] == "" {
+			stated[r.Person] = r.CountryCode
+		}
+	}
+	for _, ev := range x.events {
+		if len(ev.participants) != 2 || ev.place == nil || ev.place.code == "" {
+			continue
+		}
+		for k, h := range ev.participants {
+			visitor := stated[x.persons[ev.participants[1-k]].name]
+			if visitor == "" || visitor == ev.place.code {
+				continue
+			}
+			for i := range x.roles {
+				r := &x.roles[i]
+				if r.Person == x.persons[h].name && r.CountryCode == "" && !countryNeutralTitles[r.Title] {
+					r.CountryCode, r.byDocument = ev.place.code, true
+					x.setRoleCountry(r)
+				}
+			}
+		}
+	}
+}
+
 // guestCountries takes back the host's country from a guest. In an
 // encounter of two, a person whom the parse makes the one received or
 // travelling (parsed.guest: "Biden will host Prime Minister Narendra
