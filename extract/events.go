@@ -950,10 +950,12 @@ func locative(toks []token, m *mention) bool {
 				return false
 			}
 			return true
-		case "the", "central", "capital", ",", "'s", "’s": // "the central city of", "Hamburg, Germany", "in South Korea's Busan"
+		case "the", "a", "an", "central", "capital", ",", "'s", "’s": // "the central city of", "Hamburg, Germany", "in South Korea's Busan"
 			continue
 		}
-		if toks[k].cap || toks[k].upper {
+		// "at a glitzy White House state dinner": an adjective after an
+		// article
+		if toks[k].cap || toks[k].upper || toks[k].kind == word && k > 0 && (toks[k-1].lower == "a" || toks[k-1].lower == "an") {
 			continue
 		}
 		break
