@@ -793,7 +793,7 @@ func (x *extraction) clauses(si int) [][2]int {
 			continue
 		}
 		n := toks[i+1].lower
-		if n != "in" && n != "at" && n != "on" && n != "during" && n != "later" && !(toks[i-1].text == "," && x.eventWordsAround(toks, i)) {
+		if n != "in" && n != "at" && n != "on" && n != "during" && n != "later" && !(toks[i-1].text == "," && eventWordsAround(toks, i)) {
 			continue
 		}
 		// Both sides must carry a place or a time.
@@ -818,7 +818,7 @@ func (x *extraction) clauses(si int) [][2]int {
 // after token i: ", and" then joins two clauses that each tell of an
 // encounter ("Bush will visit Putin in Moscow next fall, and the two men
 // also plan to meet in July in Genoa").
-func (x *extraction) eventWordsAround(toks []token, i int) bool {
+func eventWordsAround(toks []token, i int) bool {
 	before, after := false, false
 	for k, t := range toks {
 		if eventNouns[t.lower] != "" {

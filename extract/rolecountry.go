@@ -82,12 +82,7 @@ func (x *extraction) inferRoleCountries() {
 // state a country, or, when the sentence names none ("He is being
 // accompanied by"), the first such person of the sentence before.
 func (x *extraction) entourageCountries() {
-	stated := map[string]string{} // person → the first country their own words give
-	for _, r := range x.roles {
-		if r.CountryCode != "" && !r.byDocument && stated[r.Person] == "" {
-			stated[r.Person] = r.CountryCode
-		}
-	}
+	stated := x.statedCountries()
 	for i := range x.roles {
 		r := &x.roles[i]
 		if r.CountryCode != "" || countryNeutralTitles[r.Title] {
@@ -126,6 +121,28 @@ func (x *extraction) entourageCountries() {
 			x.setRoleCountry(r)
 		}
 	}
+}
+
+// statedCountries maps each person to the first country their own
+// words give them, in the order of the roles.
+func (x *extraction) statedCountries() map[string]string {
+	stated := map[string]string{}
+	for _, r := range x.roles {
+		if r.CountryCode != "" && !r.byDocument && stated[r.Person] == "" {
+			stated[r.Person] = r.CountryCode
+		}
+	}
+	return stated
+}
+
+// tokenAt returns the index of the first token of toks that starts at
+// or after byte offset off.
+func tokenAt(toks []token, off int) int {
+	k := 0
+	for k < len(toks) && toks[k].start < off {
+		k++
+	}
+	return k
 }
 
 // setRoleCountry fills the country name of a role from its code.
@@ -213,12 +230,7 @@ func (x *extraction) counterpartCountries() {
 // Malaysia, where he will meet with Prime Minister Anwar Ibrahim" makes
 // Anwar Malaysia's. A venue stands for its country too.
 func (x *extraction) hostCountries() {
-	stated := map[string]string{} // person → the first country their own words give
-	for _, r := range x.roles {
-		if r.CountryCode != "" && !r.byDocument && stated[r.Person] == "" {
-			stated[r.Person] = r.CountryCode
-		}
-	}
+	stated := x.statedCountries()
 	for _, ev := range x.events {
 		if len(ev.participants) != 2 || ev.place == nil || ev.place.code == "" {
 			continue
@@ -479,10 +491,7 @@ func (x *extraction) itsCountry() {
 			continue
 		}
 		toks := x.sents[r.Evidence.Sentence].toks
-		k := 0
-		for k < len(toks) && toks[k].start < r.Evidence.Start {
-			k++
-		}
+		k := tokenAt(toks, r.Evidence.Start)
 		if k == 0 || k >= len(toks) || !strings.EqualFold(toks[k-1].text, "its") {
 			continue
 		}

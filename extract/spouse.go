@@ -21,12 +21,10 @@ var spouseWords = map[string]bool{"and": true, "his": true, "her": true, "wife":
 // their own words if any: this runs after every other rule. A spouse
 // with no country leaves the title none.
 func (x *extraction) spouseCountries() {
-	country := map[string]string{} // person → their first role's country, one their own words give first
-	for _, stated := range []bool{true, false} {
-		for _, r := range x.roles {
-			if r.CountryCode != "" && r.byDocument != stated && country[r.Person] == "" {
-				country[r.Person] = r.CountryCode
-			}
+	country := x.statedCountries() // then, for the rest, their first role's country
+	for _, r := range x.roles {
+		if r.CountryCode != "" && country[r.Person] == "" {
+			country[r.Person] = r.CountryCode
 		}
 	}
 	for i := range x.roles {
@@ -80,12 +78,8 @@ func familyName(name string) string {
 // with only spouseWords and at least "and" between, or "".
 func (x *extraction) personJoinedBefore(sp Span) string {
 	toks := x.sents[sp.Sentence].toks
-	k := 0
-	for k < len(toks) && toks[k].start < sp.Start {
-		k++
-	}
 	and := false
-	j := k - 1
+	j := tokenAt(toks, sp.Start) - 1
 	for ; j >= 0 && spouseWords[toks[j].lower]; j-- {
 		and = and || toks[j].lower == "and"
 	}
