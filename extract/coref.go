@@ -415,8 +415,9 @@ func appointedNext(toks []token, b int) bool {
 // passiveAuxiliaries come before a passive participle.
 var passiveAuxiliaries = wordSet("is", "was", "were", "are", "has", "have", "had", "been", "be", "being", "will", "would")
 
-// patronymicWords say "son of" or "daughter of" before a father's name.
-var patronymicWords = map[string]bool{"bin": true, "bint": true, "ibn": true, "binti": true}
+// patronymicWords say "son of" or "daughter of" before a father's name
+// (data/patronymic.txt).
+var patronymicWords = readList("patronymic.txt")
 
 // patronymic reports whether a name ends in a father's name after a
 // patronymic word ("Mohammed bin Salman"): its last word then names the

@@ -303,8 +303,9 @@ func (x *extraction) acceptedPersons(si int) int {
 	return n
 }
 
-// arrivalPlaces are where officials receive a guest on arrival.
-var arrivalPlaces = map[string]bool{"airport": true, "airbase": true, "tarmac": true, "hotel": true}
+// arrivalPlaces are where officials receive a guest on arrival
+// (data/arrivalplaces.txt).
+var arrivalPlaces = readList("arrivalplaces.txt")
 
 // nestedEvent is one event word of a sentence with its participants.
 type nestedEvent struct {

@@ -7,8 +7,8 @@ import "strings"
 var spousalTitles = readList("spousaltitles.txt")
 
 // spouseWords stand between a person and the title of their spouse:
-// "King Charles and his wife Queen Consort Camilla".
-var spouseWords = map[string]bool{"and": true, "his": true, "her": true, "wife": true, "husband": true, "spouse": true, ",": true}
+// "King Charles and his wife Queen Consort Camilla" (data/spousewords.txt).
+var spouseWords = readList("spousewords.txt")
 
 // spouseCountries gives a spouse's title ("first lady", "queen consort")
 // whose own words name no country the country of the spouse, instead of
