@@ -18,6 +18,10 @@ type event struct {
 	spans        []Span
 	caption      bool
 	weak         bool // no place, no date, no past-tense verb: likely a reference
+	// newsDate is the report's date for an event told as the news of
+	// the day ("has kicked off"): its date unless a report of it in the
+	// article gives one.
+	newsDate string
 }
 
 var (
@@ -55,6 +59,11 @@ func (x *extraction) findEvents() {
 			if !caption && len(ev.participants) >= 2 && !x.historical(ev) {
 				lastPair = ev.participants
 			}
+		}
+	}
+	for _, ev := range x.events {
+		if ev.date == "" {
+			ev.date = ev.newsDate
 		}
 	}
 }
@@ -394,6 +403,10 @@ func (x *extraction) clauseEvent(si int, cl [2]int, typ string, persons []int, i
 	}
 	if ev.status == Planned && ev.date != "" && len(ev.date) <= 10 && ev.date < x.ref.Format("2006-01-02")[:len(ev.date)] {
 		ev.date = ""
+	}
+	if ev.date == "" && ev.status == Happened && len(persons) >= 2 && invite < 0 && !x.ref.IsZero() &&
+		x.reportedAsNews(si, trigger, cl[0], cl[1]) {
+		ev.newsDate = x.ref.Format("2006-01-02") // "A meeting ... has kicked off in Busan"
 	}
 	ev.weak = ev.place == nil && ev.date == "" && !hasAny(toks, pastWords, 0, len(toks))
 	ev.spans = []Span{{Sentence: si, Start: s.start, End: s.end}}
@@ -1101,6 +1114,9 @@ func (x *extraction) addEvent(ev *event) {
 				continue
 			}
 			old.spans = append(old.spans, ev.spans...)
+			if old.newsDate == "" {
+				old.newsDate = ev.newsDate
+			}
 			return
 		}
 		if !compatiblePlace(old.place, ev.place) || !compatibleDate(old.date, ev.date) {
@@ -1120,6 +1136,9 @@ func (x *extraction) addEvent(ev *event) {
 		}
 		if len(ev.date) > len(old.date) {
 			old.date = ev.date
+		}
+		if old.newsDate == "" {
+			old.newsDate = ev.newsDate
 		}
 		if rank(ev.typ) > rank(old.typ) && ev.typ != Call {
 			old.typ = ev.typ

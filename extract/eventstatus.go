@@ -148,3 +148,79 @@ func (x *extraction) needsClause(si, trigger int) bool {
 	}
 	return x.titleLine(si) && hasWord(toks, "to")
 }
+
+// unboundedAdverbs make a present perfect tell of some time before the
+// report rather than of the news itself: "have met several times",
+// "has already visited", "has never met" (data/unbounded.txt).
+var unboundedAdverbs = readList("unbounded.txt")
+
+// reportedAsNews reports whether the event whose word is toks[trigger]
+// of sentence si is told as the news of the day: its verb, or the verb
+// it is the subject or object of, in the present perfect ("A meeting
+// between Xi and Trump has kicked off", "Xi has met Trump") or the
+// present progressive ("the leaders are meeting"), with no adverb that
+// stretches it back in time ("have met twice", "has already visited").
+// Such an event took place on the day of the report.
+func (x *extraction) reportedAsNews(si, trigger, a, b int) bool {
+	toks := x.sents[si].toks
+	aux := false
+	for k := max(a, 0); k < min(b, len(toks)); k++ {
+		switch toks[k].lower {
+		case "has", "have", "is", "are":
+			aux = true
+		}
+	}
+	if !aux || trigger < 0 {
+		return false // no present auxiliary in the clause: no parse needed
+	}
+	p := x.parse(si)
+	if p == nil {
+		return false
+	}
+	w := p.wordOf[trigger]
+	if p.words[w].UPOS != "VERB" {
+		switch p.rel(w) {
+		case "obj", "nsubj", "nsubj:pass":
+		default:
+			return false
+		}
+		if w = p.head(w); w < 0 || p.words[w].UPOS != "VERB" {
+			return false
+		}
+	}
+	want := ""
+	switch p.words[w].XPOS {
+	case "VBN":
+		want = "have"
+	case "VBG":
+		want = "be"
+	default:
+		return false
+	}
+	present := false
+	for c := range p.words {
+		if p.head(c) != w {
+			continue
+		}
+		switch rel := p.rel(c); {
+		case rel == "aux" && strings.EqualFold(p.words[c].Lemma, want):
+			switch p.words[c].XPOS {
+			case "VBZ", "VBP":
+				present = true
+			default:
+				return false // "had met", "was meeting"
+			}
+		case rel == "aux" || rel == "aux:pass" || rel == "advmod:neg":
+			return false // "will have met", "has been held", "has not met"
+		case unboundedAdverbs[strings.ToLower(p.words[c].Form)]:
+			return false
+		case strings.HasPrefix(rel, "obl") || rel == "advmod":
+			for g := range p.words {
+				if p.head(g) == c && unboundedAdverbs[strings.ToLower(p.words[g].Form)] {
+					return false // "several times", "in the past"
+				}
+			}
+		}
+	}
+	return present
+}

@@ -471,6 +471,37 @@ func TestDatelineDatesTheEventLast(t *testing.T) {
 	}
 }
 
+// TestNewsOfTheDay: an event told in the present perfect or progressive,
+// with no date of its own, took place on the day of the report, unless
+// an adverb stretches it back or another report of it in the article
+// dates it.
+func TestNewsOfTheDay(t *testing.T) {
+	fri := time.Date(2025, 10, 31, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"a perfect", "Chinese President Xi Jinping has met U.S. President Donald Trump in Busan.", "2025-10-31"},
+		{"a noun's perfect", "A meeting between Chinese President Xi Jinping and U.S. President Donald Trump has kicked off in Busan.", "2025-10-31"},
+		{"a progressive", "Chinese President Xi Jinping is meeting U.S. President Donald Trump in Busan.", "2025-10-31"},
+		{"a past tense", "Chinese President Xi Jinping met U.S. President Donald Trump in Busan.", ""},
+		{"several times", "Chinese President Xi Jinping has met U.S. President Donald Trump several times.", ""},
+		{"already", "Chinese President Xi Jinping has already met U.S. President Donald Trump in Busan.", ""},
+		{"a past perfect", "Chinese President Xi Jinping had met U.S. President Donald Trump in Busan.", ""},
+		{"an earlier undated report", "Chinese President Xi Jinping held talks with U.S. President Donald Trump in Busan. Xi has met Trump to discuss trade.", "2025-10-31"},
+		{"dated by a later report", "Chinese President Xi Jinping has met U.S. President Donald Trump. Xi and Trump met in Busan on Thursday.", "2025-10-30"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, fri)
+			if len(f.Events) != 1 {
+				t.Fatalf("events %+v, want one", f.Events)
+			}
+			if got := f.Events[0].Date; got != tt.want {
+				t.Errorf("event dated %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestNamingCallIsNoCall: "call" that gives something a name is no
 // telephone call.
 func TestNamingCallIsNoCall(t *testing.T) {
