@@ -815,6 +815,69 @@ func TestNoOrganizationFromCredits(t *testing.T) {
 	}
 }
 
+// TestCreditsTitlesAndBarsAreNoOrganizations: a photo credit, a list
+// of sources in brackets, a credit label, a bar of share buttons, a
+// title after a country and a headline in title case name no
+// organization; the same names in the story do.
+func TestCreditsTitlesAndBarsAreNoOrganizations(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		not, is    []string
+	}{
+		{"a photo credit with File",
+			"Bush met Putin in Slovenia. (J. Scott Applewhite, Associated Press, File, 2001)\n\nAssociated Press reported the talks.",
+			[]string{}, []string{"Associated Press"}},
+		{"a photo credit with File, alone",
+			"Bush met Putin in Slovenia. (J. Scott Applewhite, Associated Press, File, 2001)\n",
+			[]string{"Associated Press"}, nil},
+		{"a list of sources",
+			"RIYADH, (UrduPoint / Pakistan Point News / WAM - 02nd Apr, 2020) Prince Faisal received a phone call from Mike Pompeo.",
+			[]string{"WAM", "Point News", "Pakistan Point News"}, nil},
+		{"a bracketed credit",
+			"Newly appointed British Foreign Minister Philip Hammond [Al Jazeera]\n\nAl Jazeera asked Hammond about Europe.",
+			nil, []string{"Al Jazeera"}},
+		{"a bracketed credit, alone",
+			"Newly appointed British Foreign Minister Philip Hammond [Al Jazeera]\n",
+			[]string{"Al Jazeera"}, nil},
+		{"a credit label",
+			"Representative Image Image Credit: IANS President Ram Nath Kovind accepted the resignations.",
+			[]string{"IANS"}, nil},
+		{"a bar of share buttons",
+			"Pinterest\nTelegram\nLinkedin\nWhatsApp\n\nXi Jinping welcomed Lula, who later posted on Telegram.",
+			nil, []string{"Telegram"}},
+		{"a bar of share buttons, alone",
+			"Pinterest\nTelegram\nLinkedin\nWhatsApp\n\nXi Jinping welcomed Lula.",
+			[]string{"Telegram", "WhatsApp"}, nil},
+		{"a title after a country",
+			"Guests included US Secretary of State, Antony Blinken, and the US Senate.",
+			[]string{"US Secretary of State", "Secretary of State"}, []string{"Senate"}},
+		{"a headline in title case",
+			"Saudi Foreign Minister Receives Phone Call From US Secretary Of State\n\nPrince Faisal spoke with Mike Pompeo.",
+			[]string{"Saudi Foreign Minister Receives Phone Call From US Secretary Of State", "US Secretary Of State", "From US Secretary Of State"}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			have := map[string]bool{}
+			for _, o := range f.Organizations {
+				have[o.Name] = true
+				for _, a := range o.Aliases {
+					have[a] = true
+				}
+			}
+			for _, n := range tt.not {
+				if have[n] {
+					t.Errorf("%q is an organization: %v", n, have)
+				}
+			}
+			for _, n := range tt.is {
+				if !have[n] {
+					t.Errorf("no organization %q: %v", n, have)
+				}
+			}
+		})
+	}
+}
+
 // TestDescriptionPointsBack checks that "the American president" is
 // someone named before it or beside it, not a president first named
 // later in the story.

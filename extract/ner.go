@@ -95,6 +95,10 @@ func runStart(toks []token, i int) bool {
 	return t.kind == word && (t.cap || t.upper)
 }
 
+// headlinePrepositions are prepositions that no name holds capitalized
+// (data/headlineprepositions.txt).
+var headlinePrepositions = readList("headlineprepositions.txt")
+
 // runContinues reports whether toks[j] extends the run that began at i.
 func runContinues(toks []token, i, j int) bool {
 	t := toks[j]
@@ -103,6 +107,12 @@ func runContinues(toks []token, i, j int) bool {
 	}
 	if nicknameQuote(toks, i, j) {
 		return true
+	}
+	if t.kind == word && t.cap && !t.upper && headlinePrepositions[t.lower] {
+		// "Saudi Foreign Minister Receives Phone Call From US Secretary
+		// Of State": a preposition capitalized inside a run is a line
+		// in title case, and ends the name before it.
+		return false
 	}
 	if t.kind == word && (t.cap || t.upper) {
 		return true
@@ -186,6 +196,9 @@ func (x *extraction) classifyRun(si, a, b int) {
 		}
 		break
 	}
+	for a < b && headlinePrepositions[toks[a].lower] {
+		a++ // "... Phone Call From US Secretary Of State"
+	}
 	titled := false
 	// Peel modifiers off the front while a name remains after them.
 	for a < b {
@@ -232,7 +245,9 @@ func (x *extraction) classifyRun(si, a, b int) {
 			word := joinTokens(toks[a : a+n])
 			x.mentions = append(x.mentions, mention{sent: si, a: a, b: a + n, text: word,
 				kind: kindPlace, placeName: c.Name, placeKind: kind, code: c.Code})
-			if word != c.Name && isOrgName(toks[a+n:b]) {
+			if t, _ := matchTitle(toks, a+n, b); word != c.Name && isOrgName(toks[a+n:b]) && t < b-a-n {
+				// ("US Secretary of State": a title, however its last
+				// word reads)
 				break // "the Chinese Communist Party": a demonym is part of a body's name
 			}
 			a += n

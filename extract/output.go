@@ -10,20 +10,61 @@ import (
 // Delhi").
 func (x *extraction) creditTag(m *mention) bool {
 	toks := x.sents[m.sent].toks
+	a := m.a
+	for a > 0 && toks[a-1].kind == word && (toks[a-1].cap || toks[a-1].upper) && !toks[a].nlBefore {
+		a-- // "/ Pakistan Point News /": the run the name was peeled from
+	}
 	before, after := "", ""
-	if m.a > 0 {
-		before = toks[m.a-1].text
+	if a > 0 {
+		before = toks[a-1].text
 	}
 	if m.b < len(toks) {
 		after = toks[m.b].text
 	}
 	switch {
-	case (before == "(" || before == "/") && (after == ")" || after == "/"):
+	case (before == "(" || before == "/" || before == "[") && (after == ")" || after == "/" || after == "]" || after == "-"):
 		return true
-	case strings.EqualFold(before, "by") && (m.a == 1 || toks[m.a-1].nlBefore):
+	case strings.EqualFold(before, "by") && (a == 1 || toks[a-1].nlBefore):
 		return true
 	case after == "|" || before == "|":
 		return true
+	case before == ":" && a >= 2 && creditLabels[toks[a-2].lower]:
+		return true // "Image Credit: IANS"
+	}
+	return inCreditAside(toks, a, m.b)
+}
+
+// creditLabels end the label of a credit: "Image Credit: IANS", "Photo:
+// AFP" (data/creditlabels.txt).
+var creditLabels = readList("creditlabels.txt")
+
+// inCreditAside reports whether toks[a:b] stands between brackets that
+// hold a photo credit ("(J. Scott Applewhite, Associated Press, File,
+// 2001)") or a list of sources ("(UrduPoint / Pakistan Point News / WAM
+// - 02nd Apr, 2020)").
+func inCreditAside(toks []token, a, b int) bool {
+	open := -1
+	for k := a - 1; k >= 0 && open < 0; k-- {
+		switch toks[k].text {
+		case "(", "[":
+			open = k
+		case ")", "]":
+			return false
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	slash := false
+	for k := open + 1; k < len(toks); k++ {
+		switch t := toks[k]; {
+		case t.text == ")" || t.text == "]":
+			return slash
+		case t.text == "/":
+			slash = true
+		case creditLabels[t.lower] && k > 0 && toks[k-1].text == ",":
+			slash = true // ", File," ", Pool,"
+		}
 	}
 	return false
 }

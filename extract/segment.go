@@ -11,8 +11,8 @@ type sentence struct {
 	// headline marks a line without terminal punctuation whose words are
 	// mostly capitalized: a title, a section label or site furniture.
 	headline bool
-	// credit marks bylines, photo credits and agency tags, which name no
-	// person of the story.
+	// credit marks bylines, photo credits, agency tags and bars of
+	// buttons, which name no person or body of the story.
 	credit bool
 }
 
@@ -72,7 +72,33 @@ func segment(body string) []sentence {
 		}
 	}
 	flush(len(toks))
+	markButtonBars(out)
 	return out
+}
+
+// buttonBar is how many one-word lines in a row make a bar of buttons
+// or links ("Pinterest", "Telegram", "Linkedin", "WhatsApp"): site
+// furniture, no part of the story.
+const buttonBar = 3
+
+// markButtonBars marks as credits the lines of buttonBar or more
+// one-word lines in a row.
+func markButtonBars(out []sentence) {
+	oneWord := func(s *sentence) bool {
+		return len(s.toks) == 1 && s.toks[0].kind == word && s.toks[0].nlBefore
+	}
+	for i := 0; i < len(out); {
+		j := i
+		for j < len(out) && oneWord(&out[j]) {
+			j++
+		}
+		if j-i >= buttonBar {
+			for k := i; k < j; k++ {
+				out[k].credit = true
+			}
+		}
+		i = max(j, i+1)
+	}
 }
 
 func lineAt(body string, at int) string {
