@@ -61,6 +61,12 @@ func TestRoles(t *testing.T) {
 		{"entourage in the leader's sentence", "Presidents Xi Jinping of China and Donald Trump of the United States met in Busan. Xi, accompanied by Vice Premier He Lifeng, arrived on Wednesday.",
 			"He Lifeng", "vice premier", "China", ""},
 		{"apposition", "Jon Huntsman, the U.S. ambassador to Russia, said so.", "Jon Huntsman", "ambassador", "United States", "Russia"},
+		{"an appointment noun", "The Senate confirmed them after the sole confirmation of Ken Salazar on Aug. 11 as U.S. ambassador to Mexico.",
+			"Ken Salazar", "ambassador", "United States", "Mexico"},
+		{"an appointment noun, a title before the name", "British Prime Minister David Cameron announced the appointment of former Defence Secretary Philip Hammond as foreign secretary.",
+			"Philip Hammond", "foreign secretary", "United Kingdom", ""},
+		{"an envoy of the document's country", "U.S. President Joe Biden met envoys in Washington. Tom Udall was named ambassador to New Zealand.",
+			"Tom Udall", "ambassador", "United States", "New Zealand"},
 		{"possessive country apposition", "Sergei Lavrov, Russia's foreign minister, said so.", "Sergei Lavrov", "foreign minister", "Russia", ""},
 		{"other leader", "German Chancellor Angela Merkel hosted the talks.", "Angela Merkel", "chancellor", "Germany", ""},
 		{"copula with a rank", "Edward Whitlam became the first Australian Prime Minister to visit China.", "Edward Whitlam", "prime minister", "Australia", ""},
@@ -120,6 +126,22 @@ func TestRoles(t *testing.T) {
 			}
 			t.Fatalf("no role %s/%s in %+v (persons %+v)", tt.person, tt.title, f.Roles, f.Persons)
 		})
+	}
+}
+
+// TestEnvoyServesNotItsPost: the country an envoy is posted to is never
+// the one it serves, however alone it stands in the text.
+func TestEnvoyServesNotItsPost(t *testing.T) {
+	for _, text := range []string{
+		"Tom Udall was named ambassador to New Zealand.",
+		"Biden announced the nomination of Tom Udall as ambassador to New Zealand.",
+	} {
+		f := extractText(t, text, june2)
+		for _, r := range f.Roles {
+			if r.Person == "Tom Udall" && r.Country == "New Zealand" {
+				t.Errorf("%q: role %+v serves the country of its post", text, r)
+			}
+		}
 	}
 }
 

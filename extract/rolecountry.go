@@ -45,11 +45,12 @@ func (x *extraction) inferRoleCountries() {
 		if r.CountryCode != "" {
 			continue
 		}
-		if c := byPerson[r.Person]; c != "" {
+		// An envoy does not serve the country it is posted to.
+		if c := byPerson[r.Person]; c != "" && c != r.ToCode {
 			r.CountryCode = c
 		} else if countryNeutralTitles[r.Title] {
 			continue
-		} else if doc != "" {
+		} else if doc != "" && doc != r.ToCode {
 			r.CountryCode, r.byDocument = doc, true
 		} else {
 			open = append(open, i)
@@ -64,7 +65,7 @@ func (x *extraction) inferRoleCountries() {
 	})
 	for _, i := range open {
 		r := &x.roles[i]
-		if c := x.passageCountry(r.Evidence.Sentence, byPerson); c != "" {
+		if c := x.passageCountry(r.Evidence.Sentence, byPerson); c != "" && c != r.ToCode {
 			r.CountryCode, r.byDocument, r.byPassage = c, true, true
 			if byPerson[r.Person] == "" {
 				byPerson[r.Person] = c

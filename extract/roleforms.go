@@ -177,6 +177,7 @@ func (x *extraction) findRoleForms() {
 		}
 		x.pluralTitles(si)
 		x.asTitles(si)
+		x.appointmentOf(si)
 		x.parsedRoles(si)
 	}
 	x.counterparts()
@@ -353,6 +354,47 @@ func (x *extraction) asTitles(si int) {
 		}
 		if mi := x.personAt(si, end+1); mi >= 0 {
 			x.addRole(mi, r, si, i, x.mentions[mi].b)
+		}
+	}
+}
+
+// appointmentNouns name the act of giving an office, whose "of" phrase
+// is the person given it and whose "as" phrase the office: "the
+// confirmation of Ken Salazar on Aug. 11 as U.S. ambassador to Mexico"
+// (data/appointmentnouns.txt).
+var appointmentNouns = readList("appointmentnouns.txt")
+
+// appointmentOf: "the nomination of Tom Udall as ambassador to New
+// Zealand", "the confirmation of Ken Salazar on Aug. 11 as U.S.
+// ambassador to Mexico": the person of an appointment noun's "of"
+// phrase holds the office of its "as" phrase, a few words on, with no
+// clause boundary between.
+func (x *extraction) appointmentOf(si int) {
+	toks := x.sents[si].toks
+	for i := 0; i+2 < len(toks); i++ {
+		if !appointmentNouns[toks[i].lower] || toks[i+1].lower != "of" {
+			continue
+		}
+		mi := -1
+		for k := i + 2; k < min(i+6, len(toks)) && mi < 0; k++ {
+			mi = x.personAt(si, k)
+		}
+		if mi < 0 {
+			continue
+		}
+		m := &x.mentions[mi]
+		for j := m.b; j < min(m.b+8, len(toks)); j++ {
+			if t := toks[j]; t.kind == punct && t.text != "." || t.lower == "and" || t.lower == "who" {
+				break // another clause, or another person's
+			}
+			if toks[j].lower != "as" {
+				continue
+			}
+			if r, end, ok := x.roleWords(toks, j+1); ok {
+				r.Confidence = 0.7
+				x.addRole(mi, r, si, i, end)
+			}
+			break
 		}
 	}
 }
