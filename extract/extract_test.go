@@ -65,6 +65,8 @@ func TestRoles(t *testing.T) {
 			"Ken Salazar", "ambassador", "United States", "Mexico"},
 		{"an appointment noun, a title before the name", "British Prime Minister David Cameron announced the appointment of former Defence Secretary Philip Hammond as foreign secretary.",
 			"Philip Hammond", "foreign secretary", "United Kingdom", ""},
+		{"a title set off before a name in a list", "Also at the dinner were the US Secretary of Commerce Gina Raimondo, US Secretary of State, Antony Blinken, and US Ambassador to India Eric Garcetti.",
+			"Antony Blinken", "secretary of state", "United States", ""},
 		{"an envoy of the document's country", "U.S. President Joe Biden met envoys in Washington. Tom Udall was named ambassador to New Zealand.",
 			"Tom Udall", "ambassador", "United States", "New Zealand"},
 		{"possessive country apposition", "Sergei Lavrov, Russia's foreign minister, said so.", "Sergei Lavrov", "foreign minister", "Russia", ""},
@@ -149,6 +151,7 @@ func TestEnvoyServesNotItsPost(t *testing.T) {
 // someone else.
 func TestNotTheirRole(t *testing.T) {
 	for _, tt := range []struct{ name, text, person, title string }{
+		{"the name before a title set off before another", "Also at the dinner were the US Secretary of Commerce Gina Raimondo, US Secretary of State, Antony Blinken, and others.", "Gina Raimondo", "secretary of state"},
 		{"the one who appoints", "British Prime Minister David Cameron has appointed Philip Hammond as foreign minister.", "David Cameron", "foreign minister"},
 		{"a name in the relative clause before", "Minoru Kihara, who served as an adviser to former Prime Minister Yoshihide Suga, has been appointed as defense minister of Japan.", "Yoshihide Suga", "defense minister"},
 		{"the next title of a list", "Xi is accompanied by Chinese Foreign Minister Wang Yi, and Vice Premier He Lifeng.", "Wang Yi", "vice premier"},

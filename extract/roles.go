@@ -28,6 +28,8 @@ func (x *extraction) findRoles() {
 		found := []Role{}
 		if r, ok := x.preModifierRole(toks, m.a); ok {
 			found = append(found, r)
+		} else if r, ok := x.titleCommaRole(toks, m.a); ok {
+			found = append(found, r)
 		}
 		if r, ok := x.appositionRole(m.sent, toks, m.b); ok {
 			found = append(found, r)
@@ -155,6 +157,32 @@ func (x *extraction) preModifierRole(toks []token, a int) (Role, bool) {
 	return r, true
 }
 
+// titleCommaRole reads a title set off before a name by a comma, in a
+// list of titled names: "the US Secretary of Commerce Gina Raimondo, US
+// Secretary of State, Antony Blinken, and ...". The title must open
+// after a comma, an "and" or the start of the sentence, so that it is
+// no apposition of a name before it.
+func (x *extraction) titleCommaRole(toks []token, a int) (Role, bool) {
+	if a < 2 || toks[a-1].text != "," {
+		return Role{}, false
+	}
+	r, ok := x.preModifierRole(toks, a-1)
+	if !ok {
+		return Role{}, false
+	}
+	start := r.Evidence.Start
+	for start < a-1 && toks[start].kind == punct {
+		start++
+	}
+	for start > 0 && (toks[start-1].lower == "the" || toks[start-1].lower == "a") {
+		start--
+	}
+	if start > 0 && toks[start-1].text != "," && toks[start-1].lower != "and" {
+		return Role{}, false
+	}
+	return r, true
+}
+
 // appositionRole parses ", a former U.S. ambassador to Ukraine," after a
 // name ending at toks[b-1] of sentence si.
 func (x *extraction) appositionRole(si int, toks []token, b int) (Role, bool) {
@@ -200,7 +228,10 @@ func (x *extraction) appositionRole(si int, toks []token, b int) (Role, bool) {
 	}
 	r.Title = title
 	j += n
-	if x.personAt(si, j) >= 0 || j < len(toks) && toks[j].kind == word && toks[j].cap {
+	if x.personAt(si, j) >= 0 || j < len(toks) && toks[j].kind == word && toks[j].cap ||
+		j+1 < len(toks) && toks[j].text == "," && x.personAt(si, j+1) >= 0 {
+		// (and "Gina Raimondo, US Secretary of State, Antony Blinken":
+		// titleCommaRole)
 		// A list of titled names: "Finance Minister Shunichi Suzuki,
 		// Chief Cabinet Secretary Hirokazu Matsuno" (or a name kg does
 		// not know): the title is the next name's.
