@@ -574,11 +574,21 @@ func ownTrigger(toks []token, trigger int, m *mention) bool {
 // the call happened.
 func proposedOutside(toks []token, invite int) bool {
 	for i, t := range toks {
-		if i != invite && proposedWords[t.lower] {
+		if i != invite && proposedWords[t.lower] && !theMonthMay(toks, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// theMonthMay reports whether toks[i] is the month May rather than the
+// modal verb: capitalized inside the sentence ("talked on May 25"), or
+// before a number at its start ("May 25 was the day").
+func theMonthMay(toks []token, i int) bool {
+	if toks[i].text != "May" && toks[i].text != "MAY" {
+		return false
+	}
+	return i > 0 || i+1 < len(toks) && toks[i+1].kind == number
 }
 
 func rank(k string) int {

@@ -142,7 +142,7 @@ func (x *extraction) titleLine(si int) bool {
 func (x *extraction) needsClause(si, trigger int) bool {
 	toks := x.sents[si].toks
 	for k, t := range toks {
-		if (plannedWords[t.lower] || proposedWords[t.lower]) && (k >= trigger || k < trigger-3) {
+		if (plannedWords[t.lower] || proposedWords[t.lower] && !theMonthMay(toks, k)) && (k >= trigger || k < trigger-3) {
 			return true
 		}
 	}

@@ -527,6 +527,22 @@ func TestNewsOfTheDay(t *testing.T) {
 	}
 }
 
+// TestMonthMayIsNoModal: the month May proposes nothing; the modal
+// "may" does.
+func TestMonthMayIsNoModal(t *testing.T) {
+	for _, tt := range []struct{ name, text, want string }{
+		{"the month", "Belarusian President Alexander Lukashenko and Russian President Vladimir Putin talked on May 25, on the sidelines of the Eurasian Economic Council summit in Moscow.", Happened},
+		{"the modal", "Belarusian President Alexander Lukashenko may meet Russian President Vladimir Putin in Moscow.", Proposed},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			if len(f.Events) != 1 || f.Events[0].Status != tt.want {
+				t.Errorf("events %+v, want one %s", f.Events, tt.want)
+			}
+		})
+	}
+}
+
 // TestNamingCallIsNoCall: "call" that gives something a name is no
 // telephone call.
 func TestNamingCallIsNoCall(t *testing.T) {
