@@ -263,11 +263,19 @@ func (b *clusterBlock) index(c *cluster) {
 	}
 }
 
-// fitting appends to fit the clusters r fits.
+// fitting appends to fit the clusters r fits, two at most: a record
+// joins the one cluster it fits, and is kept apart when it fits more,
+// however many more. Stopping at the second spares an undated report of
+// a much-reported pair the comparison with every one of the pair's
+// events.
 func (b *clusterBlock) fitting(fit []*cluster, r eventRecord) []*cluster {
+	n := len(fit)
 	for _, c := range b.under[r.e.Date] {
 		if c.fits(r.e) {
 			fit = append(fit, c)
+			if len(fit)-n == 2 {
+				break
+			}
 		}
 	}
 	return fit
