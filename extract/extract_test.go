@@ -543,6 +543,40 @@ func TestMonthMayIsNoModal(t *testing.T) {
 	}
 }
 
+// TestAdjectiveIsNoPlace: a demonym ("Cuban") names no place; a
+// country's name or abbreviation before a title ("US President") does,
+// as the text writes it.
+func TestAdjectiveIsNoPlace(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		is, not    []string
+	}{
+		{"an adjective and an abbreviation", "Cuban President Raul Castro met US President Barack Obama.", []string{"US"}, []string{"Cuba", "Cuban"}},
+		{"the country named too", "Cuban President Raul Castro met US President Barack Obama. Obama later flew to Cuba.", []string{"US", "Cuba"}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			have := map[string]bool{}
+			for _, p := range f.Places {
+				have[p.Name] = true
+				for _, a := range p.Aliases {
+					have[a] = true
+				}
+			}
+			for _, n := range tt.is {
+				if !have[n] {
+					t.Errorf("no place %q in %+v", n, f.Places)
+				}
+			}
+			for _, n := range tt.not {
+				if have[n] {
+					t.Errorf("%q is a place: %+v", n, f.Places)
+				}
+			}
+		})
+	}
+}
+
 // TestNamingCallIsNoCall: "call" that gives something a name is no
 // telephone call.
 func TestNamingCallIsNoCall(t *testing.T) {

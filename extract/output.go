@@ -135,20 +135,24 @@ func (x *extraction) facts() *Facts {
 			f.Organizations = append(f.Organizations, o)
 		case kindPlace:
 			name, kind := m.placeName, m.placeKind
+			// An adjective ("Cuban") names no place; a country's name or
+			// abbreviation before a title ("US President") does.
+			adjective := kind == "demonym" && x.countryName(m.text) == nil
 			if kind == "demonym" {
 				kind = "country"
 			}
 			key := name + "|" + m.code
 			if i, dup := placeIndex[key]; dup {
-				if m.placeKind != "demonym" && m.text != name && !contains(f.Places[i].Aliases, m.text) {
+				if !adjective && m.text != name && !contains(f.Places[i].Aliases, m.text) {
 					f.Places[i].Aliases = append(f.Places[i].Aliases, m.text)
 				}
 				continue
 			}
+			if adjective {
+				continue
+			}
 			p := Place{Name: name, Code: m.code, Kind: kind, Evidence: span(m), Confidence: 0.9}
-			if m.placeKind == "demonym" {
-				p.Confidence = 0.6
-			} else if m.text != name {
+			if m.text != name {
 				p.Aliases = []string{m.text}
 			}
 			if c, ok := x.gaz.Country(m.code); ok {
