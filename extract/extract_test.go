@@ -690,6 +690,7 @@ func TestOrganizationBeforeTitleOrName(t *testing.T) {
 		{"Birla Group Chairman Kumar Birla arrived at the dinner.", "Birla Group", "Kumar Birla"},
 		{"Tata Motors Chief Executive Officer Guenter Butschek spoke.", "Tata Motors", "Guenter Butschek"},
 		{"The chairman of Adani Industries Mukesh Adani arrived.", "Adani Industries", "Mukesh Adani"},
+		{"Microsoft CEO Satya Nadella was in attendance.", "Microsoft", "Satya Nadella"},
 	} {
 		f := extractText(t, c.text, june2)
 		orgs, persons := map[string]bool{}, map[string]bool{}
