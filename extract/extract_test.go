@@ -67,6 +67,8 @@ func TestRoles(t *testing.T) {
 			"Philip Hammond", "foreign secretary", "United Kingdom", ""},
 		{"a title set off before a name in a list", "Also at the dinner were the US Secretary of Commerce Gina Raimondo, US Secretary of State, Antony Blinken, and US Ambassador to India Eric Garcetti.",
 			"Antony Blinken", "secretary of state", "United States", ""},
+		{"an office confirms a name no first name does", "Malaysian Prime Minister Anwar Ibrahim reshuffled his cabinet. Anwar also announced that Armizan Mohd Ali will be the new Minister of Domestic Trade and Cost of Living.",
+			"Armizan Mohd Ali", "minister of domestic trade and cost of living", "Malaysia", ""},
 		{"an envoy of the document's country", "U.S. President Joe Biden met envoys in Washington. Tom Udall was named ambassador to New Zealand.",
 			"Tom Udall", "ambassador", "United States", "New Zealand"},
 		{"possessive country apposition", "Sergei Lavrov, Russia's foreign minister, said so.", "Sergei Lavrov", "foreign minister", "Russia", ""},

@@ -49,7 +49,7 @@ func (x *extraction) parsedRoles(si int) {
 	toks := x.sents[si].toks
 	var people []int
 	for _, mi := range x.sentMentions(si) {
-		if x.acceptedPerson(mi) {
+		if x.acceptedPerson(mi) || x.unconfirmedName(mi) {
 			people = append(people, mi)
 		}
 	}
@@ -66,14 +66,33 @@ func (x *extraction) parsedRoles(si int) {
 		for _, t := range p.titlesOf(w, p.wordOf[m.a], p.wordOf[m.b-1]) {
 			if r, from, to, ok := x.titleAt(si, p, t); ok {
 				r.Confidence = 0.8
+				// "Armizan Mohd Ali will be the new Minister of
+				// Domestic Trade": an office given confirms a name
+				// that no first name or title did.
+				x.persons[m.person].accepted = true
 				x.addRole(mi, r, si, from, to)
 			}
+		}
+		if !x.acceptedPerson(mi) {
+			continue
 		}
 		if r, to, ok := x.successorRole(si, p, mi, people); ok {
 			r.Confidence = 0.7
 			x.addRole(mi, r, si, m.a, to)
 		}
 	}
+}
+
+// unconfirmedName reports whether mention mi is a name of two words or
+// more, in the body, that nothing has confirmed as a person's yet: no
+// known first name, no title, no cue.
+func (x *extraction) unconfirmedName(mi int) bool {
+	m := &x.mentions[mi]
+	if m.kind != kindPerson || m.person < 0 || m.person >= len(x.persons) || m.b-m.a < 2 {
+		return false
+	}
+	c := x.persons[m.person]
+	return !c.accepted && c.body
 }
 
 // successorRole gives the subject of a replacing verb, or of a verb
