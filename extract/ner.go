@@ -327,6 +327,8 @@ func (x *extraction) classifyRun(si, a, b int) {
 		m.kind, m.placeName, m.placeKind, m.code = kindPlace, name, "region", regionCode(name)
 	case knownOrgs[strings.TrimPrefix(name, "The ")] != "":
 		m.kind, m.orgName = kindOrg, knownOrgs[strings.TrimPrefix(name, "The ")]
+	case len(core) == 1 && strings.HasSuffix(name, "s") && demonym(g, strings.TrimSuffix(name, "s")) != nil:
+		return // "the Saudis", "the Americans": a people, no one person
 	case len(core) == 1 && len(name) >= 4 && knownOrgs[strings.ToUpper(name)] != "":
 		// "Nato", "Opec": an acronym written as a word.
 		m.kind, m.orgName = kindOrg, knownOrgs[strings.ToUpper(name)]
