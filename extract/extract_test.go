@@ -479,15 +479,24 @@ func TestAttributiveYearDatesNoEvent(t *testing.T) {
 // they do not.
 func TestDatelineDatesTheEventLast(t *testing.T) {
 	fri := time.Date(2021, 3, 12, 0, 0, 0, 0, time.UTC) // a Friday
-	for _, tt := range []struct {
-		name, text, want string
-	}{
+	checkEventDates(t, fri, []eventDateCase{
 		{"its own weekday", "Lima, March 12 (Andina) - Peruvian President Francisco Sagasti met Chilean President Sebastian Pinera in Lima on Thursday.", "2021-03-11"},
 		{"its own date", "OTTAWA, March 12 — Canadian Prime Minister Justin Trudeau spoke with U.S. President Joe Biden on March 9.", "2021-03-09"},
 		{"the dateline alone", "Lima, March 12 (Andina) - Peruvian President Francisco Sagasti met Chilean President Sebastian Pinera in Lima.", "2021-03-12"},
-	} {
+	})
+}
+
+// eventDateCase is a text that tells of one event, and the date the
+// event should get.
+type eventDateCase struct{ name, text, want string }
+
+// checkEventDates extracts each case against the reference date ref and
+// checks the date of its one event.
+func checkEventDates(t *testing.T, ref time.Time, cases []eventDateCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
-			f := extractText(t, tt.text, fri)
+			f := extractText(t, tt.text, ref)
 			if len(f.Events) != 1 {
 				t.Fatalf("events %+v, want one", f.Events)
 			}
@@ -504,9 +513,7 @@ func TestDatelineDatesTheEventLast(t *testing.T) {
 // dates it.
 func TestNewsOfTheDay(t *testing.T) {
 	fri := time.Date(2025, 10, 31, 0, 0, 0, 0, time.UTC)
-	for _, tt := range []struct {
-		name, text, want string
-	}{
+	checkEventDates(t, fri, []eventDateCase{
 		{"a perfect", "Chinese President Xi Jinping has met U.S. President Donald Trump in Gyeongju.", "2025-10-31"},
 		{"a noun's perfect", "Talks between Chinese President Xi Jinping and U.S. President Donald Trump have begun in Gyeongju.", "2025-10-31"},
 		{"a progressive", "Chinese President Xi Jinping is meeting U.S. President Donald Trump in Gyeongju.", "2025-10-31"},
@@ -516,17 +523,7 @@ func TestNewsOfTheDay(t *testing.T) {
 		{"a past perfect", "Chinese President Xi Jinping had met U.S. President Donald Trump in Gyeongju.", ""},
 		{"an earlier undated report", "Chinese President Xi Jinping held talks with U.S. President Donald Trump in Gyeongju. Xi has met Trump to discuss trade.", "2025-10-31"},
 		{"dated by a later report", "Chinese President Xi Jinping has met U.S. President Donald Trump. Xi and Trump met in Gyeongju on Thursday.", "2025-10-30"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			f := extractText(t, tt.text, fri)
-			if len(f.Events) != 1 {
-				t.Fatalf("events %+v, want one", f.Events)
-			}
-			if got := f.Events[0].Date; got != tt.want {
-				t.Errorf("event dated %q, want %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestMonthMayIsNoModal: the month May proposes nothing; the modal
@@ -558,23 +555,8 @@ func TestAdjectiveIsNoPlace(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := extractText(t, tt.text, june2)
-			have := map[string]bool{}
-			for _, p := range f.Places {
-				have[p.Name] = true
-				for _, a := range p.Aliases {
-					have[a] = true
-				}
-			}
-			for _, n := range tt.is {
-				if !have[n] {
-					t.Errorf("no place %q in %+v", n, f.Places)
-				}
-			}
-			for _, n := range tt.not {
-				if have[n] {
-					t.Errorf("%q is a place: %+v", n, f.Places)
-				}
-			}
+			have := namesOf(f.Places, func(p Place) (string, []string) { return p.Name, p.Aliases })
+			checkNamed(t, "place", have, tt.is, tt.not)
 		})
 	}
 }
@@ -947,24 +929,38 @@ func TestCreditsTitlesAndBarsAreNoOrganizations(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := extractText(t, tt.text, june2)
-			have := map[string]bool{}
-			for _, o := range f.Organizations {
-				have[o.Name] = true
-				for _, a := range o.Aliases {
-					have[a] = true
-				}
-			}
-			for _, n := range tt.not {
-				if have[n] {
-					t.Errorf("%q is an organization: %v", n, have)
-				}
-			}
-			for _, n := range tt.is {
-				if !have[n] {
-					t.Errorf("no organization %q: %v", n, have)
-				}
-			}
+			have := namesOf(f.Organizations, func(o Organization) (string, []string) { return o.Name, o.Aliases })
+			checkNamed(t, "organization", have, tt.is, tt.not)
 		})
+	}
+}
+
+// namesOf is the set of the names and aliases of items.
+func namesOf[T any](items []T, named func(T) (string, []string)) map[string]bool {
+	have := map[string]bool{}
+	for _, x := range items {
+		name, aliases := named(x)
+		have[name] = true
+		for _, a := range aliases {
+			have[a] = true
+		}
+	}
+	return have
+}
+
+// checkNamed checks that the names of is are among the names have and
+// those of not are not; kind says what they name.
+func checkNamed(t *testing.T, kind string, have map[string]bool, is, not []string) {
+	t.Helper()
+	for _, n := range is {
+		if !have[n] {
+			t.Errorf("no %s %q in %v", kind, n, have)
+		}
+	}
+	for _, n := range not {
+		if have[n] {
+			t.Errorf("%q is a %s: %v", n, kind, have)
+		}
 	}
 }
 
