@@ -19,7 +19,7 @@ type event struct {
 	caption      bool
 	weak         bool // no place, no date, no past-tense verb: likely a reference
 	// newsDate is the report's date for an event told as the news of
-	// the day ("has kicked off"): its date unless a report of it in the
+	// the day ("talks have begun"): its date unless a report of it in the
 	// article gives one.
 	newsDate string
 }
@@ -406,7 +406,7 @@ func (x *extraction) clauseEvent(si int, cl [2]int, typ string, persons []int, i
 	}
 	if ev.date == "" && ev.status == Happened && len(persons) >= 2 && invite < 0 && !x.ref.IsZero() &&
 		x.reportedAsNews(si, trigger, cl[0], cl[1]) {
-		ev.newsDate = x.ref.Format("2006-01-02") // "A meeting ... has kicked off in Busan"
+		ev.newsDate = x.ref.Format("2006-01-02") // "Talks ... have begun in Gyeongju"
 	}
 	ev.weak = ev.place == nil && ev.date == "" && !hasAny(toks, pastWords, 0, len(toks))
 	ev.spans = []Span{{Sentence: si, Start: s.start, End: s.end}}

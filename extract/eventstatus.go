@@ -156,8 +156,8 @@ var unboundedAdverbs = readList("unbounded.txt")
 
 // reportedAsNews reports whether the event whose word is toks[trigger]
 // of sentence si is told as the news of the day: its verb, or the verb
-// it is the subject or object of, in the present perfect ("A meeting
-// between Xi and Trump has kicked off", "Xi has met Trump") or the
+// it is the subject or object of, in the present perfect ("Talks
+// between Xi and Trump have begun", "Xi has met Trump") or the
 // present progressive ("the leaders are meeting"), with no adverb that
 // stretches it back in time ("have met twice", "has already visited").
 // Such an event took place on the day of the report.

@@ -109,9 +109,9 @@ func runContinues(toks []token, i, j int) bool {
 		return true
 	}
 	if t.kind == word && t.cap && !t.upper && headlinePrepositions[t.lower] {
-		// "Saudi Foreign Minister Receives Phone Call From US Secretary
-		// Of State": a preposition capitalized inside a run is a line
-		// in title case, and ends the name before it.
+		// "Qatari Emir Receives Phone Call From US Secretary Of
+		// State": a preposition capitalized inside a run is a line in
+		// title case, and ends the name before it.
 		return false
 	}
 	if t.kind == word && (t.cap || t.upper) {

@@ -39,9 +39,9 @@ func (x *extraction) creditTag(m *mention) bool {
 var creditLabels = readList("creditlabels.txt")
 
 // inCreditAside reports whether toks[a:b] stands between brackets that
-// hold a photo credit ("(J. Scott Applewhite, Associated Press, File,
-// 2001)") or a list of sources ("(UrduPoint / Pakistan Point News / WAM
-// - 02nd Apr, 2020)").
+// hold a photo credit ("(Jane Roe, Associated Press, File, 2019)") or a
+// list of sources ("(Gulf Today / Emirates Point News / WAM - 03rd May,
+// 2021)").
 func inCreditAside(toks []token, a, b int) bool {
 	open := -1
 	for k := a - 1; k >= 0 && open < 0; k-- {

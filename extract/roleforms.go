@@ -360,13 +360,13 @@ func (x *extraction) asTitles(si int) {
 
 // appointmentNouns name the act of giving an office, whose "of" phrase
 // is the person given it and whose "as" phrase the office: "the
-// confirmation of Ken Salazar on Aug. 11 as U.S. ambassador to Mexico"
+// confirmation of Jane Hartley on June 9 as U.S. ambassador to France"
 // (data/appointmentnouns.txt).
 var appointmentNouns = readList("appointmentnouns.txt")
 
-// appointmentOf: "the nomination of Tom Udall as ambassador to New
-// Zealand", "the confirmation of Ken Salazar on Aug. 11 as U.S.
-// ambassador to Mexico": the person of an appointment noun's "of"
+// appointmentOf: "the nomination of Caroline Kennedy as ambassador to
+// Australia", "the confirmation of Jane Hartley on June 9 as U.S.
+// ambassador to France": the person of an appointment noun's "of"
 // phrase holds the office of its "as" phrase, a few words on, with no
 // clause boundary between.
 func (x *extraction) appointmentOf(si int) {

@@ -66,9 +66,9 @@ func (x *extraction) parsedRoles(si int) {
 		for _, t := range p.titlesOf(w, p.wordOf[m.a], p.wordOf[m.b-1]) {
 			if r, from, to, ok := x.titleAt(si, p, t); ok {
 				r.Confidence = 0.8
-				// "Armizan Mohd Ali will be the new Minister of
-				// Domestic Trade": an office given confirms a name
-				// that no first name or title did.
+				// "Fadhlina Sidek will be the new Minister of Higher
+				// Education": an office given confirms a name that no
+				// first name or title did.
 				x.persons[m.person].accepted = true
 				x.addRole(mi, r, si, from, to)
 			}

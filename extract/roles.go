@@ -158,8 +158,8 @@ func (x *extraction) preModifierRole(toks []token, a int) (Role, bool) {
 }
 
 // titleCommaRole reads a title set off before a name by a comma, in a
-// list of titled names: "the US Secretary of Commerce Gina Raimondo, US
-// Secretary of State, Antony Blinken, and ...". The title must open
+// list of titled names: "the US Secretary of the Treasury Janet Yellen,
+// US Secretary of State, Marco Rubio, and ...". The title must open
 // after a comma, an "and" or the start of the sentence, so that it is
 // no apposition of a name before it.
 func (x *extraction) titleCommaRole(toks []token, a int) (Role, bool) {
@@ -230,7 +230,7 @@ func (x *extraction) appositionRole(si int, toks []token, b int) (Role, bool) {
 	j += n
 	if x.personAt(si, j) >= 0 || j < len(toks) && toks[j].kind == word && toks[j].cap ||
 		j+1 < len(toks) && toks[j].text == "," && x.personAt(si, j+1) >= 0 {
-		// (and "Gina Raimondo, US Secretary of State, Antony Blinken":
+		// (and "Janet Yellen, US Secretary of State, Marco Rubio":
 		// titleCommaRole)
 		// A list of titled names: "Finance Minister Shunichi Suzuki,
 		// Chief Cabinet Secretary Hirokazu Matsuno" (or a name kg does
