@@ -235,7 +235,7 @@ func (x *extraction) referenceDate() (time.Time, string) {
 		case d.start == 0 && d.end < len(line) && strings.ContainsAny(line[d.end:d.end+1], ":—–-"):
 			consider(cand{d.t, 4, li})
 		case d.start < 80 && strings.Contains(line[:d.start], "(") && isUpperWord(line):
-			consider(cand{d.t, 4, li}) // "RIYADH, (UrduPoint / WAM - 02nd Apr, 2020)"
+			consider(cand{d.t, 4, li}) // "DOHA, (Gulf Today / QNA - 03rd May, 2021)"
 		case captionRE.MatchString(line) || strings.TrimRight(line[d.end:], ".) ") == "":
 			next := ""
 			if li+1 < len(lines) {
