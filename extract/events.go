@@ -573,22 +573,24 @@ func ownTrigger(toks []token, trigger int, m *mention) bool {
 // proposes: in "Trump invited Putin to Washington in a March phone call"
 // the call happened.
 func proposedOutside(toks []token, invite int) bool {
-	for i, t := range toks {
-		if i != invite && proposedWords[t.lower] && !theMonthMay(toks, i) {
+	for i := range toks {
+		if i != invite && proposes(toks, i) {
 			return true
 		}
 	}
 	return false
 }
 
-// theMonthMay reports whether toks[i] is the month May rather than the
-// modal verb: capitalized inside the sentence ("talked on May 25"), or
-// before a number at its start ("May 25 was the day").
-func theMonthMay(toks []token, i int) bool {
-	if toks[i].text != "May" && toks[i].text != "MAY" {
+// proposes reports whether toks[i] is one of proposedWords, the month
+// May aside: "may" capitalized inside the sentence ("talked on May 25")
+// or before a number at its start ("May 25 was the day") is no modal.
+func proposes(toks []token, i int) bool {
+	t := toks[i]
+	if !proposedWords[t.lower] {
 		return false
 	}
-	return i > 0 || i+1 < len(toks) && toks[i+1].kind == number
+	month := (t.text == "May" || t.text == "MAY") && (i > 0 || i+1 < len(toks) && toks[i+1].kind == number)
+	return !month
 }
 
 func rank(k string) int {

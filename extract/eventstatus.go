@@ -142,7 +142,7 @@ func (x *extraction) titleLine(si int) bool {
 func (x *extraction) needsClause(si, trigger int) bool {
 	toks := x.sents[si].toks
 	for k, t := range toks {
-		if (plannedWords[t.lower] || proposedWords[t.lower] && !theMonthMay(toks, k)) && (k >= trigger || k < trigger-3) {
+		if (plannedWords[t.lower] || proposes(toks, k)) && (k >= trigger || k < trigger-3) {
 			return true
 		}
 	}
@@ -210,8 +210,8 @@ func (x *extraction) reportedAsNews(si, trigger, a, b int) bool {
 			default:
 				return false // "had met", "was meeting"
 			}
-		case rel == "aux" || rel == "aux:pass" || rel == "advmod:neg":
-			return false // "will have met", "has been held", "has not met"
+		case rel == "aux" || rel == "aux:pass":
+			return false // "will have met", "has been held"
 		case unboundedAdverbs[strings.ToLower(p.words[c].Form)]:
 			return false
 		case strings.HasPrefix(rel, "obl") || rel == "advmod":

@@ -55,15 +55,15 @@ func inCreditAside(toks []token, a, b int) bool {
 	if open < 0 {
 		return false
 	}
-	slash := false
+	credit := false
 	for k := open + 1; k < len(toks); k++ {
 		switch t := toks[k]; {
 		case t.text == ")" || t.text == "]":
-			return slash
+			return credit
 		case t.text == "/":
-			slash = true
-		case creditLabels[t.lower] && k > 0 && toks[k-1].text == ",":
-			slash = true // ", File," ", Pool,"
+			credit = true // "A / B / C"
+		case creditLabels[t.lower] && toks[k-1].text == ",":
+			credit = true // ", File," ", Pool,"
 		}
 	}
 	return false

@@ -230,11 +230,11 @@ func (x *extraction) appositionRole(si int, toks []token, b int) (Role, bool) {
 	j += n
 	if x.personAt(si, j) >= 0 || j < len(toks) && toks[j].kind == word && toks[j].cap ||
 		j+1 < len(toks) && toks[j].text == "," && x.personAt(si, j+1) >= 0 {
-		// (and "Janet Yellen, US Secretary of State, Marco Rubio":
-		// titleCommaRole)
 		// A list of titled names: "Finance Minister Shunichi Suzuki,
 		// Chief Cabinet Secretary Hirokazu Matsuno" (or a name kg does
-		// not know): the title is the next name's.
+		// not know), or a title set off before the next name ("Janet
+		// Yellen, US Secretary of State, Marco Rubio": titleCommaRole):
+		// the title is the next name's.
 		return Role{}, false
 	}
 	// "to Russia", "of Russia", "with Russia's ...", "for Russia"
