@@ -15,8 +15,8 @@ func TestBilateralSplit(t *testing.T) {
 		want       []string // sorted participant lists, "+"-joined
 	}{
 		{"held discussions with a list",
-			"Turkish President Recep Tayyip Erdogan also held talks with French President Emmanuel Macron, British Prime Minister Rishi Sunak and German Chancellor Olaf Scholz on Tuesday.",
-			[]string{"Emmanuel Macron+Recep Tayyip Erdogan", "Olaf Scholz+Recep Tayyip Erdogan", "Recep Tayyip Erdogan+Rishi Sunak"}},
+			"Indian Prime Minister Narendra Modi also held talks with French President Emmanuel Macron, Italian Prime Minister Giorgia Meloni and Canadian Prime Minister Mark Carney on Tuesday.",
+			[]string{"Emmanuel Macron+Narendra Modi", "Giorgia Meloni+Narendra Modi", "Mark Carney+Narendra Modi"}},
 		{"will meet with two",
 			"US President Donald Trump will meet with Japanese Prime Minister Shigeru Ishiba and South Korean President Lee Jae Myung next week.",
 			[]string{"Donald Trump+Lee Jae Myung", "Donald Trump+Shigeru Ishiba"}},
@@ -24,8 +24,8 @@ func TestBilateralSplit(t *testing.T) {
 			"NATO Secretary General Jens Stoltenberg held a trilateral meeting with Turkish President Recep Tayyip Erdogan and Swedish Prime Minister Ulf Kristersson on Monday.",
 			[]string{"Jens Stoltenberg+Recep Tayyip Erdogan+Ulf Kristersson"}},
 		{"nested events stay apart",
-			"Turkish President Recep Tayyip Erdogan arrived in Vilnius. In addition to his meeting with US President Joe Biden, Erdogan also held discussions with French President Emmanuel Macron and German Chancellor Olaf Scholz.",
-			[]string{"Emmanuel Macron+Recep Tayyip Erdogan", "Joe Biden+Recep Tayyip Erdogan", "Olaf Scholz+Recep Tayyip Erdogan"}},
+			"Indian Prime Minister Narendra Modi arrived in Hiroshima. In addition to his talks with US President Joe Biden, Modi also had discussions with French President Emmanuel Macron and German Chancellor Olaf Scholz.",
+			[]string{"Emmanuel Macron+Narendra Modi", "Joe Biden+Narendra Modi", "Narendra Modi+Olaf Scholz"}},
 		{"discussions without a partner are no event",
 			"Press secretary Sarah Sanders said that discussions were underway for Russian President Vladimir Putin to visit US President Donald Trump in Washington.",
 			[]string{"Donald Trump+Vladimir Putin"}},

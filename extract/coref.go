@@ -296,7 +296,7 @@ func (x *extraction) personCue(m *mention) bool {
 		}
 	}
 	if appointedNext(toks, m.b) {
-		return true // "Minoru Kihara has been appointed as defense minister"
+		return true // "Gen Nakatani has been named defense minister"
 	}
 	if m.a > 0 {
 		prev := toks[m.a-1].lower

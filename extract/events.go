@@ -73,8 +73,8 @@ func (x *extraction) findEvents() {
 const historyYears = 5
 
 // historical reports whether an event is dated historyYears or more
-// before the story's year ("The last US and Cuban leaders to meet were
-// Eisenhower and Batista in 1956"): an aside of history, whose pair is
+// before the story's year ("the two countries' leaders last met in
+// 1961, when Kennedy saw Khrushchev in Vienna"): an aside of history, whose pair is
 // not the one that "the two leaders" or "each other" go on to mean.
 func (x *extraction) historical(ev *event) bool {
 	if len(ev.date) < 4 {
@@ -105,9 +105,9 @@ func (x *extraction) storyYear() int {
 
 // namingCall reports whether the "call" at toks[i] gives something a
 // name rather than a telephone call: a quotation follows it, past an
-// article or a pronoun at most ("likes to call the "Winter White
+// article or a pronoun at most ("likes to call his "Southern White
 // House"", "called it "historic""), or a "what" comes shortly before it
-// and no determiner just before it ("what the US leader likes to call
+// and no determiner just before it ("what the president would call
 // ..."; "what they said in the call" keeps its call).
 func namingCall(toks []token, i int) bool {
 	switch toks[i].lower {
@@ -149,7 +149,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		if !ok {
 			switch {
 			case sitDownWith(toks, i):
-				k = Meeting // "was scheduled to sit down with King Salman"
+				k = Meeting // "is due to sit down with the emir"
 			case x.receivesPerson(si, i):
 				k = Meeting // "Biden welcomed Modi at the White House"
 			default:
@@ -169,7 +169,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 			k = Call
 		}
 		if k == Call && namingCall(toks, i) {
-			continue // "what the US leader likes to call the "Winter White House""
+			continue // "the estate the president likes to call his "Southern White House""
 		}
 		if k == Summit && multilateral(toks, i) {
 			k = Meeting
@@ -323,9 +323,9 @@ type nestedEvent struct {
 }
 
 // nestedEvents keeps apart the events of a sentence that tells of two
-// or more: "In addition to his meeting with Biden, Erdogan also held
-// discussions with Macron, Sunak and Scholz" is a meeting with Biden and
-// discussions with the others. A person that the parse makes the object
+// or more: "Besides his meeting with Lula, Modi also had talks with
+// Macron, Meloni and Carney" is a meeting with Lula and talks with the
+// others. A person that the parse makes the object
 // of one event word ("with X", "X's visit") belongs to that event; the
 // one person left (the subject, "Erdogan") takes part in each. Without a
 // parse, when fewer than two event words own persons, or when more than
@@ -421,8 +421,8 @@ var companionWords = [][]string{{"accompanied", "by"}, {"joined", "by"}, {"flank
 
 // companion reports whether the person mention at toks[a] follows a
 // companion phrase closely: within four tokens, or through a list of
-// names and titles ("accompanied by Foreign Minister Wang Yi, and Vice
-// Premier He Lifeng").
+// names and titles ("accompanied by Commerce Minister Wang Wentao, and
+// Vice Premier Ding Xuexiang").
 func companion(toks []token, a int) bool {
 	for k := a - 1; k >= 0 && k >= a-30; k-- {
 		t := toks[k]
@@ -463,8 +463,8 @@ func companion(toks []token, a int) bool {
 // following his summit with the Russian leader".
 // placesHold reports whether the parse makes places the subject of the
 // event word at token trigger, or of the verb it is the object of: "The
-// two leaders agreed that Tokyo and Seoul will start talks" tells of
-// talks between governments, not of the leaders the sentence names.
+// pair said that Paris and Rome will begin talks" tells of talks
+// between governments, not of the leaders the sentence names.
 func (x *extraction) placesHold(si, trigger int) bool {
 	if trigger < 0 || !x.barePlaceBefore(si, trigger) {
 		return false // no place that can be a subject: no parse
@@ -544,7 +544,7 @@ func sitDownWith(toks []token, i int) bool {
 
 // possessesEvent reports whether an event word follows a possessive
 // ending before token k, with at most two lower-case words between:
-// "Whitlam's iconic visit", "Xi's state visit".
+// "Nixon's historic visit", "Xi's state visit".
 func possessesEvent(toks []token, k int) bool {
 	for j := k; j < len(toks) && j < k+3; j++ {
 		if eventNouns[toks[j].lower] != "" {
@@ -842,8 +842,8 @@ func (x *extraction) clauses(si int) [][2]int {
 
 // eventWordsAround reports whether an event word stands both before and
 // after token i: ", and" then joins two clauses that each tell of an
-// encounter ("Bush will visit Putin in Moscow next fall, and the two men
-// also plan to meet in July in Genoa").
+// encounter ("Meloni will visit Sanchez in Madrid next week, and both
+// hope to meet again in July in Vilnius").
 func eventWordsAround(toks []token, i int) bool {
 	before, after := false, false
 	for k, t := range toks {
@@ -947,8 +947,8 @@ func (x *extraction) placeAfter(si, a, b int) *mention {
 
 // specificity ranks how closely a place locates an event: a city, a
 // venue, a region of one country, a country, and last a region across
-// countries ("a visit to Asia, ... will visit Malaysia, where he will
-// meet ...").
+// countries ("a tour of Europe, ... will stop in Portugal, where he
+// will see ...").
 func specificity(m *mention) int {
 	switch {
 	case m.kind == kindVenue:
@@ -979,7 +979,7 @@ func locative(toks []token, m *mention) bool {
 		case "the", "a", "an", "central", "capital", ",", "'s", "’s": // "the central city of", "Hamburg, Germany", "in South Korea's Busan"
 			continue
 		}
-		// "at a glitzy White House state dinner": an adjective after an
+		// "at a lavish Elysee Palace banquet": an adjective after an
 		// article
 		if toks[k].cap || toks[k].upper || toks[k].kind == word && k > 0 && (toks[k-1].lower == "a" || toks[k-1].lower == "an") {
 			continue
@@ -1226,8 +1226,8 @@ func (x *extraction) sentTimes(si int) []timex {
 }
 
 // eventArguments drops the persons that the parse puts inside a noun
-// phrase about something else ("a visit to the gravesite of George
-// Washington"), as long as two persons remain.
+// phrase about something else ("a visit to the tomb of John
+// Macdonald"), as long as two persons remain.
 func (x *extraction) eventArguments(si int, persons []int) []int {
 	if len(persons) < 3 {
 		return persons
@@ -1292,9 +1292,9 @@ type eventWord struct {
 
 // argumentTrigger chooses among the event words of a sentence of
 // different kinds the one that the parse gives the most persons as
-// objects or obliques ("will visit Malaysia, where he will meet with
-// Prime Minister Anwar Ibrahim" is a meeting with Anwar Ibrahim, not a
-// visit to him); the subject, shared by the verbs of a clause, does not
+// objects or obliques ("will travel to India, where he is to meet
+// Prime Minister Narendra Modi" is a meeting with Modi, not a visit to
+// him); the subject, shared by the verbs of a clause, does not
 // count. Without a clear winner it keeps the word chosen by kind.
 func (x *extraction) argumentTrigger(si int, triggers []eventWord, chosen eventWord) eventWord {
 	// Only a visit or a summit chosen over a word of another kind that
@@ -1344,8 +1344,8 @@ func credited(toks []token, a int) bool {
 var attendingWords = readList("attending.txt")
 
 // withoutAttendees drops the persons that the parse makes subjects of a
-// verb of attending the event ("Vice-President JD Vance and Secretary of
-// State Marco Rubio sat in on the talks"): they take part in an event
+// verb of attending the event ("the vice-president and the secretary
+// of state sat in on the meeting"): they take part in an event
 // that others hold, and are no principals of it.
 func (x *extraction) withoutAttendees(si, trigger int, persons []int) []int {
 	// Parse only when a verb of attending comes just before the event

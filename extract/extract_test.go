@@ -47,18 +47,18 @@ func TestRoles(t *testing.T) {
 		{"title in lower case before an unknown first name", "Malaysian Prime Minister Anwar Ibrahim named a cabinet on Friday. Its new health minister Zulkarnain Hashim starts on Monday.",
 			"Zulkarnain Hashim", "health minister", "Malaysia", ""},
 		{"hyphenated past marker before a country", "It was the first such visit since then-U.S. President Bill Clinton came in 1998.", "Bill Clinton", "president", "United States", ""},
-		{"passive of appointing after an unknown first name", "Japanese Prime Minister Fumio Kishida named a cabinet on Wednesday. Minoru Kihara has been appointed as defense minister.",
-			"Minoru Kihara", "defense minister", "Japan", ""},
+		{"passive of appointing after an unknown first name", "Japanese Prime Minister Fumio Kishida named a cabinet on Wednesday. Hiroki Ozawa has been appointed as defense minister.",
+			"Hiroki Ozawa", "defense minister", "Japan", ""},
 		{"passive of appointing after a description of the name", "Chilean President Gabriel Boric named envoys on Monday. And lawyer and activist Ana Reyes was confirmed to be ambassador to Spain.",
 			"Ana Reyes", "ambassador", "Chile", "Spain"},
-		{"successor of a titled name", "South Korean President Yoon Suk Yeol named a cabinet on Wednesday. Park Jin-young was picked to replace Defense Minister Lee Jong-sup.",
-			"Park Jin-young", "defense minister", "South Korea", ""},
+		{"successor of a titled name", "South Korean President Moon Jae-in named a cabinet on Thursday. Choi Min-ho was picked to replace Defense Minister Song Young-moo.",
+			"Choi Min-ho", "defense minister", "South Korea", ""},
 		{"successor after a relative clause", "British Prime Minister David Cameron reshuffled his cabinet. Michael Fallon, a business minister, replaces Defence Secretary Philip Hammond.",
 			"Michael Fallon", "defence secretary", "United Kingdom", ""},
-		{"entourage of the leader of the sentence before", "Presidents Xi Jinping of China and Donald Trump of the United States met in Busan. Xi arrived on Wednesday, a day after Trump left Japan. " +
-			"He is accompanied by Director of the General Office of the Central Committee (CC) Cai Qi, Foreign Minister Wang Yi, and Vice Premier He Lifeng.",
-			"Wang Yi", "foreign minister", "China", ""},
-		{"entourage in the leader's sentence", "Presidents Xi Jinping of China and Donald Trump of the United States met in Busan. Xi, accompanied by Vice Premier He Lifeng, arrived on Wednesday.",
+		{"entourage of the leader of the sentence before", "Presidents Xi Jinping of China and Lula da Silva of Brazil met in Brasilia. Xi arrived on Thursday, a day after Lula left Peru. " +
+			"He is accompanied by Head of the Policy Research Office (PRO) Jiang Jinquan, Commerce Minister Wang Wentao, and Vice Premier Ding Xuexiang.",
+			"Wang Wentao", "commerce minister", "China", ""},
+		{"entourage in the leader's sentence", "Presidents Xi Jinping of China and Lula da Silva of Brazil met in Brasilia. Xi, accompanied by Vice Premier He Lifeng, arrived on Thursday.",
 			"He Lifeng", "vice premier", "China", ""},
 		{"apposition", "Jon Huntsman, the U.S. ambassador to Russia, said so.", "Jon Huntsman", "ambassador", "United States", "Russia"},
 		{"an appointment noun", "The Senate acted after the confirmation of Jane Hartley on June 9 as U.S. ambassador to France.",
@@ -67,55 +67,55 @@ func TestRoles(t *testing.T) {
 			"Philip Hammond", "foreign secretary", "United Kingdom", ""},
 		{"a title set off before a name in a list", "The guests were the US Secretary of the Treasury Janet Yellen, US Secretary of State, Marco Rubio, and US Ambassador to Japan Rahm Emanuel.",
 			"Marco Rubio", "secretary of state", "United States", ""},
-		{"an office confirms a name no first name does", "Malaysian Prime Minister Anwar Ibrahim reshuffled his cabinet. Anwar said that Fadhlina Sidek will be the new Minister of Higher Education.",
-			"Fadhlina Sidek", "minister of higher education", "Malaysia", ""},
+		{"an office confirms a name no first name does", "Malaysian Prime Minister Anwar Ibrahim reshuffled his cabinet. Anwar said that Fadzilah Yusof will be the new Minister of Rural Development.",
+			"Fadzilah Yusof", "minister of rural development", "Malaysia", ""},
 		{"an envoy of the document's country", "U.S. President Joe Biden met envoys in Washington. Caroline Kennedy was named ambassador to Australia.",
 			"Caroline Kennedy", "ambassador", "United States", "Australia"},
 		{"possessive country apposition", "Sergei Lavrov, Russia's foreign minister, said so.", "Sergei Lavrov", "foreign minister", "Russia", ""},
 		{"other leader", "German Chancellor Angela Merkel hosted the talks.", "Angela Merkel", "chancellor", "Germany", ""},
-		{"copula with a rank", "Edward Whitlam became the first Australian Prime Minister to visit China.", "Edward Whitlam", "prime minister", "Australia", ""},
-		{"relative clause before the copula", "Anthony Albanese, who arrived in Shanghai on Monday, became the first Australian Prime Minister to visit China since 2016.",
-			"Anthony Albanese", "prime minister", "Australia", ""},
+		{"copula with a rank", "Pierre Trudeau became the first Canadian Prime Minister to tour Japan.", "Pierre Trudeau", "prime minister", "Canada", ""},
+		{"relative clause before the copula", "Mark Carney, who landed in Mumbai on Tuesday, became the first Canadian Prime Minister to visit India since 2018.",
+			"Mark Carney", "prime minister", "Canada", ""},
 		{"counterpart of a title without a name", "During his visit, the US president will meet his Cuban counterpart Raul Castro on Monday.",
 			"Raul Castro", "president", "Cuba", ""},
-		{"its, after a capital", "The talks came a day after Minsk announced that its Foreign Minister Uladzimer Makey had met EU officials.",
-			"Uladzimer Makey", "foreign minister", "Belarus", ""},
+		{"its, after a capital", "German officials met in Berlin on Monday. Germany wants a deal. A day later Kyiv said that its Foreign Minister Andrii Sybiha had seen German officials.",
+			"Andrii Sybiha", "foreign minister", "Ukraine", ""},
 		{"title of the country", "President of the United States Donald Trump spoke on Friday.", "Donald Trump", "president", "United States", ""},
 		{"title of a country", "Prime Minister of India Narendra Modi arrived on Friday.", "Narendra Modi", "prime minister", "India", ""},
-		{"plural title of countries, first", "Presidents of Russia and Belarus Vladimir Putin and Alexander Lukashenko will meet on Friday.", "Vladimir Putin", "president", "Russia", ""},
-		{"plural title of countries, second", "Presidents of Russia and Belarus Vladimir Putin and Alexander Lukashenko will meet on Friday.", "Alexander Lukashenko", "president", "Belarus", ""},
-		{"plural title, countries after the names", "A meeting between Presidents Xi Jinping of China and Donald Trump of the United States began.", "Donald Trump", "president", "United States", ""},
-		{"plural title, first name", "A meeting between Presidents Xi Jinping of China and Donald Trump of the United States began.", "Xi Jinping", "president", "China", ""},
-		{"plural title, countries in order", "US and Cuban foreign ministers, John Kerry and Bruno Rodriguez, held talks.", "Bruno Rodriguez", "foreign minister", "Cuba", ""},
-		{"plural title with a portfolio, after dashes", "NEW DELHI. Five Ministers of State -- Babul Supriyo (Environment), Rattan Lal Kataria (Jal Shakti) and Debasree Chaudhuri (Women) -- have resigned.", "Rattan Lal Kataria", "minister of state", "India", ""},
+		{"plural title of countries, first", "Presidents of France and Finland Emmanuel Macron and Alexander Stubb will meet on Friday.", "Emmanuel Macron", "president", "France", ""},
+		{"plural title of countries, second", "Presidents of France and Finland Emmanuel Macron and Alexander Stubb will meet on Friday.", "Alexander Stubb", "president", "Finland", ""},
+		{"plural title, countries after the names", "A meeting between Presidents Emmanuel Macron of France and Joe Biden of the United States began.", "Joe Biden", "president", "United States", ""},
+		{"plural title, first name", "A meeting between Presidents Emmanuel Macron of France and Joe Biden of the United States began.", "Emmanuel Macron", "president", "France", ""},
+		{"plural title, countries in order", "British and Irish foreign ministers, David Lammy and Simon Harris, held talks.", "Simon Harris", "foreign minister", "Ireland", ""},
+		{"plural title with a portfolio, after dashes", "NEW DELHI. Four Ministers of State -- Anil Verma (Power), Suresh Kumar Nair (Railways) and Meena Rao (Textiles) -- have stepped down.", "Suresh Kumar Nair", "minister of state", "India", ""},
 		{"plural title over a list", "Those who resigned include Cabinet Ministers Ravi Prasad (Law), Harsh Vardhan (Health) and Prakash Javadekar (Environment) of India.", "Harsh Vardhan", "cabinet minister", "India", ""},
-		{"counterpart", "US President Barack Obama has briefly met with his Cuban counterpart Raul Castro.", "Raul Castro", "president", "Cuba", ""},
+		{"counterpart", "French President Jacques Chirac has briefly met with his Mexican counterpart Vicente Fox.", "Vicente Fox", "president", "Mexico", ""},
 		{"appointed as", "British Prime Minister David Cameron has appointed Philip Hammond as foreign minister.", "Philip Hammond", "foreign minister", "United Kingdom", ""},
-		{"served as", "The British minister Philip Hammond, who had served as defence secretary since 2011, left.", "Philip Hammond", "defence secretary", "United Kingdom", ""},
+		{"served as", "The British minister Ben Wallace, who had served as defence secretary since 2019, resigned.", "Ben Wallace", "defence secretary", "United Kingdom", ""},
 		{"replaces as: the one replaced", "Philip Hammond replaces William Hague as British foreign secretary.", "William Hague", "foreign secretary", "United Kingdom", ""},
 		{"replaces as: the successor", "Philip Hammond replaces William Hague as British foreign secretary.", "Philip Hammond", "foreign secretary", "United Kingdom", ""},
 		{"copula", "\"Philip Hammond is the new British Foreign Secretary,\" Cameron said.", "Philip Hammond", "foreign secretary", "United Kingdom", ""},
 		{"title, name, of country", "President Donald Trump of the United States arrived.", "Donald Trump", "president", "United States", ""},
 		{"another role of the person", "Japanese Foreign Minister Taro Kono met reporters. Later, as defense minister, Kono spoke.", "Taro Kono", "defense minister", "Japan", ""},
 		{"document country", "TOKYO. Japanese Prime Minister Shinzo Abe reshuffled the Japanese cabinet. Finance Minister Taro Aso stays, Japan's media said.", "Taro Aso", "finance minister", "Japan", ""},
-		{"the one a participle replaces", "TOKYO. Japan's prime minister reshuffled the Japanese cabinet. Former Foreign Minister Taro Kono has been shifted to defense minister, replacing Takeshi Iwaya, who had been in office for a year.", "Takeshi Iwaya", "defense minister", "Japan", ""},
-		{"the one an infinitive replaces", "Malaysia's Prime Minister Anwar Ibrahim reshuffled the Malaysian cabinet. Defence Minister Mohamad Hasan is now Minister of Foreign Affairs to replace Ahmad Maslan.", "Ahmad Maslan", "minister of foreign affairs", "Malaysia", ""},
+		{"the one a participle replaces", "TOKYO. Japan's prime minister reshuffled the Japanese cabinet. Former Trade Minister Ken Saito has been shifted to finance minister, replacing Yoji Muto, who had held the post for two years.", "Yoji Muto", "finance minister", "Japan", ""},
+		{"the one an infinitive replaces", "Malaysia's Prime Minister Anwar Ibrahim reshuffled the Malaysian cabinet. Trade Minister Tengku Zafrul becomes Minister of Home Affairs to replace Saifuddin Abdullah.", "Saifuddin Abdullah", "minister of home affairs", "Malaysia", ""},
 		{"a family name that is an English word, after a title", "BEIJING. China's president travelled with Foreign Minister Wang Yi and Chinese Vice Premier He Lifeng.", "He Lifeng", "vice premier", "China", ""},
 		{"an honorific ending the title", "WASHINGTON. First Lady Jill Biden spoke to reporters.", "Jill Biden", "first lady", "United States", ""},
-		{"one city for the whole document", "New Delhi, July 7 (PTI): President Ram Nath Kovind accepted the resignations of 12 Union ministers.", "Ram Nath Kovind", "president", "India", ""},
-		{"capitalized former before the title", "TOKYO. Japan's prime minister reshuffled the Japanese cabinet. Former Justice Minister Aiko Tanaka has been appointed as the new foreign minister.", "Aiko Tanaka", "justice minister", "Japan", ""},
-		{"appointed as, passive", "TOKYO. Japan's prime minister reshuffled the Japanese cabinet. Former Justice Minister Aiko Tanaka has been appointed as the new foreign minister.", "Aiko Tanaka", "foreign minister", "Japan", ""},
+		{"one city for the whole document", "Colombo, March 3 (AFP): President Anura Kumara Dissanayake accepted the resignations of nine ministers.", "Anura Kumara Dissanayake", "president", "Sri Lanka", ""},
+		{"capitalized former before the title", "TOKYO. Japan's prime minister reshuffled the Japanese cabinet. Former Justice Minister Aiko Tanaka has been appointed as the new trade minister.", "Aiko Tanaka", "justice minister", "Japan", ""},
+		{"appointed as, passive", "TOKYO. Japan's prime minister reshuffled the Japanese cabinet. Former Justice Minister Aiko Tanaka has been appointed as the new trade minister.", "Aiko Tanaka", "trade minister", "Japan", ""},
 		{"named, a complement", "SEOUL. South Korea's president changed the South Korean cabinet. Park Min-jun was named the new culture minister.", "Park Min-jun", "culture minister", "South Korea", ""},
-		{"tapped for", "SEOUL. South Korea's president changed the South Korean cabinet. Kim Soo-ah was tapped for the new minister of gender equality and family.", "Kim Soo-ah", "minister of gender equality and family", "South Korea", ""},
-		{"the post of", "Malaysia's Prime Minister Anwar Ibrahim reshuffled the Malaysian cabinet. Mohamad Sabu will assume the post of Minister of Higher Education.", "Mohamad Sabu", "minister of higher education", "Malaysia", ""},
+		{"tapped for", "SEOUL. South Korea's president changed the South Korean cabinet. Kim Soo-ah was tapped for the new minister of oceans and fisheries.", "Kim Soo-ah", "minister of oceans and fisheries", "South Korea", ""},
+		{"the post of", "Malaysia's Prime Minister Anwar Ibrahim reshuffled the Malaysian cabinet. Mohamad Sabu will assume the post of Minister of Rural Development.", "Mohamad Sabu", "minister of rural development", "Malaysia", ""},
 		{"take over as", "Malaysia's Prime Minister Anwar Ibrahim reshuffled the Malaysian cabinet. Ahmad Maslan will take over as defence minister.", "Ahmad Maslan", "defence minister", "Malaysia", ""},
 		{"relative clause with a copula", "\"It will be grand,\" said Jeremy Bernard, who was the U.S. social secretary in 2014.", "Jeremy Bernard", "social secretary", "United States", ""},
-		{"served as two titles", "Britain's cabinet changed. Michael Fallon, who served as the British minister for business and enterprise and as minister of state for energy, moves.", "Michael Fallon", "minister of state for energy", "United Kingdom", ""},
-		{"copula, the name after it", "Japan's new Foreign Minister is Toshimitsu Motegi, a trade expert.", "Toshimitsu Motegi", "foreign minister", "Japan", ""},
+		{"served as two titles", "Britain's cabinet changed. Grant Shapps, who served as the British minister for transport and as minister of state for housing, moves.", "Grant Shapps", "minister of state for housing", "United Kingdom", ""},
+		{"copula, the name after it", "Canada's new Finance Minister is Dominic LeBlanc, a trade expert.", "Dominic LeBlanc", "finance minister", "Canada", ""},
 		{"passage country in a story of two cabinets", "Japanese Prime Minister Fumio Kishida reshuffled his Cabinet in Tokyo. Finance Minister Shunichi Suzuki stays. " +
-			"Meanwhile, South Korean President Yoon Suk Yeol named a new defense minister. Yoon said Defense Minister Lee Jong-sup would go.", "Shunichi Suzuki", "finance minister", "Japan", ""},
+			"Meanwhile, South Korean President Moon Jae-in picked a new defense minister. Moon said Defense Minister Song Young-moo would go.", "Shunichi Suzuki", "finance minister", "Japan", ""},
 		{"passage country, the second cabinet", "Japanese Prime Minister Fumio Kishida reshuffled his Cabinet in Tokyo. Finance Minister Shunichi Suzuki stays. " +
-			"Meanwhile, South Korean President Yoon Suk Yeol named a new defense minister. Yoon said Defense Minister Lee Jong-sup would go.", "Lee Jong-sup", "defense minister", "South Korea", ""},
+			"Meanwhile, South Korean President Moon Jae-in picked a new defense minister. Moon said Defense Minister Song Young-moo would go.", "Song Young-moo", "defense minister", "South Korea", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -155,8 +155,8 @@ func TestNotTheirRole(t *testing.T) {
 	for _, tt := range []struct{ name, text, person, title string }{
 		{"the name before a title set off before another", "The guests were the US Secretary of the Treasury Janet Yellen, US Secretary of State, Marco Rubio, and others.", "Janet Yellen", "secretary of state"},
 		{"the one who appoints", "British Prime Minister David Cameron has appointed Philip Hammond as foreign minister.", "David Cameron", "foreign minister"},
-		{"a name in the relative clause before", "Minoru Kihara, who served as an adviser to former Prime Minister Yoshihide Suga, has been appointed as defense minister of Japan.", "Yoshihide Suga", "defense minister"},
-		{"the next title of a list", "Xi is accompanied by Chinese Foreign Minister Wang Yi, and Vice Premier He Lifeng.", "Wang Yi", "vice premier"},
+		{"a name in the relative clause before", "Gen Nakatani, who worked as an aide to former Prime Minister Shinzo Abe, has been appointed as defense minister of Japan.", "Shinzo Abe", "defense minister"},
+		{"the next title of a list", "Xi is accompanied by Chinese Commerce Minister Wang Wentao, and Vice Premier Ding Xuexiang.", "Wang Wentao", "vice premier"},
 		{"the one who replaces someone with another", "U.S. President Joe Biden replaced Defense Secretary Lloyd Austin with Michael Brown on Monday.", "Joe Biden", "defense secretary"},
 		{"a name in the apposition", "Ahmad Maslan, an aide to Prime Minister Anwar Ibrahim, was named Malaysia's new defence minister.", "Anwar Ibrahim", "defence minister"},
 		{"the one who nominates someone described", "Meanwhile, South Korean President Lee Jae-myung nominated a veteran lawmaker for defense minister on Monday.", "Lee Jae-myung", "lawmaker"},
@@ -273,17 +273,17 @@ func TestEvents(t *testing.T) {
 			"Turkish Foreign Minister Mevlut Cavusoglu held a telephonic conversation with US Secretary of State Rex Tillerson on Friday.",
 			[]string{"Mevlut Cavusoglu", "Rex Tillerson"}, "", "", "2018-06-01", Happened},
 		{"status of the clause, not the sentence: a meeting that sets the scene",
-			"At their meeting in Seoul, Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol agreed to strengthen their coordination.",
-			[]string{"Fumio Kishida", "Yoon Suk Yeol"}, "Seoul", "South Korea", "", Happened},
+			"At their meeting in Tokyo, South Korean President Moon Jae-in and Japanese Prime Minister Shinzo Abe agreed to deepen their cooperation.",
+			[]string{"Moon Jae-in", "Shinzo Abe"}, "Tokyo", "Japan", "", Happened},
 		{"a summit a visit is for, with the visit's place",
-			"Japanese Prime Minister Fumio Kishida will visit Seoul for a summit with South Korean President Yoon Suk Yeol.",
-			[]string{"Fumio Kishida", "Yoon Suk Yeol"}, "Seoul", "South Korea", "", Planned},
+			"South Korean President Moon Jae-in will visit Tokyo for a summit with Japanese Prime Minister Shinzo Abe.",
+			[]string{"Moon Jae-in", "Shinzo Abe"}, "Tokyo", "Japan", "", Planned},
 		{"agreed to meet",
 			"US President Donald Trump and Russian President Vladimir Putin agreed to meet in Helsinki.",
 			[]string{"Donald Trump", "Vladimir Putin"}, "Helsinki", "Finland", "", Planned},
 		{"a headline's infinitive",
-			"Japan's Kishida to visit South Korea for summit with Yoon\n\nJapanese Prime Minister Fumio Kishida leads Japan. South Korean President Yoon Suk Yeol leads South Korea.",
-			[]string{"Fumio Kishida", "Yoon Suk Yeol"}, "South Korea", "South Korea", "", Planned},
+			"South Korea's Moon to visit Japan for summit with Abe\n\nSouth Korean President Moon Jae-in leads South Korea. Japanese Prime Minister Shinzo Abe leads Japan.",
+			[]string{"Moon Jae-in", "Shinzo Abe"}, "Japan", "Japan", "", Planned},
 		{"a journalist credited",
 			"Russian President Vladimir Putin met US President George W. Bush in Slovenia on Friday, in a story bylined by Elizabeth Sullivan.",
 			[]string{"George W. Bush", "Vladimir Putin"}, "Slovenia", "Slovenia", "2018-06-01", Happened},
@@ -425,9 +425,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte(" date 2018-06-02 Russian President Vladimir Putin met U.S. President Donald Trump in Helsinki last July."))
 	f.Add([]byte("Jon Huntsman, the U.S. ambassador to Russia, said (R-Ariz.) \"Trump\" met Putin, and in November at the APEC summit in Vietnam."))
 	f.Add([]byte("<p>Sen. John McCain</p> Nov. 15, 2015 @POTUS three months ago"))
-	f.Add([]byte("close\nSaturday December 21, 2024\nBy AFP\nApril 07, 2017\nUpdated: 07-07-2021 18:14 IST | Fri Oct 11th, 2024 11/15/2023 15.11.2023 2023-04-14 20:52:47"))
+	f.Add([]byte("close\nSaturday December 21, 2024\nBy AFP\nApril 07, 2017\nUpdated: 17-03-2022 09:41 IST | Thu Mar 9th, 2023 11/15/2023 15.11.2023 2023-04-14 20:52:47"))
 	f.Add([]byte("Now, in the third quarter of 1989 and the quarter, third-quarter profit, a two-year deal, 16-hour talks, years, daily, every week, recently, the future, the past two months."))
-	f.Add([]byte("RIYADH, (WAM - 02nd Apr, 2020) Presidents Xi Jinping of China and Donald Trump of the United States met; his Cuban counterpart Raul Castro, who had served as defence secretary, replaces William Hague as Minister of Economy, Trade and Industry."))
+	f.Add([]byte("RIYADH, (WAM - 02nd Apr, 2020) Presidents Emmanuel Macron of France and Joe Biden of the United States met; his Mexican counterpart Vicente Fox, who had served as trade secretary, replaces Liam Fox as Minister of Economy, Trade and Industry."))
 	p := New()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := ReadDoc("fuzz", data, june2)
@@ -580,7 +580,7 @@ func TestNamingCallIsNoCall(t *testing.T) {
 		name, text string
 		call       bool
 	}{
-		{"a name in quotes", `President Donald Trump welcomed Chinese President Xi Jinping to what aides like to call the "Winter White House" on Friday.`, false},
+		{"a name in quotes", `President Donald Trump welcomed Chinese President Xi Jinping to what aides like to call the "Southern White House" on Friday.`, false},
 		{"a phone call", "Russian President Vladimir Putin held a call with French President Emmanuel Macron on Friday.", true},
 		{"what was said in the call", "Russian President Vladimir Putin held a call with French President Emmanuel Macron, and what they said in the call was not disclosed.", true},
 	} {
@@ -634,10 +634,10 @@ func TestTimeDirection(t *testing.T) {
 func TestPrintedDates(t *testing.T) {
 	for _, tt := range []struct{ text, expr, value string }{
 		{"Posted Fri Oct 11th, 2024 at noon.", "Fri Oct 11th, 2024", "2024-10-11"},
-		{"Saturday, 16 June, 2001, 23:09 GMT", "Saturday, 16 June, 2001", "2001-06-16"},
-		{"Updated: 07-07-2021 18:14 IST", "07-07-2021", "2021-07-07"},
+		{"Sunday, 14 March, 2004, 08:15 GMT", "Sunday, 14 March, 2004", "2004-03-14"},
+		{"Updated: 17-03-2022 09:41 IST", "17-03-2022", "2022-03-17"},
 		{"The file is dated 2023-04-14 in the archive.", "2023-04-14", "2023-04-14"},
-		{"Thu 02nd April 2020 | 12:15 PM", "Thu 02nd April 2020", "2020-04-02"},
+		{"Tue 08th September 2020 | 09:30 AM", "Tue 08th September 2020", "2020-09-08"},
 		{"The deadline is 11/15/2023 for all.", "11/15/2023", "2023-11-15"},
 	} {
 		f := extractText(t, tt.text, time.Time{})
@@ -660,13 +660,13 @@ func TestPrintedDates(t *testing.T) {
 // ends: a ministry's "and" is inside it, a "-based" word before it is
 // not, and a title alone is no organization.
 func TestOrganizationNames(t *testing.T) {
-	f := extractText(t, "The ministry was split into the Ministry of Natural Resources and Sustainability and the Ministry of Digital, "+
+	f := extractText(t, "The ministry was split into the Ministry of Fisheries and Ocean Affairs and the Ministry of Digital, "+
 		"Tokyo-based Kyodo News reported. The Secretary of State was not there, nor the Chinese Communist Party's envoy.", june2)
 	names := map[string]bool{}
 	for _, o := range f.Organizations {
 		names[o.Name] = true
 	}
-	for _, want := range []string{"Ministry of Natural Resources and Sustainability", "Ministry of Digital", "Kyodo News", "Chinese Communist Party"} {
+	for _, want := range []string{"Ministry of Fisheries and Ocean Affairs", "Ministry of Digital", "Kyodo News", "Chinese Communist Party"} {
 		if !names[want] {
 			t.Errorf("no organization %q in %+v", want, f.Organizations)
 		}
@@ -780,37 +780,37 @@ func TestEventParticipantsFromParse(t *testing.T) {
 		withoutParse []string // from word patterns alone
 	}{
 		{"genitive of a thing",
-			"US President Donald Trump and French President Emmanuel Macron visited the grave of George Washington on Monday.",
-			[]string{"Donald Trump", "Emmanuel Macron"},
-			[]string{"Donald Trump", "Emmanuel Macron", "George Washington"}},
+			"Canadian Prime Minister Justin Trudeau and French President Emmanuel Macron visited the grave of John Macdonald on Monday.",
+			[]string{"Emmanuel Macron", "Justin Trudeau"},
+			[]string{"Emmanuel Macron", "John Macdonald", "Justin Trudeau"}},
 		{"possessive of a thing", // the word patterns drop a possessive before a non-event word too
-			"US President Donald Trump and French President Emmanuel Macron visited George Washington's house on Monday.",
-			[]string{"Donald Trump", "Emmanuel Macron"},
-			[]string{"Donald Trump", "Emmanuel Macron"}},
+			"Canadian Prime Minister Justin Trudeau and French President Emmanuel Macron visited John Macdonald's house on Monday.",
+			[]string{"Emmanuel Macron", "Justin Trudeau"},
+			[]string{"Emmanuel Macron", "Justin Trudeau"}},
 		{"dinner with a third leader",
-			"US President Donald Trump and French President Emmanuel Macron met for a dinner with German Chancellor Angela Merkel on Monday.",
-			[]string{"Angela Merkel", "Donald Trump", "Emmanuel Macron"},
-			[]string{"Angela Merkel", "Donald Trump", "Emmanuel Macron"}},
+			"Canadian Prime Minister Justin Trudeau and French President Emmanuel Macron met for a dinner with German Chancellor Olaf Scholz on Monday.",
+			[]string{"Emmanuel Macron", "Justin Trudeau", "Olaf Scholz"},
+			[]string{"Emmanuel Macron", "Justin Trudeau", "Olaf Scholz"}},
 	}
 	t.Run("apposition in a genitive, pair from the sentence before", func(t *testing.T) {
-		text := "US President Barack Obama met Cuban President Raul Castro in Panama City on Saturday. " +
-			"The two leaders had met once before, when they shook hands at the funeral of the anti-apartheid icon Nelson Mandela in December 2013."
+		text := "Indian Prime Minister Narendra Modi met Chinese President Xi Jinping in Kazan on Saturday. " +
+			"The two leaders had met once before, when the pair shook hands at the state funeral of the former Japanese premier Shinzo Abe in September 2022."
 		for _, c := range []struct {
 			p    *Pipeline
 			want []string
 		}{
-			{New(), []string{"Barack Obama", "Raul Castro"}},
-			{New(WithoutParser()), []string{"Barack Obama", "Nelson Mandela", "Raul Castro"}},
+			{New(), []string{"Narendra Modi", "Xi Jinping"}},
+			{New(WithoutParser()), []string{"Narendra Modi", "Shinzo Abe", "Xi Jinping"}},
 		} {
 			f := extractWith(t, c.p, text, june2)
 			var got []string
 			for _, e := range f.Events {
-				if e.Date == "2013-12" {
+				if e.Date == "2022-09" {
 					got = sorted(append([]string(nil), e.Participants...))
 				}
 			}
 			if !slices.Equal(got, c.want) {
-				t.Errorf("noParser=%v: the 2013 meeting's participants are %v, want %v", c.p.noParser, got, c.want)
+				t.Errorf("noParser=%v: the 2022 meeting's participants are %v, want %v", c.p.noParser, got, c.want)
 			}
 		}
 	})
@@ -924,8 +924,8 @@ func TestCreditsTitlesAndBarsAreNoOrganizations(t *testing.T) {
 			"Guests included US Secretary of State, Marco Rubio, and the US Senate.",
 			[]string{"US Secretary of State", "Secretary of State"}, []string{"Senate"}},
 		{"a headline in title case",
-			"Qatari Emir Receives Phone Call From US Secretary Of State\n\nSheikh Tamim spoke with Marco Rubio.",
-			[]string{"Qatari Emir Receives Phone Call From US Secretary Of State", "US Secretary Of State", "From US Secretary Of State"}, nil},
+			"Omani Sultan Receives Phone Call From UK Secretary Of State\n\nSultan Haitham spoke with David Lammy.",
+			[]string{"Omani Sultan Receives Phone Call From UK Secretary Of State", "UK Secretary Of State", "From UK Secretary Of State"}, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := extractText(t, tt.text, june2)
@@ -1012,12 +1012,12 @@ func TestCounterpartCountry(t *testing.T) {
 // host's country from the document: the document's other country, or
 // none.
 func TestGuestCountry(t *testing.T) {
-	const host = "WASHINGTON — President Joe Biden will host Prime Minister Narendra Modi for a state visit on Thursday. "
+	const host = "WASHINGTON — President Joe Biden will host Prime Minister Anthony Albanese for a state visit on Thursday. "
 	tests := []struct {
 		name, text, country string
 	}{
-		{"the other country", host + "The visit follows talks in New Delhi and Mumbai last year. " +
-			"U.S. officials in Washington and New York said the United States wants closer ties.", "India"},
+		{"the other country", host + "The visit follows talks in Sydney and Canberra last year. " +
+			"U.S. officials in Washington and New York said the United States wants closer ties.", "Australia"},
 		{"no other country", host + "U.S. officials in Washington and New York said the United States wants closer ties.", ""},
 	}
 	for _, tt := range tests {
@@ -1026,14 +1026,14 @@ func TestGuestCountry(t *testing.T) {
 			got, host := "", ""
 			for _, r := range f.Roles {
 				switch r.Person {
-				case "Narendra Modi":
+				case "Anthony Albanese":
 					got = r.Country
 				case "Joe Biden":
 					host = r.Country
 				}
 			}
 			if got != tt.country || host != "United States" {
-				t.Errorf("Modi serves %q, Biden %q; want %q and the United States", got, host, tt.country)
+				t.Errorf("Albanese serves %q, Biden %q; want %q and the United States", got, host, tt.country)
 			}
 		})
 	}
@@ -1069,7 +1069,7 @@ func TestCounterpartOfAStatedCountry(t *testing.T) {
 // TestEventKindFromArguments checks that of two event words the one the
 // parse gives the other person as an argument names the event.
 func TestEventKindFromArguments(t *testing.T) {
-	where := "US President Donald Trump will visit Malaysia, where he will meet with Prime Minister Anwar Ibrahim on Friday."
+	where := "French President Emmanuel Macron will visit India, where he will meet with Prime Minister Narendra Modi on Friday."
 	// The parser reads "with" as the head of "his ... counterpart"
 	// (repairPrepositionHeads) and the name as the counterpart's
 	// description (repairAppositions).
@@ -1094,10 +1094,10 @@ func TestEventKindFromArguments(t *testing.T) {
 // TestAttendeesHoldNoEvent checks that officials who sit in on talks that
 // others hold make no event of their own.
 func TestAttendeesHoldNoEvent(t *testing.T) {
-	f := extractText(t, "US President Donald Trump met Ukrainian President Volodymyr Zelensky at the White House on Monday. "+
-		"Vice President JD Vance and Secretary of State Marco Rubio sat in on the talks.", june2)
+	f := extractText(t, "US President Joe Biden met Ukrainian President Volodymyr Zelensky at the White House on Monday. "+
+		"Vice President Kamala Harris and Secretary of State Antony Blinken sat in on the talks.", june2)
 	for _, e := range f.Events {
-		if slices.Contains(e.Participants, "Marco Rubio") || slices.Contains(e.Participants, "JD Vance") {
+		if slices.Contains(e.Participants, "Antony Blinken") || slices.Contains(e.Participants, "Kamala Harris") {
 			t.Errorf("event %+v has an attendee as a principal", e)
 		}
 	}
@@ -1178,14 +1178,14 @@ func TestReceivingAGuest(t *testing.T) {
 // TestCoordinatedEncounters checks that ", and" joining two clauses
 // that each tell of an encounter, with a place, keeps them apart.
 func TestCoordinatedEncounters(t *testing.T) {
-	f := extractText(t, "German Chancellor Angela Merkel will visit French President Emmanuel Macron in Paris next week, "+
-		"and the two leaders also plan to meet in July at the G20 summit in Osaka, Japan.", june2)
+	f := extractText(t, "Italian Prime Minister Giorgia Meloni will visit Spanish Prime Minister Pedro Sanchez in Madrid next week, "+
+		"and both leaders hope to meet again in July at the NATO summit in Vilnius, Lithuania.", june2)
 	places := map[string]string{}
 	for _, e := range f.Events {
 		places[e.Location] = e.Date
 	}
-	if _, paris := places["Paris"]; len(f.Events) != 2 || !paris || places["Osaka"] != "2018-07" {
-		t.Errorf("events %+v, want one in Paris and one in Osaka in July", f.Events)
+	if _, madrid := places["Madrid"]; len(f.Events) != 2 || !madrid || places["Vilnius"] != "2018-07" {
+		t.Errorf("events %+v, want one in Madrid and one in Vilnius in July", f.Events)
 	}
 }
 
@@ -1195,7 +1195,7 @@ func TestCoordinatedEncounters(t *testing.T) {
 func TestNoEventOfOthers(t *testing.T) {
 	met := "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Seoul on Sunday. "
 	for _, tt := range []struct{ name, text string }{
-		{"talks between the capitals", met + "The two leaders agreed that Tokyo and Seoul will start talks next month."},
+		{"talks between the capitals", met + "The two leaders said that Tokyo and Seoul will begin talks next month."},
 		{"bilateral trade", met + "Kishida and Yoon agreed to expand bilateral trade next year."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1235,14 +1235,14 @@ func TestSitDownWith(t *testing.T) {
 // TestHostCountry checks that the one a foreign visitor meets in a
 // country, with no country of their own words, serves that country.
 func TestHostCountry(t *testing.T) {
-	f := extractText(t, "US President Donald Trump will visit Malaysia, where he will meet with Prime Minister Anwar Ibrahim on Sunday.", june2)
+	f := extractText(t, "French President Emmanuel Macron will visit India, where he will meet with Prime Minister Narendra Modi on Sunday.", june2)
 	for _, r := range f.Roles {
-		if r.Person == "Anwar Ibrahim" && r.Title == "prime minister" {
-			if r.Country != "Malaysia" {
-				t.Errorf("role %+v, want Malaysia's", r)
+		if r.Person == "Narendra Modi" && r.Title == "prime minister" {
+			if r.Country != "India" {
+				t.Errorf("role %+v, want India's", r)
 			}
 			return
 		}
 	}
-	t.Errorf("roles %+v, want Anwar Ibrahim prime minister of Malaysia", f.Roles)
+	t.Errorf("roles %+v, want Narendra Modi prime minister of India", f.Roles)
 }

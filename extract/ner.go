@@ -109,7 +109,7 @@ func runContinues(toks []token, i, j int) bool {
 		return true
 	}
 	if t.kind == word && t.cap && !t.upper && headlinePrepositions[t.lower] {
-		// "Qatari Emir Receives Phone Call From US Secretary Of
+		// "Sultan Receives Phone Call From UK Secretary Of
 		// State": a preposition capitalized inside a run is a line in
 		// title case, and ends the name before it.
 		return false
@@ -141,7 +141,7 @@ func runContinues(toks []token, i, j int) bool {
 		case "the":
 			return toks[j-1].text == "of" && next.cap
 		case "and", "&":
-			// "Ministry of Natural Resources and Sustainability": within
+			// "Ministry of Fisheries and Ocean Affairs": within
 			// a body's "of" phrase, "and" joins the parts of its name.
 			return next.cap && ofBody(toks[i:j])
 		}
@@ -197,7 +197,7 @@ func (x *extraction) classifyRun(si, a, b int) {
 		break
 	}
 	for a < b && headlinePrepositions[toks[a].lower] {
-		a++ // "... Phone Call From US Secretary Of State"
+		a++ // "... Phone Call From UK Secretary Of State"
 	}
 	titled := false
 	// Peel modifiers off the front while a name remains after them.

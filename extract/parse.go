@@ -100,8 +100,8 @@ func (x *extraction) knownWords(si int, p *parsed, n int) []syntax.Known {
 
 // repairSubjects mends one frequent error of a greedy parser: after a
 // fronted phrase, the subject of a finite verb taken for an apposition
-// of the phrase's last noun ("In addition to his meeting with Biden,
-// Erdogan also held ...", with "Erdogan" an appos of "Biden"). A finite
+// of the phrase's last noun ("In addition to his talks with Lula, Modi
+// also held ...", with "Modi" an appos of "Lula"). A finite
 // verb with no subject, whose nearest word before it (adverbs aside)
 // ends a name or noun that an apposition after a comma attached to the
 // left, takes that word as its subject. So does a verb whose subject is
@@ -565,11 +565,11 @@ var (
 
 // guest reports whether word w, climbing through conjuncts and the parts
 // of a name, is the one received or travelling: the object of a hosting
-// verb ("Biden will host Prime Minister Narendra Modi"), its passive
-// subject ("Modi was welcomed by Biden"), the "to" oblique of "play
+// verb ("Biden will host Prime Minister Anthony Albanese"), its passive
+// subject ("Albanese was welcomed by Biden"), the "to" oblique of "play
 // host" ("playing host to President Macron"), the subject of a visiting
-// verb ("Modi will visit Washington") or the possessor of a visit or a
-// trip ("Modi's visit").
+// verb ("Albanese will visit Washington") or the possessor of a visit or
+// a trip ("Albanese's visit").
 func (p *parsed) guest(w int) bool {
 	w = p.argumentHead(w, -1)
 	h := p.head(w)

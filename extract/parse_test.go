@@ -28,14 +28,14 @@ func parseOf(t *testing.T, spec string) *parsed {
 }
 
 func TestArgumentsThroughLists(t *testing.T) {
-	// "Erdogan held talks with Macron, Sunak, Trudeau and Scholz", parsed
+	// "Modi held talks with Macron, Sunak, Trudeau and Scholz", parsed
 	// as a greedy parser may: Sunak and Trudeau in UD's list relation
 	// (items without a conjunction), Trudeau an apposition of Sunak.
-	talks := parseOf(t, "Erdogan/PROPN/2/nsubj held/VERB/0/root talks/NOUN/2/obj with/ADP/5/case "+
+	talks := parseOf(t, "Modi/PROPN/2/nsubj held/VERB/0/root talks/NOUN/2/obj with/ADP/5/case "+
 		"Macron/PROPN/3/nmod ,/PUNCT/7/punct Sunak/PROPN/5/list ,/PUNCT/9/punct Trudeau/PROPN/7/appos "+
 		"and/CCONJ/11/cc Scholz/PROPN/5/conj ./PUNCT/2/punct")
-	// "Erdogan, Biden and Macron met": subjects joined by list and conj.
-	met := parseOf(t, "Erdogan/PROPN/6/nsubj ,/PUNCT/3/punct Biden/PROPN/1/list and/CCONJ/5/cc Macron/PROPN/1/conj met/VERB/0/root")
+	// "Modi, Biden and Macron met": subjects joined by list and conj.
+	met := parseOf(t, "Modi/PROPN/6/nsubj ,/PUNCT/3/punct Biden/PROPN/1/list and/CCONJ/5/cc Macron/PROPN/1/conj met/VERB/0/root")
 	// "talks with the Prime Minister's office, the embassy": a list under
 	// a thing is no argument.
 	thing := parseOf(t, "held/VERB/0/root talks/NOUN/1/obj with/ADP/4/case office/NOUN/2/nmod ,/PUNCT/7/punct the/DET/7/det "+
@@ -201,13 +201,13 @@ func TestRepairSubjects(t *testing.T) {
 		movedRel  string
 	}{
 		{"no subject: the apposition after the comma",
-			// "In addition to his meeting with Biden, Erdogan held talks"
+			// "In addition to his meeting with Lula, Modi held talks"
 			"In/ADP/2/case addition/NOUN/8/obl to/ADP/5/case his/PRON/5/nmod:poss meeting/NOUN/2/nmod with/ADP/7/case " +
-				"Biden/PROPN/5/nmod ,/PUNCT/9/punct Erdogan/PROPN/7/appos held/VERB/0/root talks/NOUN/10/obj",
+				"Lula/PROPN/5/nmod ,/PUNCT/9/punct Modi/PROPN/7/appos held/VERB/0/root talks/NOUN/10/obj",
 			8, 9, -1, 0, ""},
 		{"a subject with a preposition is none",
 			"In/ADP/2/case addition/NOUN/8/obl to/ADP/5/case his/PRON/5/nmod:poss meeting/NOUN/2/nmod with/ADP/7/case " +
-				"Biden/PROPN/10/nsubj ,/PUNCT/9/punct Erdogan/PROPN/7/appos held/VERB/0/root talks/NOUN/10/obj",
+				"Lula/PROPN/10/nsubj ,/PUNCT/9/punct Modi/PROPN/7/appos held/VERB/0/root talks/NOUN/10/obj",
 			8, 9, 6, 4, "nmod"},
 		{"a subject without a preposition stays",
 			// "The president, Biden held talks", the apposition left open

@@ -11,7 +11,7 @@ import (
 // Where a document's reference date came from (Facts.DateSource).
 const (
 	DateFromHeader    = "header"    // a "date" first line or front matter
-	DateFromTimestamp = "timestamp" // a time stamp line the page shows ("Updated: 07-07-2021 18:14 IST")
+	DateFromTimestamp = "timestamp" // a time stamp line the page shows ("Updated: 17-03-2022 09:41 IST")
 	DateFromDateline  = "dateline"  // a dateline with its year ("RIYADH, (WAM - 02nd Apr, 2020)")
 	DateFromCaption   = "caption"   // a dated photo caption or a dated headline
 	DateFromNone      = "none"
@@ -169,11 +169,11 @@ func monthNumber(s string) int {
 //
 //  1. a time stamp line: a full date with "Published", "Updated",
 //     "Posted" or "Date", or under a byline ("By AFP");
-//  2. a full date with a clock time ("Sat Apr 11, 2015 3:47AM");
+//  2. a full date with a clock time ("Tue Sep 8, 2020 5:12PM");
 //  3. a line that is only a date, with a weekday or bullets at most;
 //  4. a dateline or a headline that starts with a date ("RIYADH, (WAM -
-//     02nd Apr, 2020)", "June 17, 2001: Bush, Putin bond ...");
-//  5. a dated photo caption ("... in Havana, Cuba, 20 March 2016"),
+//     02nd Apr, 2020)", "May 3, 2019: Leaders agree ...");
+//  5. a dated photo caption ("... in Lima, Peru, 14 April 2018"),
 //     unless it is an archive photo: "FILE", "file photo", "In this ...
 //     photo", or a photo agency's credit on it or on the line after.
 //

@@ -18,10 +18,10 @@ func TestReferenceDate(t *testing.T) {
 		relative, value string // a relative expression of the text and its value
 	}{
 		{"header wins", "Updated: 2019-02-28 10:17" + body, time.Date(2018, 6, 2, 0, 0, 0, 0, time.UTC), "2018-06-02", DateFromHeader, "Monday", "2018-05-28"},
-		{"updated line, numeric day first", "Agency | Capital | Updated: 07-07-2021 18:14 IST | Created: 07-07-2021 17:52 IST" + body, time.Time{}, "2021-07-07", DateFromTimestamp, "Monday", "2021-07-05"},
-		{"posted at, ordinal and weekday", "Posted at 10:08 AM, Fri Oct 11th, 2024" + body, time.Time{}, "2024-10-11", DateFromTimestamp, "Monday", "2024-10-07"},
+		{"updated line, numeric day first", "Agency | Capital | Updated: 17-03-2022 09:41 IST | Created: 17-03-2022 08:55 IST" + body, time.Time{}, "2022-03-17", DateFromTimestamp, "Monday", "2022-03-14"},
+		{"posted at, ordinal and weekday", "Posted at 09:15 PM, Thu Mar 9th, 2023" + body, time.Time{}, "2023-03-09", DateFromTimestamp, "Monday", "2023-03-06"},
 		{"page clock above the headline loses to the byline date", "close\nSaturday December 21, 2024\n\nLeaders meet for talks\n\nBy AFP\nApril 07, 2017" + body, time.Time{}, "2017-04-07", DateFromTimestamp, "", ""},
-		{"clock time", "HomeWorld Sat Apr 11, 2015 3:47AM" + body, time.Time{}, "2015-04-11", DateFromTimestamp, "", ""},
+		{"clock time", "HomeWorld Tue Sep 8, 2020 5:12PM" + body, time.Time{}, "2020-09-08", DateFromTimestamp, "", ""},
 		{"ISO with seconds", "Edited by Someone\n2023-04-14 20:52:47" + body, time.Time{}, "2023-04-14", DateFromTimestamp, "", ""},
 		{"a line that is only a date", "15 July 2022\n\nHeadline of the story" + body, time.Time{}, "2022-07-15", DateFromTimestamp, "", ""},
 		{"bullets and weekday", "  • World\n  • Tuesday, 03 Sep 2024" + body, time.Time{}, "2024-09-03", DateFromTimestamp, "", ""},
@@ -29,7 +29,7 @@ func TestReferenceDate(t *testing.T) {
 		{"European numeric date", "Published 15.11.2023" + body, time.Time{}, "2023-11-15", DateFromTimestamp, "", ""},
 		{"dateline with its year", "RIYADH, (Agency - 02nd Apr, 2020) Prince Alpha Beta received a call." + body, time.Time{}, "2020-04-02", DateFromDateline, "", ""},
 		{"dated headline", "June 17, 2001: Leaders bond well at summit\n" + body, time.Time{}, "2001-06-17", DateFromDateline, "", ""},
-		{"photo caption", "Visit\n\nThe president waves upon arrival at the airport in Havana, Cuba, 20 March 2016\n\nThe president arrived in Cuba on Sunday." + body, time.Time{}, "2016-03-20", DateFromCaption, "Sunday", "2016-03-20"},
+		{"photo caption", "Visit\n\nThe premier greets the crowd on landing at the airport in Lima, Peru, 15 April 2018\n\nThe premier arrived in Peru on Sunday." + body, time.Time{}, "2018-04-15", DateFromCaption, "Sunday", "2018-04-15"},
 		{"dateline without a year anchors nothing", "BEIJING, April 14 (Xinhua) -- Alpha Beta arrived." + body, time.Time{}, "", DateFromNone, "Monday", ""},
 		{"an event's date in the body is no reference", "The leaders met for the first time on March 3, 2020, in Geneva, and again later." + body, time.Time{}, "", DateFromNone, "Monday", ""},
 	}
@@ -79,7 +79,7 @@ func TestArchivePhotoCaptionAnchorsNothing(t *testing.T) {
 // the test articles and on lines made to sit at the windows' edges.
 func TestFullDatesAroundYears(t *testing.T) {
 	lines := []string{
-		"June 17, 2001: Bush, Putin bond",
+		"May 3, 2019: Leaders agree",
 		"2023-09-13",
 		"x 2023-09-13 and 15 March 2016 and 03/04/2019 then 1 Jan 2020",
 		strings.Repeat("word ", 20) + "Wednesday the 15th of September, 2023 and " + strings.Repeat("y ", 40) + "July 4, 1776 and 12.11.2024",

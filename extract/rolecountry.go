@@ -76,8 +76,8 @@ func (x *extraction) inferRoleCountries() {
 }
 
 // entourageCountries gives a role with no country the country of the
-// leader its holder comes along with: "Xi is being accompanied by
-// Foreign Minister Wang Yi and Vice Premier He Lifeng" (companion) makes
+// leader its holder comes along with: "Xi travels with Commerce
+// Minister Wang Wentao and Vice Premier Ding Xuexiang" (companion) makes
 // them officials of the country Xi's own words give. The leader is the
 // first person of the sentence who does not come along and whose roles
 // state a country, or, when the sentence names none ("He is being
@@ -227,9 +227,9 @@ func (x *extraction) counterpartCountries() {
 
 // hostCountries gives a role with no country the country of the
 // event's place when its holder, in an encounter of two, meets there a
-// visitor whose own words tie them to another state: "Trump will visit
-// Malaysia, where he will meet with Prime Minister Anwar Ibrahim" makes
-// Anwar Malaysia's. A venue stands for its country too.
+// visitor whose own words tie them to another state: "Macron will
+// travel to India to see Prime Minister Narendra Modi" makes Modi
+// India's. A venue stands for its country too.
 func (x *extraction) hostCountries() {
 	stated := x.statedCountries()
 	for _, ev := range x.events {
@@ -254,8 +254,8 @@ func (x *extraction) hostCountries() {
 
 // guestCountries takes back the host's country from a guest. In an
 // encounter of two, a person whom the parse makes the one received or
-// travelling (parsed.guest: "Biden will host Prime Minister Narendra
-// Modi", "playing host to President Macron", "Modi's visit") does not
+// travelling (parsed.guest: "Biden will host Prime Minister Anthony
+// Albanese", "playing host to President Macron", "Albanese's visit") does not
 // serve the host's state: a guest's role that took the host's country
 // from the document takes instead the one other country the document
 // names with a weight of 2 or more, or none.
@@ -483,8 +483,8 @@ func (x *extraction) countryWeights() (map[string]int, int) {
 }
 
 // itsCountry gives a role whose title follows "its" the country of the
-// nearest place named before it in the sentence: "Minsk announced that
-// its Foreign Minister Uladzimer Makey ..." (Minsk is in Belarus).
+// nearest place named before it in the sentence: "Kyiv said that its
+// Foreign Minister ..." (Kyiv is in Ukraine).
 func (x *extraction) itsCountry() {
 	for i := range x.roles {
 		r := &x.roles[i]

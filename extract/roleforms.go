@@ -184,9 +184,9 @@ func (x *extraction) findRoleForms() {
 	x.ofCountry()
 }
 
-// pluralTitles: "Presidents Xi Jinping of China and Donald Trump of the
-// United States", "US and Cuban foreign ministers, John Kerry and Bruno
-// Rodriguez" (countries in order), "Cabinet Ministers A (Law), B (...)
+// pluralTitles: "Presidents Emmanuel Macron of France and Joe Biden of
+// the United States", "British and Irish foreign ministers, David Lammy
+// and Simon Harris" (countries in order), "Cabinet Ministers A (Law), B (...)
 // and C".
 func (x *extraction) pluralTitles(si int) {
 	toks := x.sents[si].toks
@@ -335,7 +335,7 @@ func (x *extraction) roleWords(toks []token, j int) (Role, int, bool) {
 
 var (
 	// rankWords place a holder among the holders of a title: "the first
-	// Australian prime minister to visit China" (data/ranks.txt).
+	// Canadian prime minister to tour Japan" (data/ranks.txt).
 	rankWords = readList("ranks.txt")
 )
 

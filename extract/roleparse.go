@@ -21,22 +21,21 @@ var (
 //
 //   - the subject, passive or not, or the object of an appointing verb,
 //     and the title that is the verb's complement (xcomp, a second obj)
-//     or its "as", "for" or "to" oblique: "Kamikawa has been appointed as
-//     the new foreign minister", "Yoo was named the new culture minister",
-//     "Kim was tapped for the new minister of gender equality", "Nordin
-//     will take over as defence minister", "Abe appointed Kono foreign
-//     minister";
-//   - an office noun in place of the title: "Zambry will assume the post
-//     of Minister of Higher Education";
+//     or its "as", "for" or "to" oblique: "Tanaka has been appointed as
+//     the new trade minister", "Park was named the new culture minister",
+//     "Kim was tapped for the new minister of oceans", "Ramli will take
+//     over as home minister", "Abe appointed Aso finance minister";
+//   - an office noun in place of the title: "Sabu will assume the post
+//     of Minister of Rural Development";
 //   - the same verbs, or a copula, in a relative clause on the name:
-//     "Kihara, who served as a special advisor", "Bernard, who was White
-//     House social secretary";
-//   - a copula, either way round: "Hasan is now Minister of Foreign
-//     Affairs", "Japan's new Foreign Minister is Toshimitsu Motegi";
+//     "Nakatani, who worked as an aide", "Bernard, who was the social
+//     secretary";
+//   - a copula, either way round: "Zafrul is now Minister of Home
+//     Affairs", "Canada's new Finance Minister is Dominic LeBlanc";
 //   - both the subject and the object of a replacing verb: "Hammond
 //     replaces William Hague as foreign secretary"; and the object of a
-//     replacing verb that hangs from a clause giving an office: "Kono has
-//     been shifted to defense minister, replacing Takeshi Iwaya".
+//     replacing verb that hangs from a clause giving an office: "Saito
+//     has been moved to finance minister, replacing Yoji Muto".
 //
 // The subject of an active appointing verb with a person for object gives
 // the office and holds none: "Cameron appointed Hammond as foreign
@@ -66,8 +65,8 @@ func (x *extraction) parsedRoles(si int) {
 		for _, t := range p.titlesOf(w, p.wordOf[m.a], p.wordOf[m.b-1]) {
 			if r, from, to, ok := x.titleAt(si, p, t); ok {
 				r.Confidence = 0.8
-				// "Fadhlina Sidek will be the new Minister of Higher
-				// Education": an office given confirms a name that no
+				// "Siti Aminah will be the new Minister of Rural
+				// Development": an office given confirms a name that no
 				// first name or title did.
 				x.persons[m.person].accepted = true
 				x.addRole(mi, r, si, from, to)
@@ -97,8 +96,8 @@ func (x *extraction) unconfirmedName(mi int) bool {
 
 // successorRole gives the subject of a replacing verb, or of a verb
 // whose complement it is, the title written before the name of the one
-// replaced: "Shin Won-sik was picked to replace Defense Minister Lee
-// Jong-sup". A replacing verb with an "as" phrase names the office
+// replaced: "Choi Min-ho was chosen to succeed Defense Minister Song
+// Young-moo". A replacing verb with an "as" phrase names the office
 // itself (titlesOf). It returns the role and the token after the
 // replaced name.
 func (x *extraction) successorRole(si int, p *parsed, mi int, people []int) (Role, int, bool) {
@@ -225,8 +224,7 @@ func (p *parsed) nameHead(a, b int) int {
 				continue
 			}
 		case "appos":
-			// "attorney and activist Victoria Reggie Kennedy was
-			// confirmed": a name set right after the common noun that
+			// "lawyer and activist Ana Reyes was confirmed": a name set right after the common noun that
 			// describes its bearer, with no comma between, stands in the
 			// noun's place.
 			if h < from && p.words[h].UPOS == "NOUN" && !p.formBetween(h, from, ",") {
@@ -260,7 +258,7 @@ func (p *parsed) titlesOf(w, first, last int) []int {
 		switch {
 		case h < 0:
 		case p.hasChild(h, "cop"):
-			out = append(out, h) // "Hasan is now Minister of Foreign Affairs"
+			out = append(out, h) // "Zafrul is now Minister of Home Affairs"
 		case p.words[w].Rel == "nsubj" && p.appointsSomeone(h):
 			// "Cameron appointed Hammond as foreign minister": the
 			// subject gives the office.
@@ -271,8 +269,8 @@ func (p *parsed) titlesOf(w, first, last int) []int {
 		if p.appointing(h) {
 			out = append(out, p.complements(h, w)...)
 		}
-		// "Kono has been shifted to defense minister, replacing Iwaya",
-		// "Hasan is now Minister of Foreign Affairs to replace Zambry":
+		// "Saito has been moved to finance minister, replacing Muto",
+		// "Zafrul becomes Minister of Home Affairs to replace Abdullah":
 		// the one replaced held the office of the clause that the
 		// replacing verb, a participle or an infinitive, hangs from.
 		if h >= 0 && replacingVerbs[strings.ToLower(p.words[h].Form)] && (p.rel(h) == "advcl" || p.rel(h) == "xcomp" || p.rel(h) == "acl") {
@@ -288,8 +286,8 @@ func (p *parsed) titlesOf(w, first, last int) []int {
 	for c := range p.words {
 		switch {
 		case p.relativeOn(c, last):
-			// "Kihara, who served as a special advisor", "Bernard, who was
-			// White House social secretary": the clause's "who" follows
+			// "Nakatani, who worked as an aide", "Bernard, who was the
+			// social secretary": the clause's "who" follows
 			// the name, wherever and with whatever relation the parse
 			// attached the clause.
 			if p.hasChild(c, "cop") {
@@ -342,7 +340,7 @@ func (p *parsed) appointing(v int) bool {
 // object: a conferring verb with any object ("nominated a ruling party
 // lawmaker for defense minister"), or another appointing verb, not a
 // replacing one, with a name or a pronoun for object, not a title
-// ("became the first Australian Prime Minister").
+// ("became the first Canadian Prime Minister").
 func (p *parsed) appointsSomeone(v int) bool {
 	form := strings.ToLower(p.words[v].Form)
 	if replacingVerbs[form] {
@@ -392,10 +390,16 @@ func (p *parsed) complements(v, not int) []int {
 			}
 		}
 		out = append(out, c)
-		// "served as the minister for business and as minister of
-		// state for energy"
+		// "served as the minister for trade and as minister of state
+		// for housing": a conjunct of the office, or one inside its
+		// phrase that repeats its case marker, which the parser may
+		// hang on the nearest noun ("trade").
+		marker := p.caseOf(c)
 		for k := range p.words {
-			if p.head(k) == c && p.rel(k) == "conj" {
+			if p.rel(k) != "conj" {
+				continue
+			}
+			if p.head(k) == c || (marker != "" && strings.EqualFold(p.caseOf(k), marker) && p.dominates(c, k)) {
 				out = append(out, k)
 			}
 		}
@@ -411,6 +415,20 @@ func (p *parsed) caseOf(w int) string {
 		}
 	}
 	return ""
+}
+
+// dominates reports whether word w lies in word a's subtree, below a.
+func (p *parsed) dominates(a, w int) bool {
+	for steps := 0; steps < len(p.words); steps++ {
+		w = p.head(w)
+		if w < 0 {
+			return false
+		}
+		if w == a {
+			return true
+		}
+	}
+	return false
 }
 
 // subtreeStart returns the leftmost word of word w's subtree.

@@ -7,14 +7,14 @@ import "strings"
 var spousalTitles = readList("spousaltitles.txt")
 
 // spouseWords stand between a person and the title of their spouse:
-// "King Charles and his wife Queen Consort Camilla" (data/spousewords.txt).
+// "King Harald and his wife Queen Sonja" (data/spousewords.txt).
 var spouseWords = readList("spousewords.txt")
 
 // spouseCountries gives a spouse's title ("first lady", "queen consort")
 // whose own words name no country the country of the spouse, instead of
-// one from the passage or the document: "Trump and first lady Melania
-// Trump and the French president and first lady Brigitte Macron" makes
-// Brigitte Macron no American. The spouse is the one other person of the
+// one from the passage or the document: "Biden and first lady Jill
+// Biden hosted the French president and his wife, first lady Brigitte
+// Macron" makes Brigitte Macron no American. The spouse is the one other person of the
 // document with the holder's family name, or else the person the
 // sentence names right before the title, joined by "and" or "and his
 // wife". The spouse's country is the one their roles were given, from

@@ -145,12 +145,12 @@ func TestAnnotateNews(t *testing.T) {
 
 // TestAnnotateKnown checks that words marked as names are tagged PROPN
 // and the name is parsed as one phrase, where the tagger alone reads a
-// name it has not seen as an adjective ("Khaled" after a comma-less
+// name it has not seen as an adjective ("Rafizi" after a comma-less
 // sentence start), that unmarked words keep the tagger's tags, and that
 // demonyms marked as adjectives make the titled names after them the
 // verb's arguments.
 func TestAnnotateKnown(t *testing.T) {
-	words := strings.Fields("Khaled Nordin , former Minister of Higher Education , will take over as defence minister .")
+	words := strings.Fields("Rafizi Ramli , former Minister of Economy , will take over as home minister .")
 	a := defaultModel(t).NewAnnotator()
 	plain := sentenceOf(words...)
 	a.Annotate(&plain)
@@ -166,10 +166,10 @@ func TestAnnotateKnown(t *testing.T) {
 		}
 	}
 	if h := named.Tokens[1].Head; h != 1 || universal(named.Tokens[1].Rel) != "flat" {
-		t.Errorf("Nordin ← %d (%s), want ← Khaled (flat)\n%s", h, named.Tokens[1].Rel, conllu(named))
+		t.Errorf("Ramli ← %d (%s), want ← Rafizi (flat)\n%s", h, named.Tokens[1].Rel, conllu(named))
 	}
 	if r := universal(named.Tokens[0].Rel); r != "nsubj" {
-		t.Errorf("Khaled is %s, want nsubj\n%s", r, conllu(named))
+		t.Errorf("Rafizi is %s, want nsubj\n%s", r, conllu(named))
 	}
 
 	// "Kenyan President William Ruto welcomed Ghanaian President John

@@ -30,8 +30,8 @@ func TestPlainForm(t *testing.T) {
 // same sentence written with the treebank's plain punctuation.
 func TestTypographicPunctuation(t *testing.T) {
 	sentences := []string{
-		"Japan ’s new Foreign Minister is Toshimitsu Motegi , a former economy minister .",
-		"They shook hands at the funeral of South Africa ’s icon Nelson Mandela .",
+		"Canada ’s new Finance Minister is Dominic LeBlanc , a former trade minister .",
+		"They embraced at the memorial of India ’s icon Mahatma Gandhi .",
 		"“ We will meet again in Paris , ” the minister said — and left .",
 	}
 	plain := strings.NewReplacer("’", "'", "“", `"`, "”", `"`, "—", "--")
