@@ -2,7 +2,6 @@ package resolve
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -248,138 +247,27 @@ func (c *keyCache) key(name string) string {
 	return k
 }
 
+// resolvePersons decides the persons' records: each as DecidePersons
+// decides its name over the names of all of them.
 func resolvePersons(ps []Named, opts Options) personResult {
-	u := newUnionFind()
-	names := map[string]map[string]int{} // key -> name -> records
+	names := PersonNames{}
 	folded := &keyCache{fold: personKey, keys: map[string]string{}}
 	for _, p := range ps {
 		k := folded.key(p.Name)
-		u.add(k)
 		if names[k] == nil {
 			names[k] = map[string]int{}
 		}
 		names[k][p.Name]++
 	}
-	forbidden := map[[2]string]bool{}
-	for _, f := range opts.Aliases.Forbids {
-		forbidden[[2]string{personKey(f.A), personKey(f.B)}] = true
-	}
-	reason := map[string]string{}
-	pinned := map[string]string{} // key -> pinned name
-	for _, p := range opts.Aliases.Pins {
-		ka, kb := personKey(p.A), personKey(p.B)
-		if names[ka] == nil {
-			continue // the pin names nobody in the store
-		}
-		u.add(kb)
-		if names[kb] == nil {
-			names[kb] = map[string]int{}
-		}
-		if u.union(ka, kb, forbidden) {
-			pinned[kb] = p.B
-			reason[ka] = fmt.Sprintf("pinned to %s by %s", p.B, p.Where)
-		}
-	}
-	// A single name joins the one person it can be.
-	keys := make([]string, 0, len(names))
-	for k := range names {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	// The full names by their first and by their last part, so that a
-	// single name looks only at the names it can be: linear in the
-	// names, not in their square.
-	byFirst, byLast := map[string][]string{}, map[string][]string{}
-	for _, f := range keys {
-		first, rest, ok := strings.Cut(f, "-")
-		if !ok {
-			continue
-		}
-		byFirst[first] = append(byFirst[first], f)
-		last := rest[strings.LastIndexByte(rest, '-')+1:]
-		byLast[last] = append(byLast[last], f)
-	}
-	type join struct{ single, full string }
-	var joins []join
-	for _, k := range keys {
-		if strings.Contains(k, "-") || u.find(k) != k || len(u.members[k]) > 1 {
-			continue
-		}
-		cands := map[string]string{} // root -> its first full key
-		fits := byLast[k]
-		if !opts.GivenName(displayName(names[k])) {
-			fits = append(fits[:len(fits):len(fits)], byFirst[k]...)
-		}
-		for _, f := range fits {
-			r := u.find(f)
-			if c, ok := cands[r]; !ok || f < c {
-				cands[r] = f
-			}
-		}
-		switch len(cands) {
-		case 0:
-		case 1:
-			for _, f := range cands {
-				joins = append(joins, join{k, f})
-			}
-		default:
-			var alts []string
-			for _, f := range cands {
-				alts = append(alts, displayName(names[f]))
-			}
-			sort.Strings(alts)
-			reason[k] = fmt.Sprintf("kept apart: %s could be %s", displayName(names[k]), strings.Join(alts, " or "))
-		}
-	}
-	for _, j := range joins {
-		if u.union(j.single, j.full, forbidden) {
-			reason[j.single] = fmt.Sprintf("%s is the only person in the store it can name", displayName(names[j.single]))
-		} else {
-			reason[j.single] = "kept apart by the aliases file"
-		}
-	}
-	// Canonical name of each group.
-	canon := map[string]string{}
-	for root, members := range u.members {
-		best, bestN := "", 0
-		for _, k := range members {
-			if n, ok := pinned[k]; ok {
-				best = n
-				break
-			}
-			for n, c := range names[k] {
-				if better(n, c, best, bestN) {
-					best, bestN = n, c
-				}
-			}
-		}
-		canon[root] = best
-	}
+	decided := decidePersons(names, opts)
 	res := personResult{byNode: make(map[articleNode]quad.IRI, len(ps)), name: map[quad.IRI]string{},
 		iri: make([]quad.IRI, 0, len(ps)), rule: make([]string, 0, len(ps))}
-	iris := map[string]quad.IRI{} // canonical name -> its IRI, made once
 	for _, p := range ps {
-		k := folded.key(p.Name)
-		name := canon[u.find(k)]
-		iri, ok := iris[name]
-		if !ok {
-			iri = schema.PersonIRI(name)
-			iris[name] = iri
-		}
-		rule := reason[k]
-		switch {
-		case rule != "":
-		case p.Name == name:
-			rule = "named " + name
-		case k == folded.key(name):
-			rule = "same name as " + name + " once case, accents, hyphens, dots and initials are ignored"
-		default:
-			rule = "joined " + name + " through another of its names"
-		}
-		res.iri = append(res.iri, iri)
-		res.rule = append(res.rule, rule)
-		res.byNode[articleNode{p.Article, p.Node}] = iri
-		res.name[iri] = name
+		d := decided[p.Name]
+		res.iri = append(res.iri, d.Canonical)
+		res.rule = append(res.rule, d.Rule)
+		res.byNode[articleNode{p.Article, p.Node}] = d.Canonical
+		res.name[d.Canonical] = d.Name
 	}
 	return res
 }

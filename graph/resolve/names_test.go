@@ -1,0 +1,155 @@
+package resolve
+
+import (
+	"fmt"
+	"math/rand"
+	"sort"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+)
+
+// mapIndex is a NameIndex over a multiset held in memory.
+type mapIndex PersonNames
+
+func (m mapIndex) Names(key string) map[string]int { return m[key] }
+
+func (m mapIndex) FullKeys(part string) []string {
+	var out []string
+	for k := range m {
+		if first, last, ok := nameParts(k); ok && (first == part || last == part) {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// randomNames draws person names that share first and last parts, with
+// initials and single names among them.
+func randomNames(r *rand.Rand, n int) []string {
+	firsts := []string{"Anna", "Boris", "Carl", "Dana", "Emil", "Li"}
+	lasts := []string{"Smith", "Ivanov", "Lee", "Khan", "Moreau", "Dana"}
+	out := make([]string, n)
+	for i := range out {
+		f, l := firsts[r.Intn(len(firsts))], lasts[r.Intn(len(lasts))]
+		switch r.Intn(7) {
+		case 0:
+			out[i] = l
+		case 1:
+			out[i] = f
+		case 2:
+			out[i] = f + " J. " + l
+		case 3:
+			out[i] = f + " " + lasts[r.Intn(len(lasts))] + " " + l
+		default:
+			out[i] = f + " " + l
+		}
+	}
+	return out
+}
+
+// TestPersonReach checks the claim incremental resolution rests on: after
+// names are added to or removed from a store, DecidePersons on what
+// PersonReach returns for the changed names' keys decides those names as
+// a resolution of the whole store does, and no name outside it changes
+// its decision.
+func TestPersonReach(t *testing.T) {
+	opts := Options{
+		Aliases: &Aliases{
+			Pins:    []Rule{{A: "Boris Lee", B: "Boris Ivanov", Where: "aliases:1"}, {A: "Emil", B: "Emil Zola", Where: "aliases:2"}},
+			Forbids: []Rule{{A: "Khan", B: "Dana Khan", Where: "aliases:3"}},
+		},
+		GivenName: func(w string) bool { return w == "Anna" || w == "Carl" },
+	}
+	cut := 0 // changes whose reach is less than the store
+	const seeds = 300
+	for seed := range int64(seeds) {
+		r := rand.New(rand.NewSource(seed))
+		store := PersonNames{}
+		for _, n := range randomNames(r, 5+r.Intn(40)) {
+			store.Add(n, 1+r.Intn(3))
+		}
+		before := DecidePersons(store, opts)
+		// A change: an article's names come, another's go.
+		var changedKeys []string
+		for _, n := range randomNames(r, 1+r.Intn(4)) {
+			delta := 1 + r.Intn(2)
+			if m := store[PersonKey(n)]; m[n] > 0 && r.Intn(2) == 0 {
+				delta = -m[n]
+			}
+			store.Add(n, delta)
+			changedKeys = append(changedKeys, PersonKey(n))
+		}
+		after := DecidePersons(store, opts)
+		reach := PersonReach(changedKeys, mapIndex(store), opts)
+		local := DecidePersons(reach, opts)
+		for k, names := range store {
+			for n := range names {
+				if _, in := reach[k]; in {
+					if local[n] != after[n] {
+						t.Fatalf("seed %d: %q decided %+v in its reach, %+v by the whole store", seed, n, local[n], after[n])
+					}
+				} else if before[n] != after[n] {
+					t.Fatalf("seed %d: %q outside the reach of %v moved from %+v to %+v", seed, n, changedKeys, before[n], after[n])
+				}
+			}
+		}
+		for _, k := range changedKeys {
+			if _, in := reach[k]; store[k] != nil && !in {
+				t.Fatalf("seed %d: changed key %q not reached", seed, k)
+			}
+		}
+		if len(reach) < len(store) {
+			cut++
+		}
+	}
+	// Reaching the whole store would pass the checks above and cut
+	// nothing.
+	if cut < seeds/5 {
+		t.Errorf("only %d of %d changes reach less than the whole store", cut, seeds)
+	}
+	t.Logf("%d of %d changes reach less than the whole store", cut, seeds)
+}
+
+// TestPersonNamesAdd checks that counts go up and down and that a name,
+// then its key, leave at zero.
+func TestPersonNamesAdd(t *testing.T) {
+	pn := PersonNames{}
+	pn.Add("Anna Smith", 2)
+	pn.Add("Anna J. Smith", 1)
+	pn.Add("Anna Smith", -2)
+	if got := pn["anna-smith"]; len(got) != 1 || got["Anna J. Smith"] != 1 {
+		t.Fatalf("after removing one name: %v", pn)
+	}
+	pn.Add("Anna J. Smith", -1)
+	pn.Add("Boris", -1)
+	if len(pn) != 0 {
+		t.Fatalf("after removing every name: %v", pn)
+	}
+}
+
+// TestDecidePersonsAsResolve checks that Resolve decides each record as
+// DecidePersons decides its name.
+func TestDecidePersonsAsResolve(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	var recs Records
+	names := PersonNames{}
+	for i, n := range randomNames(r, 60) {
+		recs.Persons = append(recs.Persons, Named{Article: "a", Node: iriOf(i), Name: n})
+		names.Add(n, 1)
+	}
+	decided := DecidePersons(names, Options{})
+	res := Resolve(recs, Options{})
+	for i, p := range recs.Persons {
+		d := res.Decisions[i]
+		if want := decided[p.Name]; d.Canonical != want.Canonical || d.Rule != want.Rule || d.Name != want.Name {
+			t.Fatalf("%q: Resolve %+v, DecidePersons %+v", p.Name, d, want)
+		}
+	}
+	if len(names) < 10 {
+		t.Fatalf("only %d keys: the draw tests little", len(names))
+	}
+}
+
+func iriOf(i int) quad.IRI { return quad.IRI(fmt.Sprintf("a#p%d", i)) }
