@@ -266,3 +266,173 @@ func decidePersons(in PersonNames, opts Options) map[string]PersonDecision {
 	}
 	return out
 }
+
+// OrgNames is what organization resolution depends on: the multiset of
+// names by key (OrgKey), and the aliases the records give their names,
+// in the records' order (an alias joins two names, and the first record
+// that joins them is the one an explanation cites).
+type OrgNames struct {
+	Names   map[string]map[string]int
+	Aliases []OrgAlias
+}
+
+// OrgAlias is one alias one record gives an organization's name.
+type OrgAlias struct {
+	Article quad.IRI
+	Index   int // the record's place among the article's, or among all
+	Pos     int // the alias's place among the record's
+	Name    string
+	Alias   string
+}
+
+// OrgKey is the key under which resolution compares organization names:
+// the slug without hyphens and a leading "The".
+func OrgKey(name string) string { return orgKey(name) }
+
+// OrgDecision is what resolution decides for every record of one
+// organization name.
+type OrgDecision struct {
+	Canonical quad.IRI
+	Rule      string
+}
+
+// DecideOrganizations decides every name of s as Resolve decides the
+// records that carry it, s.Aliases being in the records' order (article,
+// then index, then position). Given what OrgReach returns for a change, it decides them
+// as a resolution of the whole store would.
+func DecideOrganizations(s OrgNames, al *Aliases) map[string]OrgDecision {
+	if al == nil {
+		al = &Aliases{}
+	}
+	return decideOrganizations(s, al)
+}
+
+// OrgIndex looks up the organization names of a store by key.
+type OrgIndex interface {
+	// Names returns the names written under a key and how many records
+	// carry each.
+	Names(key string) map[string]int
+	// Aliases returns the aliases given by the records of a key's names
+	// and those that are a name of the key, in any order.
+	Aliases(key string) []OrgAlias
+}
+
+// OrgReach returns the names and aliases of the components of keys, the
+// keys of the names and aliases that a change adds or removes: the keys
+// that an alias or a pin can join to them, and so on. No decision
+// outside the result depends on a name inside it, nor the other way
+// round. It costs O(k + a) index lookups and a sort of the a aliases of
+// the components' k keys, and O(P) for the aliases file's P pins.
+func OrgReach(keys []string, idx OrgIndex, al *Aliases) OrgNames {
+	pinned := map[string][]string{}
+	if al != nil {
+		for _, p := range al.Pins {
+			ka, kb := orgKey(p.A), orgKey(p.B)
+			pinned[ka] = append(pinned[ka], kb)
+			pinned[kb] = append(pinned[kb], ka)
+		}
+	}
+	out := OrgNames{Names: map[string]map[string]int{}}
+	type occurrence struct {
+		article quad.IRI
+		index   int
+		pos     int
+	}
+	taken := map[occurrence]bool{}
+	seen := map[string]bool{}
+	queue := append([]string(nil), keys...)
+	for len(queue) > 0 {
+		k := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if names := idx.Names(k); len(names) > 0 {
+			out.Names[k] = maps.Clone(names)
+		}
+		queue = append(queue, pinned[k]...)
+		for _, a := range idx.Aliases(k) {
+			queue = append(queue, orgKey(a.Name), orgKey(a.Alias))
+			o := occurrence{a.Article, a.Index, a.Pos}
+			if !taken[o] {
+				taken[o] = true
+				out.Aliases = append(out.Aliases, a)
+			}
+		}
+	}
+	sort.Slice(out.Aliases, func(i, j int) bool {
+		a, b := out.Aliases[i], out.Aliases[j]
+		if a.Article != b.Article {
+			return a.Article < b.Article
+		}
+		if a.Index != b.Index {
+			return a.Index < b.Index
+		}
+		return a.Pos < b.Pos
+	})
+	return out
+}
+
+// decideOrganizations is DecideOrganizations with al not nil.
+func decideOrganizations(s OrgNames, al *Aliases) map[string]OrgDecision {
+	u := newUnionFind()
+	names := s.Names
+	for k := range names {
+		u.add(k)
+	}
+	forbidden := map[[2]string]bool{}
+	for _, f := range al.Forbids {
+		forbidden[[2]string{orgKey(f.A), orgKey(f.B)}] = true
+	}
+	reason := map[string]string{}
+	for _, p := range al.Pins {
+		ka, kb := orgKey(p.A), orgKey(p.B)
+		if names[ka] != nil && names[kb] != nil && u.union(ka, kb, forbidden) {
+			reason[ka] = fmt.Sprintf("pinned to %s by %s", p.B, p.Where)
+		}
+	}
+	folded := &keyCache{fold: orgKey, keys: map[string]string{}}
+	for _, a := range s.Aliases {
+		k, ka := folded.key(a.Name), folded.key(a.Alias)
+		if ka != k && names[ka] != nil && u.union(k, ka, forbidden) && reason[ka] == "" {
+			reason[ka] = fmt.Sprintf("%s is another name of %s in %s", a.Alias, a.Name, a.Article)
+		}
+	}
+	canon := map[string]string{}
+	for root, members := range u.members {
+		best, bestN := "", 0
+		for _, k := range members {
+			for n, c := range names[k] {
+				if betterOrgName(n, c, best, bestN) {
+					best, bestN = n, c
+				}
+			}
+		}
+		canon[root] = best
+	}
+	out := map[string]OrgDecision{}
+	iris := map[string]quad.IRI{} // canonical name -> its IRI, made once
+	for k, written := range names {
+		name := canon[u.find(k)]
+		iri, ok := iris[name]
+		if !ok {
+			iri = schema.OrganizationIRI(name)
+			iris[name] = iri
+		}
+		for n := range written {
+			rule := reason[k]
+			switch {
+			case rule != "":
+			case n == name:
+				rule = "named " + name
+			case k == orgKey(name):
+				rule = "same name as " + name + " once case, punctuation and a leading \"The\" are ignored"
+			default:
+				rule = "joined " + name + " through another of its names"
+			}
+			out[n] = OrgDecision{Canonical: iri, Rule: rule}
+		}
+	}
+	return out
+}

@@ -2,7 +2,9 @@ package resolve
 
 import (
 	"fmt"
+	"maps"
 	"math/rand"
+	"slices"
 	"sort"
 	"testing"
 
@@ -153,3 +155,120 @@ func TestDecidePersonsAsResolve(t *testing.T) {
 }
 
 func iriOf(i int) quad.IRI { return quad.IRI(fmt.Sprintf("a#p%d", i)) }
+
+// orgStore is a store's organization records by article, with the
+// index OrgReach reads.
+type orgStore map[quad.IRI][]Named
+
+func (s orgStore) records() []Named {
+	var out []Named
+	for _, a := range slices.Sorted(maps.Keys(s)) {
+		for _, o := range s[a] {
+			o.Article = a
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func (s orgStore) Names(key string) map[string]int {
+	out := map[string]int{}
+	for _, os := range s {
+		for _, o := range os {
+			if orgKey(o.Name) == key {
+				out[o.Name]++
+			}
+		}
+	}
+	return out
+}
+
+func (s orgStore) Aliases(key string) []OrgAlias {
+	var out []OrgAlias
+	for a, os := range s {
+		for i, o := range os {
+			for j, al := range o.Aliases {
+				if orgKey(o.Name) == key || orgKey(al) == key {
+					out = append(out, OrgAlias{Article: a, Index: i, Pos: j, Name: o.Name, Alias: al})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// decideAll decides a store's organizations as Resolve does, by name.
+func (s orgStore) decideAll(al *Aliases) map[string]OrgDecision {
+	recs := s.records()
+	res := resolveOrganizations(recs, al)
+	out := map[string]OrgDecision{}
+	for i, o := range recs {
+		out[o.Name] = OrgDecision{Canonical: res.iri[i], Rule: res.rule[i]}
+	}
+	return out
+}
+
+// TestOrgReach is TestPersonReach for organizations: names joined by
+// aliases and pins, an article added or removed.
+func TestOrgReach(t *testing.T) {
+	pool := [][]string{{"United Nations", "UN"}, {"UN"}, {"The World Bank"}, {"World Bank", "WB", "Bank"}, {"WB"},
+		{"NATO"}, {"G-20"}, {"G20", "Group of 20"}, {"Group of Twenty", "G20"}, {"Bank"}, {"IMF", "Fund"}, {"Fund"}, {"AU"}}
+	al := &Aliases{
+		Pins:    []Rule{{A: "AU", B: "African Union", Where: "aliases:1"}, {A: "NATO", B: "UN", Where: "aliases:2"}},
+		Forbids: []Rule{{A: "Bank", B: "WB", Where: "aliases:3"}},
+	}
+	cut := 0
+	const seeds = 300
+	for seed := range int64(seeds) {
+		r := rand.New(rand.NewSource(seed))
+		store := orgStore{}
+		article := func() []Named {
+			var os []Named
+			for range 1 + r.Intn(3) {
+				o := pool[r.Intn(len(pool))]
+				os = append(os, Named{Name: o[0], Aliases: o[1:]})
+			}
+			return os
+		}
+		for i := range 3 + r.Intn(12) {
+			store[quad.IRI(fmt.Sprintf("a%02d", i))] = article()
+		}
+		before := store.decideAll(al)
+		changed := quad.IRI(fmt.Sprintf("a%02d", r.Intn(16)))
+		var keys []string
+		keysOf := func(os []Named) {
+			for _, o := range os {
+				keys = append(keys, orgKey(o.Name))
+				for _, a := range o.Aliases {
+					keys = append(keys, orgKey(a))
+				}
+			}
+		}
+		keysOf(store[changed])
+		if r.Intn(3) == 0 {
+			delete(store, changed)
+		} else {
+			store[changed] = article()
+			keysOf(store[changed])
+		}
+		after := store.decideAll(al)
+		reach := OrgReach(keys, store, al)
+		local := DecideOrganizations(reach, al)
+		for name, d := range after {
+			if _, in := reach.Names[orgKey(name)]; in {
+				if local[name] != d {
+					t.Fatalf("seed %d: %q decided %+v in its reach, %+v by the whole store", seed, name, local[name], d)
+				}
+			} else if before[name] != d {
+				t.Fatalf("seed %d: %q outside the reach of %v moved from %+v to %+v", seed, name, keys, before[name], d)
+			}
+		}
+		if len(local) < len(after) {
+			cut++
+		}
+	}
+	if cut < seeds/5 {
+		t.Errorf("only %d of %d changes reach less than the whole store", cut, seeds)
+	}
+	t.Logf("%d of %d changes reach less than the whole store", cut, seeds)
+}

@@ -1,7 +1,6 @@
 package resolve
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -359,72 +358,29 @@ func orgKey(name string) string {
 	return strings.ReplaceAll(schema.Slug(name), "-", "")
 }
 
+// resolveOrganizations decides the organizations' records: each as
+// DecideOrganizations decides its name over the names and aliases of all
+// of them, in their order.
 func resolveOrganizations(os []Named, al *Aliases) orgResult {
-	u := newUnionFind()
-	names := map[string]map[string]int{}
+	var sum OrgNames
+	sum.Names = map[string]map[string]int{}
 	folded := &keyCache{fold: orgKey, keys: map[string]string{}}
-	for _, o := range os {
+	for i, o := range os {
 		k := folded.key(o.Name)
-		u.add(k)
-		if names[k] == nil {
-			names[k] = map[string]int{}
+		if sum.Names[k] == nil {
+			sum.Names[k] = map[string]int{}
 		}
-		names[k][o.Name]++
-	}
-	forbidden := map[[2]string]bool{}
-	for _, f := range al.Forbids {
-		forbidden[[2]string{orgKey(f.A), orgKey(f.B)}] = true
-	}
-	reason := map[string]string{}
-	for _, p := range al.Pins {
-		ka, kb := orgKey(p.A), orgKey(p.B)
-		if names[ka] != nil && names[kb] != nil && u.union(ka, kb, forbidden) {
-			reason[ka] = fmt.Sprintf("pinned to %s by %s", p.B, p.Where)
+		sum.Names[k][o.Name]++
+		for j, a := range o.Aliases {
+			sum.Aliases = append(sum.Aliases, OrgAlias{Article: o.Article, Index: i, Pos: j, Name: o.Name, Alias: a})
 		}
 	}
-	for _, o := range os {
-		k := folded.key(o.Name)
-		for _, al := range o.Aliases {
-			ka := folded.key(al)
-			if ka != k && names[ka] != nil && u.union(k, ka, forbidden) && reason[ka] == "" {
-				reason[ka] = fmt.Sprintf("%s is another name of %s in %s", al, o.Name, o.Article)
-			}
-		}
-	}
-	canon := map[string]string{}
-	for root, members := range u.members {
-		best, bestN := "", 0
-		for _, k := range members {
-			for n, c := range names[k] {
-				if betterOrgName(n, c, best, bestN) {
-					best, bestN = n, c
-				}
-			}
-		}
-		canon[root] = best
-	}
+	decided := decideOrganizations(sum, al)
 	res := orgResult{iri: make([]quad.IRI, 0, len(os)), rule: make([]string, 0, len(os))}
-	iris := map[string]quad.IRI{} // canonical name -> its IRI, made once
 	for _, o := range os {
-		k := folded.key(o.Name)
-		name := canon[u.find(k)]
-		rule := reason[k]
-		switch {
-		case rule != "":
-		case o.Name == name:
-			rule = "named " + name
-		case k == folded.key(name):
-			rule = "same name as " + name + " once case, punctuation and a leading \"The\" are ignored"
-		default:
-			rule = "joined " + name + " through another of its names"
-		}
-		iri, ok := iris[name]
-		if !ok {
-			iri = schema.OrganizationIRI(name)
-			iris[name] = iri
-		}
-		res.iri = append(res.iri, iri)
-		res.rule = append(res.rule, rule)
+		d := decided[o.Name]
+		res.iri = append(res.iri, d.Canonical)
+		res.rule = append(res.rule, d.Rule)
 	}
 	return res
 }
