@@ -295,3 +295,47 @@ func placeName(p quad.IRI) string {
 	s := strings.TrimPrefix(strings.TrimPrefix(string(p), schema.KG+"place/"), schema.KG+"country/")
 	return s
 }
+
+// KeyedEvent is an event record with its principals resolved: the
+// canonical nodes of its participants and their names. Event clustering
+// reads nothing else of the store, and records of different keys never
+// meet, so a store can keep the records by key and cluster one key
+// again when a change reaches it.
+type KeyedEvent struct {
+	Event
+	Persons string   // the participants' canonical IRIs, sorted, space-joined
+	Names   []string // their names, sorted
+}
+
+// Key is the key the record is clustered under: the slugs of its
+// principals' names (schema.EventParticipants), also the participants
+// part of the event IRIs it can get.
+func (k KeyedEvent) Key() string { return schema.EventParticipants(k.Names) }
+
+// KeyEvent resolves an event record's principals: person gives the
+// decision for a participant node of its article that has a person
+// record, and nameOf the name of a canonical person IRI, for a
+// participant that has none.
+func KeyEvent(e Event, person func(node quad.IRI) (PersonDecision, bool), nameOf func(quad.IRI) (string, bool)) KeyedEvent {
+	persons := personResult{byNode: map[articleNode]quad.IRI{}, name: map[quad.IRI]string{}}
+	for _, p := range e.Participants {
+		if d, ok := person(p); ok {
+			persons.byNode[articleNode{e.Article, p}] = d.Canonical
+			persons.name[d.Canonical] = d.Name
+		} else if n, ok := nameOf(p); ok {
+			persons.name[p] = n
+		}
+	}
+	r := principals(&e, persons)
+	return KeyedEvent{Event: e, Persons: r.persons, Names: r.names}
+}
+
+// ClusterEvents decides event records as Resolve does, given all the
+// records of each key among them, in the order of their articles.
+func ClusterEvents(recs []KeyedEvent) []Decision {
+	rs := make([]eventRecord, len(recs))
+	for i := range recs {
+		rs[i] = eventRecord{e: &recs[i].Event, persons: recs[i].Persons, names: recs[i].Names}
+	}
+	return clusterEvents(rs)
+}

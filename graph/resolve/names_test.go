@@ -272,3 +272,52 @@ func TestOrgReach(t *testing.T) {
 	}
 	t.Logf("%d of %d changes reach less than the whole store", cut, seeds)
 }
+
+// TestClusterEventsByKey checks that the events of a store, resolved
+// through KeyEvent and clustered one key at a time, get the decisions
+// Resolve gives them over the whole store.
+func TestClusterEventsByKey(t *testing.T) {
+	for seed := range int64(50) {
+		r := rand.New(rand.NewSource(seed))
+		var recs Records
+		for i := range 40 {
+			a := randomArticle(r, quad.IRI(fmt.Sprintf("kg:article/%03d", i)))
+			recs.Persons = append(recs.Persons, a.Persons...)
+			recs.Events = append(recs.Events, a.Events...)
+		}
+		res := Resolve(recs, Options{})
+		byNode := map[articleNode]PersonDecision{}
+		names := map[quad.IRI]string{}
+		for _, d := range res.Decisions[:len(recs.Persons)] {
+			byNode[articleNode{d.Article, d.Node}] = PersonDecision{Canonical: d.Canonical, Name: d.Name, Rule: d.Rule}
+			names[d.Canonical] = d.Name
+		}
+		want := res.Decisions[len(res.Decisions)-len(recs.Events):]
+		byKey := map[string][]int{}
+		keyed := make([]KeyedEvent, len(recs.Events))
+		for i, e := range recs.Events {
+			keyed[i] = KeyEvent(e, func(n quad.IRI) (PersonDecision, bool) {
+				d, ok := byNode[articleNode{e.Article, n}]
+				return d, ok
+			}, func(iri quad.IRI) (string, bool) {
+				n, ok := names[iri]
+				return n, ok
+			})
+			byKey[keyed[i].Key()] = append(byKey[keyed[i].Key()], i)
+		}
+		if len(byKey) < 2 {
+			t.Fatalf("seed %d: %d keys: the draw tests little", seed, len(byKey))
+		}
+		for key, at := range byKey {
+			one := make([]KeyedEvent, len(at))
+			for j, i := range at {
+				one[j] = keyed[i]
+			}
+			for j, d := range ClusterEvents(one) {
+				if w := want[at[j]]; d != w {
+					t.Fatalf("seed %d, key %s: %+v clustered alone, %+v by Resolve", seed, key, d, w)
+				}
+			}
+		}
+	}
+}
