@@ -8,6 +8,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
 )
 
 // ArticleQuadsForTest exposes the walk over an article's quads to the
@@ -113,3 +114,37 @@ func KeptStatesForTest(t testing.TB, s *Store) map[string][3]string {
 // PlansTakenForTest is how many resolutions of s took the outcome of a
 // resolution plan instead of resolving.
 func PlansTakenForTest(s *Store) int { return int(s.plansTaken.Load()) }
+
+// SummariesForTest is how many resolutions of s resolved from the kept
+// summary.
+func SummariesForTest(s *Store) int { return int(s.summaries.Load()) }
+
+// KeptSummaryForTest returns the kept resolution summary, bucket by
+// bucket, and its merged totals; nil when the file has none of the
+// states' generation.
+func KeptSummaryForTest(t testing.TB, s *Store) map[string]map[string]string {
+	t.Helper()
+	db, err := openKept(s.statesPath(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var out map[string]map[string]string
+	db.View(func(tx *bolt.Tx) error {
+		if g := summaryGeneration(tx); g == "" || g != keptGeneration(tx, statesBucket, statesFormat) {
+			return nil
+		}
+		out = map[string]map[string]string{}
+		for _, name := range summaryBuckets {
+			m := map[string]string{}
+			tx.Bucket(name).ForEach(func(k, v []byte) error {
+				m[string(k)] = string(v)
+				return nil
+			})
+			out[string(name)] = m
+		}
+		out["merged"] = map[string]string{"": string(tx.Bucket(metaBucket).Get(mergedKey))}
+		return nil
+	})
+	return out
+}

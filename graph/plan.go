@@ -57,16 +57,19 @@ func (s *Store) PlanResolution(ctx context.Context, records map[quad.IRI]string,
 		return nil, s.connError(err)
 	}
 	defer unlock()
-	kept, err := s.keptArticleStates(ctx)
-	if err != nil {
-		return nil, s.connError(err)
-	}
 	planned := make(map[quad.IRI]*articleState, len(records))
 	for iri, lit := range records {
 		st := &articleState{iri: iri}
 		if st.setRecords(lit) {
 			planned[iri] = st
 		}
+	}
+	if p, ok, err := s.planBySummary(ctx, planned, opts); ok || err != nil {
+		return p, s.connError(err)
+	}
+	kept, err := s.keptArticleStates(ctx)
+	if err != nil {
+		return nil, s.connError(err)
 	}
 	var states []*articleState
 	var prior *resolve.Prior

@@ -120,29 +120,37 @@ func outcome(states []*articleState, opts resolve.Options, prior *resolve.Prior,
 		decided := make([]resolve.Decision, 0, p+o+len(r.Roles)+e)
 		eachDecision(st, all, func(d resolve.Decision) { decided = append(decided, d) })
 		out.decided[st.iri] = decided
-		w := &storedResolution{}
-		for _, list := range all {
-			for _, d := range list {
-				if d.Node != d.Canonical {
-					if w.Renames == nil {
-						w.Renames = map[quad.IRI]quad.IRI{}
-					}
-					w.Renames[d.Node] = d.Canonical
-				}
-				if d.Rule != "" && !isRole(d.Canonical) {
-					w.Rules = append(w.Rules, [2]string{string(d.Canonical), d.Rule})
-				}
-			}
-		}
-		sort.Slice(w.Rules, func(i, j int) bool {
-			a, b := w.Rules[i], w.Rules[j]
-			return a[0] < b[0] || a[0] == b[0] && a[1] < b[1]
-		})
-		w.Rules = uniqueRules(w.Rules)
-		data, _ := json.Marshal(w)
-		out.want[st.iri], out.literal[st.iri] = w, string(data)
+		out.want[st.iri], out.literal[st.iri] = resolutionOf(decided)
 	}
 	return out
+}
+
+// resolutionOf is what an article's decisions, in the order of its
+// records, make of it: its renames and rules, and the kg:resolution
+// literal that records them. A role without a holder decides nothing.
+func resolutionOf(decided []resolve.Decision) (*storedResolution, string) {
+	w := &storedResolution{}
+	for _, d := range decided {
+		if d.Canonical == "" {
+			continue
+		}
+		if d.Node != d.Canonical {
+			if w.Renames == nil {
+				w.Renames = map[quad.IRI]quad.IRI{}
+			}
+			w.Renames[d.Node] = d.Canonical
+		}
+		if d.Rule != "" && !isRole(d.Canonical) {
+			w.Rules = append(w.Rules, [2]string{string(d.Canonical), d.Rule})
+		}
+	}
+	sort.Slice(w.Rules, func(i, j int) bool {
+		a, b := w.Rules[i], w.Rules[j]
+		return a[0] < b[0] || a[0] == b[0] && a[1] < b[1]
+	})
+	w.Rules = uniqueRules(w.Rules)
+	data, _ := json.Marshal(w)
+	return w, string(data)
 }
 
 // eachDecision calls f with an article's decisions in the order of its
@@ -250,6 +258,9 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 		return resolve.Result{}, err
 	}
 	written := s.writtenQuads(gen)
+	if res, ok, err := s.resolveBySummary(ctx, opts, written); ok || err != nil {
+		return res, err
+	}
 	kept, err := s.keptArticleStates(ctx)
 	if err != nil {
 		return resolve.Result{}, err
@@ -282,6 +293,21 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 		s.keepArticleStates(ctx, states, out)
 		return res, nil
 	}
+	n, err := s.rewriteArticles(ctx, dirty, want, literal, written)
+	res.Rewritten += n
+	if err != nil {
+		return res, err
+	}
+	s.keepArticleStates(ctx, states, out)
+	return res, nil
+}
+
+// rewriteArticles rewrites the quads of the dirty articles as their
+// resolution wants them; written holds the quads of those this process
+// wrote, the rest are read from the store. It returns how many it
+// rewrote.
+func (s *Store) rewriteArticles(ctx context.Context, dirty []*articleState, want map[quad.IRI]*storedResolution,
+	literal map[quad.IRI]string, written map[quad.IRI][]quad.Quad) (int, error) {
 	var unknown []*articleState
 	for _, st := range dirty {
 		if _, ok := written[st.iri]; !ok {
@@ -290,7 +316,7 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 	}
 	byArticle, err := s.quadsOf(ctx, unknown)
 	if err != nil {
-		return res, err
+		return 0, err
 	}
 	for _, st := range dirty {
 		if qs, ok := written[st.iri]; ok {
@@ -298,32 +324,29 @@ func (s *Store) resolve(ctx context.Context, opts resolve.Options) (resolve.Resu
 		}
 	}
 	if err := s.beginWrite(ctx); err != nil {
-		return res, err
+		return 0, err
 	}
 	w := &rewrites{}
 	if s.wantsParts() {
 		w.sets = map[quad.IRI][]quad.Quad{}
 	}
+	n := 0
 	for _, st := range dirty {
 		if err := ctx.Err(); err != nil {
-			return res, err
+			return n, err
 		}
 		old := byArticle[st.iri]
 		next, in := resolvedQuads(st, old, want[st.iri], literal[st.iri])
 		w.add(st.iri, old, next, in)
 		delete(byArticle, st.iri) // read once: let it go
-		res.Rewritten++
+		n++
 		if len(w.adds)+len(w.dels) >= rewriteBatchQuads {
 			if err := s.flushRewrites(ctx, w); err != nil {
-				return res, err
+				return n, err
 			}
 		}
 	}
-	if err := s.flushRewrites(ctx, w); err != nil {
-		return res, err
-	}
-	s.keepArticleStates(ctx, states, out)
-	return res, nil
+	return n, s.flushRewrites(ctx, w)
 }
 
 func uniqueRules(rs [][2]string) [][2]string {

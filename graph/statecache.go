@@ -146,7 +146,7 @@ func decodeState(a quad.IRI, v string) (*articleState, bool) {
 // another goroutine, for the resolution that will end this process's
 // writes; it does nothing where no states are kept.
 func (s *Store) PrefetchResolution() {
-	if s.statesPath() == "" {
+	if s.statesPath() == "" || s.keepsSummary() {
 		return
 	}
 	ch := make(chan *keptStates, 1)
@@ -154,6 +154,24 @@ func (s *Store) PrefetchResolution() {
 	s.prefetched = ch
 	s.touchMu.Unlock()
 	go func() { ch <- s.readKeptStates() }()
+}
+
+// keepsSummary reports whether the kept file has a summary of its
+// states, from which resolution reads only what a change reaches
+// (resolveBySummary), so that reading every state ahead is no use.
+func (s *Store) keepsSummary() bool {
+	db, err := openKept(s.statesPath(), true)
+	if err != nil {
+		return false
+	}
+	defer db.Close()
+	has := false
+	db.View(func(tx *bolt.Tx) error {
+		g := summaryGeneration(tx)
+		has = g != "" && g == keptGeneration(tx, statesBucket, statesFormat)
+		return nil
+	})
+	return has
 }
 
 // KeepsResolutionStates reports whether the store keeps the last
@@ -316,9 +334,21 @@ func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, o
 			changed = append(changed, st)
 		}
 	}
+	decidedOf := func(st *articleState) []resolve.Decision {
+		if ds, ok := out.decided[st.iri]; ok {
+			return ds
+		}
+		return st.decided
+	}
+	summarize := func(tx *bolt.Tx) error { return buildSummary(tx, states, decidedOf, gen) }
 	if update && 2*len(changed) <= len(states) {
 		// Few entries changed: in place.
 		err = db.Update(func(tx *bolt.Tx) error {
+			if m := tx.Bucket(metaBucket); m != nil {
+				if err := m.Delete(summaryKey); err != nil {
+					return err
+				}
+			}
 			b := tx.Bucket(statesBucket)
 			for _, st := range changed {
 				if err := b.Put([]byte(st.iri), entry(st)); err != nil {
@@ -334,13 +364,16 @@ func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, o
 			}
 			return putStatesMeta(tx, out.signature, gen)
 		})
+		if err == nil {
+			db.Update(summarize) // without it, the next resolution takes the long way
+		}
 		db.Close()
 	} else {
 		// Every entry, or most: a new file, dense and in key order,
 		// where rewriting in place would leave the old pages free and
 		// the file twice its size, to be read page by page.
 		db.Close()
-		err = writeStatesFile(path, states, entry, out.signature, gen)
+		err = writeStatesFile(path, states, entry, out.signature, gen, summarize)
 	}
 	if err != nil {
 		return
@@ -430,9 +463,10 @@ var executableIdentity = sync.OnceValue(func() string {
 	return fmt.Sprintf("%s %d %d", path, fi.Size(), fi.ModTime().UnixNano())
 })
 
-// writeStatesFile writes every state into a new kept file and puts it
-// in the place of the old one.
-func writeStatesFile(path string, states []*articleState, entry func(*articleState) []byte, signature, gen string) error {
+// writeStatesFile writes every state into a new kept file, then their
+// summary if summarize can make it, and puts the file in the place of
+// the old one.
+func writeStatesFile(path string, states []*articleState, entry func(*articleState) []byte, signature, gen string, summarize func(*bolt.Tx) error) error {
 	tmp := path + ".new"
 	os.Remove(tmp)
 	db, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: 2 * time.Second})
@@ -452,6 +486,9 @@ func writeStatesFile(path string, states []*articleState, entry func(*articleSta
 		}
 		return putStatesMeta(tx, signature, gen)
 	})
+	if err == nil && summarize != nil {
+		db.Update(summarize) // without it, the next resolution takes the long way
+	}
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}

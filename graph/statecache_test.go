@@ -26,7 +26,7 @@ func TestKeptStatesMatchFullRead(t *testing.T) {
 	ctx := context.Background()
 	arts := seedArticles(t)
 	dirs := map[bool]string{true: filepath.Join(t.TempDir(), "kept.db"), false: filepath.Join(t.TempDir(), "full.db")}
-	used, partial := 0, 0
+	used, partial, summaries := 0, 0, 0
 	again := map[bool]int{} // records resolved again, by keep
 	for i, a := range arts {
 		for _, keep := range []bool{true, false} {
@@ -56,7 +56,11 @@ func TestKeptStatesMatchFullRead(t *testing.T) {
 			if keep {
 				st.PrefetchResolution() // read ahead, after the writes
 			}
+			before := graph.SummariesForTest(st)
 			again[keep] = resolveStore(t, st, nil).Again
+			if keep {
+				summaries += graph.SummariesForTest(st) - before
+			}
 			st.Close()
 		}
 		if again[true] < again[false] {
@@ -68,6 +72,9 @@ func TestKeptStatesMatchFullRead(t *testing.T) {
 	}
 	if partial == 0 {
 		t.Error("no resolution from the kept states resolved fewer records than a full one")
+	}
+	if summaries != len(arts)-1 {
+		t.Errorf("%d of %d later resolutions made from the kept summary", summaries, len(arts)-1)
 	}
 	open := func(dir string) *graph.Store {
 		st, err := graph.Open(ctx, "bolt", dir)
@@ -94,9 +101,28 @@ func TestKeptStatesMatchFullRead(t *testing.T) {
 		t.Fatalf("stores differ: kept states %d quads, full reads %d", len(a), len(b))
 	}
 	// The kept file, updated article by article, holds what the one
-	// written whole does.
+	// written whole does, its summary too.
 	if a, b := graph.KeptStatesForTest(t, kept), graph.KeptStatesForTest(t, full); len(a) != len(arts)-1 || !reflect.DeepEqual(a, b) {
 		t.Fatalf("kept states differ: %d articles updated in place, %d written whole", len(a), len(b))
+	}
+	a, b := graph.KeptSummaryForTest(t, kept), graph.KeptSummaryForTest(t, full)
+	if a == nil || b == nil {
+		t.Fatalf("no kept summary: updated %v, written whole %v", a != nil, b != nil)
+	}
+	for bucket, want := range b {
+		if got := a[bucket]; !reflect.DeepEqual(got, want) {
+			t.Errorf("summary %s: %d entries updated in place, %d written whole", bucket, len(got), len(want))
+			for k, v := range want {
+				if got[k] != v {
+					t.Logf("  %q: %q, want %q", k, got[k], v)
+				}
+			}
+			for k, v := range got {
+				if _, ok := want[k]; !ok {
+					t.Logf("  %q: %q, want none", k, v)
+				}
+			}
+		}
 	}
 	// A load is no article write the states can follow.
 	if !graph.KeptStatesUsableForTest(t, kept) {

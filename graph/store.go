@@ -78,6 +78,8 @@ type Store struct {
 	// its writes (ResolutionPlan), and how many resolutions took one.
 	plan       *plannedOutcome
 	plansTaken atomic.Int64
+	// summaries counts the resolutions made from the kept summary.
+	summaries atomic.Int64
 }
 
 // Reading holds this process's writes off until the returned function is

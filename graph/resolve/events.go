@@ -303,8 +303,9 @@ func placeName(p quad.IRI) string {
 // again when a change reaches it.
 type KeyedEvent struct {
 	Event
-	Persons string   // the participants' canonical IRIs, sorted, space-joined
-	Names   []string // their names, sorted
+	Persons string     // the participants' canonical IRIs, sorted, space-joined
+	Names   []string   // their names, sorted
+	Raw     []quad.IRI // the participants without a person record
 }
 
 // Key is the key the record is clustered under: the slugs of its
@@ -318,16 +319,20 @@ func (k KeyedEvent) Key() string { return schema.EventParticipants(k.Names) }
 // participant that has none.
 func KeyEvent(e Event, person func(node quad.IRI) (PersonDecision, bool), nameOf func(quad.IRI) (string, bool)) KeyedEvent {
 	persons := personResult{byNode: map[articleNode]quad.IRI{}, name: map[quad.IRI]string{}}
+	var raw []quad.IRI
 	for _, p := range e.Participants {
 		if d, ok := person(p); ok {
 			persons.byNode[articleNode{e.Article, p}] = d.Canonical
 			persons.name[d.Canonical] = d.Name
-		} else if n, ok := nameOf(p); ok {
+			continue
+		}
+		raw = append(raw, p)
+		if n, ok := nameOf(p); ok {
 			persons.name[p] = n
 		}
 	}
 	r := principals(&e, persons)
-	return KeyedEvent{Event: e, Persons: r.persons, Names: r.names}
+	return KeyedEvent{Event: e, Persons: r.persons, Names: r.names, Raw: raw}
 }
 
 // ClusterEvents decides event records as Resolve does, given all the

@@ -71,8 +71,8 @@ func newMemSummary(arts map[quad.IRI]Records, decided map[quad.IRI][]Decision) *
 			})
 			k := ke.Key()
 			s.events[k] = append(s.events[k], DecidedEvent{KeyedEvent: ke, Decision: evs[i]})
-			for _, p := range e.Participants {
-				if _, ok := nodes[p]; !ok && !slices.Contains(s.raw[p], k) {
+			for _, p := range ke.Raw {
+				if !slices.Contains(s.raw[p], k) {
 					s.raw[p] = append(s.raw[p], k)
 				}
 			}
