@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -346,7 +347,7 @@ func (w *summaryWriter) article(a quad.IRI, r resolve.Records, decided []resolve
 			entry := resolve.OrgAlias{Article: a, Index: i, Pos: j, Name: o.Name, Alias: al}
 			data, _ := json.Marshal(entry)
 			for _, k := range []string{key, resolve.OrgKey(al)} {
-				ek := joinKey(k, string(a), string(binary.BigEndian.AppendUint32(nil, uint32(i))), string(binary.BigEndian.AppendUint32(nil, uint32(j))))
+				ek := aliasKey(k, a, i, j)
 				var err error
 				if sign > 0 {
 					err = aliases.Put(ek, data)
@@ -419,11 +420,10 @@ func (w *summaryWriter) index(b *bolt.Bucket, name string, a quad.IRI, sign int)
 // keyParts keeps the parts index of a person key in step with whether
 // the key has names.
 func (w *summaryWriter) keyParts(names, parts *bolt.Bucket, key string) error {
-	first, rest, ok := strings.Cut(key, "-")
+	first, last, ok := nameParts(key)
 	if !ok {
 		return nil
 	}
-	last := rest[strings.LastIndexByte(rest, '-')+1:]
 	has := false
 	prefixed(names, key, func(string, []byte) { has = true })
 	for _, p := range []string{first, last} {
@@ -514,21 +514,60 @@ func kindOf(iri quad.IRI) string {
 }
 
 // buildSummary makes the summary of every state afresh, the states'
-// decisions being decidedOf; the event records are keyed as
-// resolve.Incremental keys them.
+// decisions being decidedOf, as summaryWriter would leave it after
+// adding every state: built in memory and written in key order, since
+// the entries of a large store put one by one cost a random write each.
+// The event records are keyed as resolve.Incremental keys them.
 func buildSummary(tx *bolt.Tx, states []*articleState, decidedOf func(*articleState) []resolve.Decision, gen string) error {
-	w, err := newSummaryWriter(tx, true)
-	if err != nil {
-		return err
+	mem := map[string]map[string][]byte{}
+	for _, b := range summaryBuckets {
+		mem[string(b)] = map[string][]byte{}
 	}
-	canonical := map[quad.IRI]string{}
+	put := func(b []byte, k []byte, v []byte) { mem[string(b)][string(k)] = v }
+	counts := map[string]map[string]int{string(sumPersonNames): {}, string(sumOrgNames): {}, string(sumRawEvents): {}}
+	type canonical struct {
+		n    int
+		name string
+	}
+	canon := map[quad.IRI]canonical{}
+	merged := map[string]int{}
 	for _, st := range states {
-		ds := decidedOf(st)
-		if err := w.article(st.iri, st.records, ds, 1); err != nil {
-			return err
+		r, ds := st.records, decidedOf(st)
+		if len(ds) != len(r.Persons)+len(r.Organizations)+len(r.Roles)+len(r.Events) {
+			return errBadState
 		}
-		for i := range st.records.Persons {
-			canonical[ds[i].Canonical] = ds[i].Name
+		for _, d := range ds {
+			if d.Canonical != "" && d.Node != d.Canonical {
+				merged[kindOf(d.Canonical)]++
+			}
+		}
+		for i, p := range r.Persons {
+			d := ds[i]
+			key := resolve.PersonKey(p.Name)
+			counts[string(sumPersonNames)][string(joinKey(key, p.Name))]++
+			if first, last, ok := nameParts(key); ok {
+				put(sumPersonParts, joinKey(first, key), nil)
+				put(sumPersonParts, joinKey(last, key), nil)
+			}
+			put(sumPersonArticles, joinKey(p.Name, string(st.iri)), nil)
+			c := canon[d.Canonical]
+			canon[d.Canonical] = canonical{c.n + 1, d.Name}
+			data, _ := json.Marshal(resolve.PersonDecision{Canonical: d.Canonical, Name: d.Name, Rule: d.Rule})
+			put(sumPersonDecided, []byte(p.Name), data)
+		}
+		for i, o := range r.Organizations {
+			d := ds[len(r.Persons)+i]
+			key := resolve.OrgKey(o.Name)
+			counts[string(sumOrgNames)][string(joinKey(key, o.Name))]++
+			put(sumOrgArticles, joinKey(o.Name, string(st.iri)), nil)
+			data, _ := json.Marshal(resolve.OrgDecision{Canonical: d.Canonical, Rule: d.Rule})
+			put(sumOrgDecided, []byte(o.Name), data)
+			for j, al := range o.Aliases {
+				data, _ := json.Marshal(resolve.OrgAlias{Article: st.iri, Index: i, Pos: j, Name: o.Name, Alias: al})
+				for _, k := range []string{key, resolve.OrgKey(al)} {
+					put(sumOrgAliases, aliasKey(k, st.iri, i, j), data)
+				}
+			}
 		}
 	}
 	byKey := map[string][]resolve.DecidedEvent{}
@@ -545,16 +584,67 @@ func buildSummary(tx *bolt.Tx, states []*articleState, decidedOf func(*articleSt
 				d, ok := nodes[n]
 				return d, ok
 			}, func(iri quad.IRI) (string, bool) {
-				n, ok := canonical[iri]
-				return n, ok
+				c, ok := canon[iri]
+				return c.name, ok
 			})
 			byKey[ke.Key()] = append(byKey[ke.Key()], resolve.DecidedEvent{KeyedEvent: ke, Decision: evs[i]})
 		}
 	}
 	for k, evs := range byKey {
-		if err := w.events(k, evs); err != nil {
-			return err
+		for _, e := range evs {
+			put(sumEvents, joinKey(k, string(e.Article), string(e.Node)), encodeEvent(e))
+			for _, p := range e.Raw {
+				counts[string(sumRawEvents)][string(joinKey(string(p), k))]++
+			}
 		}
 	}
+	for b, m := range counts {
+		for k, n := range m {
+			mem[b][k] = binary.AppendUvarint(nil, uint64(n))
+		}
+	}
+	for iri, c := range canon {
+		put(sumCanonical, []byte(iri), append(binary.AppendUvarint(nil, uint64(c.n)), c.name...))
+	}
+	for _, name := range summaryBuckets {
+		if tx.Bucket(name) != nil {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		b, err := tx.CreateBucket(name)
+		if err != nil {
+			return err
+		}
+		b.FillPercent = 1 // written in key order
+		m := mem[string(name)]
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if err := b.Put([]byte(k), m[k]); err != nil {
+				return err
+			}
+		}
+		delete(mem, string(name)) // written: let it go
+	}
+	w := &summaryWriter{tx: tx, merged: merged}
 	return w.finish(gen)
+}
+
+// nameParts returns the first and last part of a person key of two or
+// more parts.
+func nameParts(key string) (first, last string, ok bool) {
+	first, rest, ok := strings.Cut(key, "-")
+	if !ok {
+		return "", "", false
+	}
+	return first, rest[strings.LastIndexByte(rest, '-')+1:], true
+}
+
+// aliasKey is the key of an alias entry under an organization key.
+func aliasKey(k string, a quad.IRI, index, pos int) []byte {
+	return joinKey(k, string(a), string(binary.BigEndian.AppendUint32(nil, uint32(index))), string(binary.BigEndian.AppendUint32(nil, uint32(pos))))
 }
