@@ -379,8 +379,12 @@ func (s *Store) keepArticleStates(ctx context.Context, states []*articleState, o
 		return
 	}
 	os.Remove(filepath.Join(filepath.Dir(path), "kg-resolve.gob")) // the older format's file
-	// What this process wrote is now in the file; a later write must
-	// give the store a new generation.
+	s.keptAt(ctx, gen)
+}
+
+// keptAt notes that the kept file now holds what this process wrote, at
+// generation gen: a later write must give the store a new generation.
+func (s *Store) keptAt(ctx context.Context, gen string) {
 	s.touchMu.Lock()
 	s.keepNotedParts(ctx, s.startGen, gen)
 	s.touched = nil

@@ -129,8 +129,13 @@ func (s *boltSummary) Organizations() resolve.OrgIndex { return (*orgIndex)(s) }
 type personIndex boltSummary
 
 func (s *personIndex) Names(key string) map[string]int {
+	return countsUnder(s.tx.Bucket(sumPersonNames), key)
+}
+
+// countsUnder reads the names and record counts under a key.
+func countsUnder(b *bolt.Bucket, key string) map[string]int {
 	var out map[string]int
-	prefixed(s.tx.Bucket(sumPersonNames), key, func(name string, v []byte) {
+	prefixed(b, key, func(name string, v []byte) {
 		if out == nil {
 			out = map[string]int{}
 		}
@@ -148,14 +153,7 @@ func (s *personIndex) FullKeys(part string) []string {
 type orgIndex boltSummary
 
 func (s *orgIndex) Names(key string) map[string]int {
-	var out map[string]int
-	prefixed(s.tx.Bucket(sumOrgNames), key, func(name string, v []byte) {
-		if out == nil {
-			out = map[string]int{}
-		}
-		out[name] = uvarintOf(v)
-	})
-	return out
+	return countsUnder(s.tx.Bucket(sumOrgNames), key)
 }
 
 func (s *orgIndex) Aliases(key string) []resolve.OrgAlias {
@@ -172,21 +170,17 @@ func (s *orgIndex) Aliases(key string) []resolve.OrgAlias {
 }
 
 func (s *boltSummary) PersonDecision(name string) (resolve.PersonDecision, bool) {
-	var d resolve.PersonDecision
-	v := s.tx.Bucket(sumPersonDecided).Get([]byte(name))
-	if v == nil {
-		return d, false
-	}
-	if json.Unmarshal(v, &d) != nil {
-		s.bad = true
-		return d, false
-	}
-	return d, true
+	return keptDecision[resolve.PersonDecision](s, sumPersonDecided, name)
 }
 
 func (s *boltSummary) OrgDecision(name string) (resolve.OrgDecision, bool) {
-	var d resolve.OrgDecision
-	v := s.tx.Bucket(sumOrgDecided).Get([]byte(name))
+	return keptDecision[resolve.OrgDecision](s, sumOrgDecided, name)
+}
+
+// keptDecision reads the decision kept for a name in a bucket of decisions.
+func keptDecision[D any](s *boltSummary, bucket []byte, name string) (D, bool) {
+	var d D
+	v := s.tx.Bucket(bucket).Get([]byte(name))
 	if v == nil {
 		return d, false
 	}

@@ -200,13 +200,7 @@ func (s *Store) keepSummary(ctx context.Context, db *bolt.DB, delta resolve.Delt
 	if err != nil {
 		return map[string]int{}
 	}
-	s.touchMu.Lock()
-	s.keepNotedParts(ctx, s.startGen, gen)
-	s.touched = nil
-	s.startGen = gen
-	s.touchMu.Unlock()
-	s.untracked.Store(false)
-	s.wrote.Store(false)
+	s.keptAt(ctx, gen)
 	return merged
 }
 

@@ -380,9 +380,15 @@ type personOverlay struct {
 }
 
 func (o *personOverlay) Names(key string) map[string]int {
-	m := maps.Clone(o.base.Names(key))
-	for n, d := range o.delta {
-		if d == 0 || personKey(n) != key {
+	return withDelta(o.base.Names(key), o.delta, key, personKey)
+}
+
+// withDelta is the names under key of base with the counts of delta
+// added, those that reach zero left out.
+func withDelta(base map[string]int, delta map[string]int, key string, fold func(string) string) map[string]int {
+	m := maps.Clone(base)
+	for n, d := range delta {
+		if d == 0 || fold(n) != key {
 			continue
 		}
 		if m == nil {
@@ -416,19 +422,7 @@ type orgOverlay struct {
 }
 
 func (o *orgOverlay) Names(key string) map[string]int {
-	m := maps.Clone(o.base.Names(key))
-	for n, d := range o.delta {
-		if d == 0 || orgKey(n) != key {
-			continue
-		}
-		if m == nil {
-			m = map[string]int{}
-		}
-		if m[n] += d; m[n] <= 0 {
-			delete(m, n)
-		}
-	}
-	return m
+	return withDelta(o.base.Names(key), o.delta, key, orgKey)
 }
 
 func (o *orgOverlay) Aliases(key string) []OrgAlias {

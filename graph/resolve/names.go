@@ -224,7 +224,18 @@ func decidePersons(in PersonNames, opts Options) map[string]PersonDecision {
 			reason[j.single] = "kept apart by the aliases file"
 		}
 	}
-	// Canonical name of each group.
+	canon := canonicalNames(u, names, pinned, better)
+	out := make(map[string]PersonDecision, len(in))
+	eachNameDecision(in, func(k string) string { return canon[u.find(k)] }, reason, personKey, schema.PersonIRI,
+		"case, accents, hyphens, dots and initials", func(n, name string, iri quad.IRI, rule string) {
+			out[n] = PersonDecision{Canonical: iri, Name: name, Rule: rule}
+		})
+	return out
+}
+
+// canonicalNames gives each group of u, by its root, its canonical
+// name: the pinned name of a member, or the best of its names.
+func canonicalNames(u *unionFind, names map[string]map[string]int, pinned map[string]string, better func(n string, c int, best string, bestN int) bool) map[string]string {
 	canon := map[string]string{}
 	for root, members := range u.members {
 		best, bestN := "", 0
@@ -241,13 +252,21 @@ func decidePersons(in PersonNames, opts Options) map[string]PersonDecision {
 		}
 		canon[root] = best
 	}
-	out := make(map[string]PersonDecision, len(in))
+	return canon
+}
+
+// eachNameDecision calls f with every name written under a key of
+// names, the canonical name of its key's group, that name's IRI and the
+// rule that explains the decision; ignored says what the key folds
+// away.
+func eachNameDecision(names map[string]map[string]int, canonical func(key string) string, reason map[string]string,
+	fold func(string) string, iriOf func(string) quad.IRI, ignored string, f func(n, name string, iri quad.IRI, rule string)) {
 	iris := map[string]quad.IRI{} // canonical name -> its IRI, made once
-	for k, written := range in {
-		name := canon[u.find(k)]
+	for k, written := range names {
+		name := canonical(k)
 		iri, ok := iris[name]
 		if !ok {
-			iri = schema.PersonIRI(name)
+			iri = iriOf(name)
 			iris[name] = iri
 		}
 		for n := range written {
@@ -256,15 +275,14 @@ func decidePersons(in PersonNames, opts Options) map[string]PersonDecision {
 			case rule != "":
 			case n == name:
 				rule = "named " + name
-			case k == personKey(name):
-				rule = "same name as " + name + " once case, accents, hyphens, dots and initials are ignored"
+			case k == fold(name):
+				rule = "same name as " + name + " once " + ignored + " are ignored"
 			default:
 				rule = "joined " + name + " through another of its names"
 			}
-			out[n] = PersonDecision{Canonical: iri, Name: name, Rule: rule}
+			f(n, name, iri, rule)
 		}
 	}
-	return out
 }
 
 // OrgNames is what organization resolution depends on: the multiset of
@@ -399,40 +417,11 @@ func decideOrganizations(s OrgNames, al *Aliases) map[string]OrgDecision {
 			reason[ka] = fmt.Sprintf("%s is another name of %s in %s", a.Alias, a.Name, a.Article)
 		}
 	}
-	canon := map[string]string{}
-	for root, members := range u.members {
-		best, bestN := "", 0
-		for _, k := range members {
-			for n, c := range names[k] {
-				if betterOrgName(n, c, best, bestN) {
-					best, bestN = n, c
-				}
-			}
-		}
-		canon[root] = best
-	}
+	canon := canonicalNames(u, names, nil, betterOrgName)
 	out := map[string]OrgDecision{}
-	iris := map[string]quad.IRI{} // canonical name -> its IRI, made once
-	for k, written := range names {
-		name := canon[u.find(k)]
-		iri, ok := iris[name]
-		if !ok {
-			iri = schema.OrganizationIRI(name)
-			iris[name] = iri
-		}
-		for n := range written {
-			rule := reason[k]
-			switch {
-			case rule != "":
-			case n == name:
-				rule = "named " + name
-			case k == orgKey(name):
-				rule = "same name as " + name + " once case, punctuation and a leading \"The\" are ignored"
-			default:
-				rule = "joined " + name + " through another of its names"
-			}
+	eachNameDecision(names, func(k string) string { return canon[u.find(k)] }, reason, orgKey, schema.OrganizationIRI,
+		"case, punctuation and a leading \"The\"", func(n, _ string, iri quad.IRI, rule string) {
 			out[n] = OrgDecision{Canonical: iri, Rule: rule}
-		}
-	}
+		})
 	return out
 }
