@@ -87,6 +87,7 @@ func TestRoles(t *testing.T) {
 		{"plural title, countries after the names", "A meeting between Presidents Emmanuel Macron of France and Joe Biden of the United States began.", "Joe Biden", "president", "United States", ""},
 		{"plural title, first name", "A meeting between Presidents Emmanuel Macron of France and Joe Biden of the United States began.", "Emmanuel Macron", "president", "France", ""},
 		{"plural title, countries in order", "British and Irish foreign ministers, David Lammy and Simon Harris, held talks.", "Simon Harris", "foreign minister", "Ireland", ""},
+		{"plural title, a last name no first name confirms", "German and Polish foreign ministers, Annalena Baerbock and Radoslaw Sikorski, held talks.", "Radoslaw Sikorski", "foreign minister", "Poland", ""},
 		{"plural title with a portfolio, after dashes", "NEW DELHI. Four Ministers of State -- Anil Verma (Power), Suresh Kumar Nair (Railways) and Meena Rao (Textiles) -- have stepped down.", "Suresh Kumar Nair", "minister of state", "India", ""},
 		{"plural title over a list", "Those who resigned include Cabinet Ministers Ravi Prasad (Law), Harsh Vardhan (Health) and Prakash Javadekar (Environment) of India.", "Harsh Vardhan", "cabinet minister", "India", ""},
 		{"counterpart", "French President Jacques Chirac has briefly met with his Mexican counterpart Vicente Fox.", "Vicente Fox", "president", "Mexico", ""},

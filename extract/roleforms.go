@@ -66,6 +66,20 @@ func (x *extraction) personAt(si, a int) int {
 	return -1
 }
 
+// unconfirmedAt returns the mention of sentence si starting at token a
+// that is a name of two words or more no first name or title confirmed
+// (unconfirmedName), or -1.
+func (x *extraction) unconfirmedAt(si, a int) int {
+	ms := x.sentMentions(si)
+	k := sort.Search(len(ms), func(i int) bool { return x.mentions[ms[i]].a >= a })
+	for ; k < len(ms) && x.mentions[ms[k]].a == a; k++ {
+		if x.unconfirmedName(ms[k]) {
+			return ms[k]
+		}
+	}
+	return -1
+}
+
 func (x *extraction) acceptedPerson(mi int) bool {
 	m := &x.mentions[mi]
 	return m.kind == kindPerson && m.person >= 0 && m.person < len(x.persons) && x.persons[m.person].accepted
@@ -233,6 +247,14 @@ func (x *extraction) pluralTitles(si int) {
 		var own []string
 		for j < len(toks) {
 			mi := x.personAt(si, j)
+			if mi < 0 && len(got) > 0 && j > 0 && strings.EqualFold(toks[j-1].text, "and") {
+				// "foreign ministers, Annalena Baerbock and Radoslaw
+				// Sikorski": the last item of the list a plural title
+				// heads is a name even with a first name none knows.
+				if mi = x.unconfirmedAt(si, j); mi >= 0 {
+					x.persons[x.mentions[mi].person].accepted = true
+				}
+			}
 			if mi < 0 {
 				break
 			}
