@@ -55,11 +55,15 @@ func matchPluralTitle(toks []token, i, b int) (int, string) {
 // personAt returns the index of the accepted person mention that starts
 // at token a of sentence si, or -1. Mentions of a sentence are in token
 // order, so it is a binary search.
-func (x *extraction) personAt(si, a int) int {
+func (x *extraction) personAt(si, a int) int { return x.mentionAt(si, a, x.acceptedPerson) }
+
+// mentionAt returns the first mention of sentence si starting at token a
+// that is, or -1.
+func (x *extraction) mentionAt(si, a int, is func(mi int) bool) int {
 	ms := x.sentMentions(si)
 	k := sort.Search(len(ms), func(i int) bool { return x.mentions[ms[i]].a >= a })
 	for ; k < len(ms) && x.mentions[ms[k]].a == a; k++ {
-		if x.acceptedPerson(ms[k]) {
+		if is(ms[k]) {
 			return ms[k]
 		}
 	}
@@ -69,16 +73,7 @@ func (x *extraction) personAt(si, a int) int {
 // unconfirmedAt returns the mention of sentence si starting at token a
 // that is a name of two words or more no first name or title confirmed
 // (unconfirmedName), or -1.
-func (x *extraction) unconfirmedAt(si, a int) int {
-	ms := x.sentMentions(si)
-	k := sort.Search(len(ms), func(i int) bool { return x.mentions[ms[i]].a >= a })
-	for ; k < len(ms) && x.mentions[ms[k]].a == a; k++ {
-		if x.unconfirmedName(ms[k]) {
-			return ms[k]
-		}
-	}
-	return -1
-}
+func (x *extraction) unconfirmedAt(si, a int) int { return x.mentionAt(si, a, x.unconfirmedName) }
 
 func (x *extraction) acceptedPerson(mi int) bool {
 	m := &x.mentions[mi]

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"time"
 
@@ -112,13 +113,7 @@ func (s *Store) resolveBySummary(ctx context.Context, opts resolve.Options, writ
 	want := map[quad.IRI]*storedResolution{}
 	literal := map[quad.IRI]string{}
 	var dirty []*articleState
-	for _, a := range slices.Sorted(func(yield func(quad.IRI) bool) {
-		for a := range delta.Decided {
-			if !yield(a) {
-				return
-			}
-		}
-	}) {
+	for _, a := range slices.Sorted(maps.Keys(delta.Decided)) {
 		ds := delta.Decided[a]
 		if ds == nil {
 			continue // removed
@@ -220,13 +215,7 @@ func (s *Store) planBySummary(ctx context.Context, planned map[quad.IRI]*article
 	}
 	defer db.Close()
 	changes := make([]resolve.Change, 0, len(planned))
-	for _, a := range slices.Sorted(func(yield func(quad.IRI) bool) {
-		for a := range planned {
-			if !yield(a) {
-				return
-			}
-		}
-	}) {
+	for _, a := range slices.Sorted(maps.Keys(planned)) {
 		changes = append(changes, resolve.Change{Article: a, Records: planned[a].records})
 	}
 	delta, _, ok := incremental(db, changes, opts)

@@ -45,7 +45,7 @@ type DecidedEvent struct {
 }
 
 // Change is an article added, replaced or removed: its records after
-// the change, and none when it is removed.
+// the change, each with its Article set, and none when it is removed.
 type Change struct {
 	Article quad.IRI
 	Records Records
@@ -101,7 +101,7 @@ func Incremental(changes []Change, sum Summary, opts Options) Delta {
 		if c.Removed {
 			return Records{}
 		}
-		return withArticleOf(c.Records, c.Article)
+		return c.Records
 	}
 
 	// Persons: the names of the changed articles, before and after.
@@ -308,29 +308,6 @@ func Incremental(changes []Change, sum Summary, opts Options) Delta {
 		}
 	}
 	return delta
-}
-
-// withArticleOf sets every record's article.
-func withArticleOf(r Records, a quad.IRI) Records {
-	out := Records{
-		Persons:       slices.Clone(r.Persons),
-		Organizations: slices.Clone(r.Organizations),
-		Roles:         slices.Clone(r.Roles),
-		Events:        slices.Clone(r.Events),
-	}
-	for i := range out.Persons {
-		out.Persons[i].Article = a
-	}
-	for i := range out.Organizations {
-		out.Organizations[i].Article = a
-	}
-	for i := range out.Roles {
-		out.Roles[i].Article = a
-	}
-	for i := range out.Events {
-		out.Events[i].Article = a
-	}
-	return out
 }
 
 // personNodes gives an article's person nodes their decisions, the last

@@ -131,31 +131,6 @@ func TestPersonNamesAdd(t *testing.T) {
 	}
 }
 
-// TestDecidePersonsAsResolve checks that Resolve decides each record as
-// DecidePersons decides its name.
-func TestDecidePersonsAsResolve(t *testing.T) {
-	r := rand.New(rand.NewSource(7))
-	var recs Records
-	names := PersonNames{}
-	for i, n := range randomNames(r, 60) {
-		recs.Persons = append(recs.Persons, Named{Article: "a", Node: iriOf(i), Name: n})
-		names.Add(n, 1)
-	}
-	decided := DecidePersons(names, Options{})
-	res := Resolve(recs, Options{})
-	for i, p := range recs.Persons {
-		d := res.Decisions[i]
-		if want := decided[p.Name]; d.Canonical != want.Canonical || d.Rule != want.Rule || d.Name != want.Name {
-			t.Fatalf("%q: Resolve %+v, DecidePersons %+v", p.Name, d, want)
-		}
-	}
-	if len(names) < 10 {
-		t.Fatalf("only %d keys: the draw tests little", len(names))
-	}
-}
-
-func iriOf(i int) quad.IRI { return quad.IRI(fmt.Sprintf("a#p%d", i)) }
-
 // orgStore is a store's organization records by article, with the
 // index OrgReach reads.
 type orgStore map[quad.IRI][]Named
