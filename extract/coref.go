@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kg-news/kg/extract/gazetteer"
 )
@@ -115,6 +117,7 @@ func (x *extraction) cluster() {
 		}
 	}
 	x.surnameOnly(surnames)
+	x.initialsAliases()
 	// Clusters that nothing confirms, or that only headlines name, are
 	// dropped.
 	for _, c := range x.persons {
@@ -424,4 +427,48 @@ var patronymicWords = readList("patronymic.txt")
 // father, who is another person.
 func patronymic(tokens []string) bool {
 	return len(tokens) >= 3 && patronymicWords[strings.ToLower(tokens[len(tokens)-2])]
+}
+
+// initialsAliases ties a word in capitals to the one person of the
+// document whose name's initials it spells: "MBS" is Mohammed bin
+// Salman, "AMLO" Andrés Manuel López Obrador. Only names of three words
+// or more count (two letters spell too many other things), and a known
+// body's acronym stays the body's.
+func (x *extraction) initialsAliases() {
+	byInitials := map[string]int{}
+	for pi, c := range x.persons {
+		if !c.accepted || len(c.tokens) < 3 {
+			continue
+		}
+		var b strings.Builder
+		for _, t := range c.tokens {
+			r, _ := utf8.DecodeRuneInString(t)
+			b.WriteRune(unicode.ToUpper(r))
+		}
+		k := b.String()
+		if _, dup := byInitials[k]; dup {
+			byInitials[k] = -1
+		} else {
+			byInitials[k] = pi
+		}
+	}
+	if len(byInitials) == 0 {
+		return
+	}
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if m.b-m.a != 1 || m.kind != kindOrg && m.kind != kindUnknown {
+			continue
+		}
+		t := x.sents[m.sent].toks[m.a]
+		if !t.upper || knownOrgs[t.text] != "" {
+			continue
+		}
+		pi, ok := byInitials[t.text]
+		if !ok || pi < 0 {
+			continue
+		}
+		m.kind, m.person, m.orgName = kindPerson, pi, ""
+		x.persons[pi].mentions = append(x.persons[pi].mentions, i)
+	}
 }

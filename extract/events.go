@@ -66,6 +66,7 @@ func (x *extraction) findEvents() {
 			ev.date = ev.newsDate
 		}
 	}
+	x.tripPlaces()
 }
 
 // historyYears is how many years before the story's year an event must
@@ -214,7 +215,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 			persons = appendPerson(persons, c)
 		}
 	}
-	persons = x.addDescribed(si, persons)
+	persons, described := x.addDescribed(si, persons)
 	if explicit := principalsPattern(x, si); len(explicit) >= 2 {
 		persons = explicit
 	}
@@ -252,7 +253,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		}
 		persons = mergePersons(persons, lastPair)
 	}
-	for _, n := range x.nestedEvents(si, triggers, persons, eventWord{trigger, typ}) {
+	for _, n := range x.nestedEvents(si, triggers, persons, described, eventWord{trigger, typ}) {
 		groups := [][]int{n.persons}
 		if split := x.bilateralSplit(si, n.at, n.kind, n.persons); split != nil {
 			groups = split
@@ -331,7 +332,7 @@ type nestedEvent struct {
 // parse, when fewer than two event words own persons, or when more than
 // one person is left to take part in all, the sentence is one event of
 // main with all persons.
-func (x *extraction) nestedEvents(si int, triggers []eventWord, persons []int, main eventWord) []nestedEvent {
+func (x *extraction) nestedEvents(si int, triggers []eventWord, persons []int, described []describedPerson, main eventWord) []nestedEvent {
 	one := []nestedEvent{{main, persons}}
 	if len(triggers) < 2 || len(persons) < 3 {
 		return one
@@ -341,17 +342,23 @@ func (x *extraction) nestedEvents(si int, triggers []eventWord, persons []int, m
 		return one
 	}
 	owner := map[int]int{} // person -> index into triggers
-	for _, mi := range x.sentMentions(si) {
-		m := &x.mentions[mi]
-		if m.kind != kindPerson || !slices.Contains(persons, m.person) {
-			continue
-		}
-		w := p.spanHead(m.a, m.b)
+	own := func(pi, w int) {
 		for k, t := range triggers {
 			if p.objectOf(w, p.wordOf[t.at]) {
-				owner[m.person] = k
-				break
+				owner[pi] = k
+				return
 			}
+		}
+	}
+	for _, mi := range x.sentMentions(si) {
+		m := &x.mentions[mi]
+		if m.kind == kindPerson && slices.Contains(persons, m.person) {
+			own(m.person, p.spanHead(m.a, m.b))
+		}
+	}
+	for _, d := range described {
+		if slices.Contains(persons, d.person) {
+			own(d.person, p.wordOf[d.tok])
 		}
 	}
 	owned := map[int][]int{}
@@ -718,16 +725,35 @@ func (x *extraction) isSpeaker(toks []token, m *mention) bool {
 	return false
 }
 
+// describedPerson is a person a definite description refers to, and the
+// token of the description's head word ("leader" of "the Russian
+// leader").
+type describedPerson struct{ person, tok int }
+
 // addDescribed adds persons named by a definite description: "the Russian
-// leader" is the person who holds a leading role for Russia.
-func (x *extraction) addDescribed(si int, persons []int) []int {
+// leader" is the person who holds a leading role for Russia, "the king"
+// the one king of the document. It returns the persons and where each
+// described one is described.
+func (x *extraction) addDescribed(si int, persons []int) ([]int, []describedPerson) {
 	toks := x.sents[si].toks
+	var described []describedPerson
 	for i := 0; i+2 < len(toks); i++ {
 		if !strings.EqualFold(toks[i].text, "the") {
 			continue
 		}
 		n, c := x.matchCountryWord(toks, i+1, len(toks))
-		if n == 0 || i+1+n >= len(toks) {
+		if n == 0 {
+			if pi, head := x.soleHolder(toks, i+1); pi >= 0 && x.namedBy(pi, si) && !slices.Contains(persons, pi) {
+				// "the king" makes a pair with whoever the sentence
+				// names; not with a name in a phrase about something
+				// else ("the death of his mother Queen Elizabeth").
+				persons = slices.DeleteFunc(persons, func(o int) bool { return x.aboutThing(si, o) })
+				persons = appendPerson(persons, pi)
+				described = append(described, describedPerson{pi, head})
+			}
+			continue
+		}
+		if i+1+n >= len(toks) {
 			continue
 		}
 		head := toks[i+1+n].lower
@@ -740,12 +766,40 @@ func (x *extraction) addDescribed(si int, persons []int) []int {
 				// or in its sentence, never first named after it.
 				if x.namedBy(pi, si) {
 					persons = appendPerson(persons, pi)
+					described = append(described, describedPerson{pi, i + 1 + n})
 				}
 				break
 			}
 		}
 	}
-	return persons
+	return persons, described
+}
+
+// soleHolder returns the person a bare title at token i refers to ("the
+// king", "the crown prince") and the title's last token: the one person
+// of the document who holds that title, whatever their country; -1 when
+// the title is not bare (a name or "of" follows it) or when no one or
+// more than one holds it.
+func (x *extraction) soleHolder(toks []token, i int) (int, int) {
+	n, title := matchTitle(toks, i, len(toks))
+	if n == 0 {
+		return -1, 0
+	}
+	if k := i + n; k < len(toks) && (toks[k].lower == "of" || toks[k].cap && toks[k].kind == word) {
+		return -1, 0
+	}
+	found := -1
+	for _, r := range x.roles {
+		if r.Title != title {
+			continue
+		}
+		pi := x.personIndex(r.Person)
+		if pi < 0 || found >= 0 && pi != found {
+			return -1, 0
+		}
+		found = pi
+	}
+	return found, i + n - 1
 }
 
 // namedBy reports whether person pi is named in sentence si or before.

@@ -1247,3 +1247,137 @@ func TestHostCountry(t *testing.T) {
 	}
 	t.Errorf("roles %+v, want Narendra Modi prime minister of India", f.Roles)
 }
+
+// TestBareTitleRefersToItsHolder checks that "the king" is the one king
+// the document names, as a participant of the meeting it takes part in,
+// and no one when the document names two kings or when the sentence's
+// other person is only part of a phrase about something else.
+func TestBareTitleRefersToItsHolder(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // a pair that must meet; nil: no event with the king
+	}{
+		{"one king", "Jordanian King Abdullah II welcomed visitors to Amman on Monday. " +
+			"On Tuesday, President Emmanuel Macron met with the king at the palace.",
+			[]string{"Abdullah II", "Emmanuel Macron"}},
+		{"two kings", "Jordanian King Abdullah II and Moroccan King Mohammed VI spoke in Amman on Monday. " +
+			"On Tuesday, President Emmanuel Macron met with the king at the palace.", nil},
+		{"a name in a phrase about something else", "Jordanian King Abdullah II spoke in Amman on Monday. " +
+			"It was the first summit the king hosted since the death of his father Hussein Talal.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			found := false
+			for _, e := range f.Events {
+				if tt.want != nil && slices.Contains(e.Participants, tt.want[0]) && slices.Contains(e.Participants, tt.want[1]) {
+					found = true
+				}
+				if tt.want == nil && len(e.Participants) >= 2 {
+					t.Errorf("event %+v: the king is no one here", e)
+				}
+			}
+			if tt.want != nil && !found {
+				t.Errorf("no event of %v in %+v", tt.want, f.Events)
+			}
+		})
+	}
+}
+
+// TestInitialsAlias checks that a word in capitals spelling the initials
+// of a name of three words or more is that person, and that a body's
+// known acronym or a two-word name's initials are not.
+func TestInitialsAlias(t *testing.T) {
+	text := "Mexican President Andres Manuel Lopez Obrador met Prime Minister Justin Trudeau in Ottawa on Monday. " +
+		"AMLO later told reporters that the talks went well. NATO said nothing, and neither did JT."
+	f := extractText(t, text, june2)
+	aliases := map[string][]string{}
+	for _, p := range f.Persons {
+		aliases[p.Name] = p.Aliases
+	}
+	if !slices.Contains(aliases["Andres Manuel Lopez Obrador"], "AMLO") {
+		t.Errorf("AMLO is no alias of Andres Manuel Lopez Obrador: %v", aliases)
+	}
+	if slices.Contains(aliases["Justin Trudeau"], "JT") {
+		t.Errorf("JT is an alias of a two-word name: %v", aliases)
+	}
+}
+
+// TestDescribedPersonInNestedEvents checks that a person named by a
+// description belongs to the event word the parse gives it to, as a
+// named person would: "met with the king ..., then began a meeting with
+// Hussein" is two meetings of Macron, not one of the king with Hussein.
+func TestDescribedPersonInNestedEvents(t *testing.T) {
+	text := "Jordanian King Abdullah II and Crown Prince Hussein bin Abdullah welcomed visitors to Amman on Monday. " +
+		"On Tuesday, Mr. Macron met with the king at the palace along with Hussein, then Mr. Macron began a meeting with Hussein and other officials."
+	f := extractText(t, text, june2)
+	var pairs [][]string
+	for _, e := range f.Events {
+		p := slices.Clone(e.Participants)
+		slices.Sort(p)
+		pairs = append(pairs, p)
+	}
+	for _, want := range [][]string{{"Abdullah II", "Macron"}, {"Hussein bin Abdullah", "Macron"}} {
+		if !slices.ContainsFunc(pairs, func(p []string) bool { return slices.Equal(p, want) }) {
+			t.Errorf("no meeting of %v: %v", want, pairs)
+		}
+	}
+}
+
+// TestTripPlacesItsEvents checks that an event naming no place takes the
+// city its participant's trip is to, and none when the trips name two
+// cities or when the event is a call.
+func TestTripPlacesItsEvents(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"one city", "President Emmanuel Macron arrived in Amman on Monday for a two-day visit. " +
+			"On Tuesday, Macron met with Jordanian King Abdullah II.", "Amman"},
+		{"two cities", "President Emmanuel Macron arrived in Amman on Monday for a two-day visit. " +
+			"He later flew to Cairo. On Tuesday, Macron met with Jordanian King Abdullah II.", ""},
+		{"a call", "President Emmanuel Macron arrived in Amman on Monday for a two-day visit. " +
+			"On Tuesday, Macron spoke by phone with Chinese President Xi Jinping.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			var got []string
+			for _, e := range f.Events {
+				if len(e.Participants) >= 2 {
+					got = append(got, e.Location)
+				}
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("event locations %q, want one %q; events %+v", got, tt.want, f.Events)
+			}
+		})
+	}
+}
+
+// TestTripDatesItsEvents checks that an event placed by its
+// participant's trip takes the trip's day when it names none, and no
+// day when the trips give two.
+func TestTripDatesItsEvents(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"one day", "President Emmanuel Macron arrived in Amman on May 28, 2018, for a visit. " +
+			"Macron met with Jordanian King Abdullah II.", "2018-05-28"},
+		{"two days", "President Emmanuel Macron arrived in Amman on May 28, 2018, for a visit. " +
+			"Macron toured Amman on May 30, 2018. Macron met with Jordanian King Abdullah II.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			var got []string
+			for _, e := range f.Events {
+				if len(e.Participants) >= 2 {
+					got = append(got, e.Location+" "+e.Date)
+				}
+			}
+			if want := "Amman " + tt.want; len(got) != 1 || got[0] != want {
+				t.Errorf("events at %q, want one at %q; events %+v", got, want, f.Events)
+			}
+		})
+	}
+}
