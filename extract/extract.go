@@ -131,6 +131,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 	x.findAffiliations()
 	x.findSources()
 	x.itsCountry()
+	x.describedCountries()
 	x.inferRoleCountries()
 	x.entourageCountries()
 	x.resolveReferences()

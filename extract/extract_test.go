@@ -1381,3 +1381,34 @@ func TestTripDatesItsEvents(t *testing.T) {
 		})
 	}
 }
+
+// TestDescribedCountry checks that "the American president" gives the
+// one president with no country whom its sentence names the United
+// States, and no one when the sentence names two.
+func TestDescribedCountry(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]string // person → country of their presidency
+	}{
+		{"one holder", "President Donald Trump and King Harald spoke at a dinner marking the American president's visit to Norway.",
+			map[string]string{"Donald Trump": "United States"}},
+		{"two holders", "President Donald Trump and President Sauli Niinisto spoke at a dinner marking the American president's visit to Norway.",
+			map[string]string{"Donald Trump": "", "Sauli Niinisto": ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			got := map[string]string{}
+			for _, r := range f.Roles {
+				if r.Title == "president" {
+					got[r.Person] = r.Country
+				}
+			}
+			for p, c := range tt.want {
+				if got[p] != c {
+					t.Errorf("%s president of %q, want %q; roles %+v", p, got[p], c, f.Roles)
+				}
+			}
+		})
+	}
+}

@@ -513,3 +513,74 @@ func (x *extraction) itsCountry() {
 // passageBefore is how many sentences before a role's own its passage
 // takes in.
 const passageBefore = 2
+
+// describedCountries gives a role with no country the country of a
+// definite description of its title: "the American president's visit",
+// in a story whose one president with no country is Donald Trump, makes
+// him the American president. The description must point back, to a
+// holder named in its sentence or before, and no one else may hold the
+// title for that country already. Of several such holders, the one the
+// description's sentence names is meant.
+func (x *extraction) describedCountries() {
+	for si := range x.sents {
+		toks := x.sents[si].toks
+		for i := 0; i+2 < len(toks); i++ {
+			if toks[i].lower != "the" {
+				continue
+			}
+			n, c := x.matchCountryWord(toks, i+1, len(toks))
+			if n == 0 {
+				continue
+			}
+			t, title := matchTitle(toks, i+1+n, len(toks))
+			if t == 0 {
+				continue
+			}
+			holder := x.describedHolder(si, title, c.Code)
+			if holder == "" {
+				continue
+			}
+			for k := range x.roles {
+				if r := &x.roles[k]; r.Person == holder && r.Title == title && r.CountryCode == "" {
+					r.CountryCode = c.Code
+					x.setRoleCountry(r)
+				}
+			}
+		}
+	}
+}
+
+// describedHolder returns the person that "the <country> <title>" in
+// sentence si describes, among the holders of title with no country
+// named in si or before: the one si names, else the only one; "" when
+// there is none, when it is unclear, or when someone holds the title for
+// code already.
+func (x *extraction) describedHolder(si int, title, code string) string {
+	var all, here []string
+	for _, r := range x.roles {
+		if r.Title != title {
+			continue
+		}
+		if r.CountryCode == code {
+			return ""
+		}
+		pi := x.personIndex(r.Person)
+		if r.CountryCode != "" || pi < 0 || !x.namedBy(pi, si) || slices.Contains(all, r.Person) {
+			continue
+		}
+		all = append(all, r.Person)
+		for _, mi := range x.sentMentions(si) {
+			if x.mentions[mi].kind == kindPerson && x.mentions[mi].person == pi {
+				here = append(here, r.Person)
+				break
+			}
+		}
+	}
+	switch {
+	case len(here) == 1:
+		return here[0]
+	case len(here) == 0 && len(all) == 1:
+		return all[0]
+	}
+	return ""
+}
