@@ -1412,3 +1412,31 @@ func TestDescribedCountry(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleCountry checks that a title only one country's officials hold
+// gives that country in a story about two countries, and that a story
+// about one country still gives its own.
+func TestTitleCountry(t *testing.T) {
+	tests := []struct {
+		name, text, person, title, want string
+	}{
+		{"two countries", "Congresswoman Jane Holloway visited Kyiv on Monday. Ukraine and the United States " +
+			"discussed aid, and Ukraine thanked the United States.", "Jane Holloway", "congresswoman", "United States"},
+		{"one country", "Secretary of State Oliver Pembridge spoke in London on Monday. Britain wants a deal, " +
+			"British officials said, and Britain will press for one.", "Oliver Pembridge", "secretary of state", "United Kingdom"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			got := "(no role)"
+			for _, r := range f.Roles {
+				if r.Person == tt.person && r.Title == tt.title {
+					got = r.Country
+				}
+			}
+			if got != tt.want {
+				t.Errorf("%s %s of %q, want %q; roles %+v", tt.person, tt.title, got, tt.want, f.Roles)
+			}
+		})
+	}
+}

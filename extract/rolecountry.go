@@ -10,6 +10,16 @@ import (
 // document's country is not theirs without words that say so (data/neutraltitles.txt).
 var countryNeutralTitles = readList("neutraltitles.txt")
 
+// titleCountries are titles of one country's officials only
+// (data/titlecountries.tsv): title -> country code.
+var titleCountries = func() map[string]string {
+	m := map[string]string{}
+	for _, r := range readTable("titlecountries.tsv", 2) {
+		m[r[0]] = r[1]
+	}
+	return m
+}()
+
 // inferRoleCountries gives a country to the roles whose own words name
 // none, from the rest of the document, in this order:
 //
@@ -20,7 +30,9 @@ var countryNeutralTitles = readList("neutraltitles.txt")
 //     country names and demonyms, its dateline. A reshuffle story from
 //     Tokyo gives every minister in it Japan; a summit story of two
 //     countries gives no one a country this way;
-//  3. the country of the passage around the role (passageCountry): the
+//  3. the one country whose officials alone hold the title
+//     (titleCountries: "congresswoman", "chief cabinet secretary");
+//  4. the country of the passage around the role (passageCountry): the
 //     nearest of the role's sentence and the two before it that names a
 //     country, if it names only one, where the persons named also stand
 //     for the countries their own words give them: a story of two
@@ -52,6 +64,8 @@ func (x *extraction) inferRoleCountries() {
 			continue
 		} else if doc != "" && doc != r.ToCode {
 			r.CountryCode, r.byDocument = doc, true
+		} else if c := titleCountries[r.Title]; c != "" && c != r.ToCode {
+			r.CountryCode, r.byDocument = c, true
 		} else {
 			open = append(open, i)
 			continue
