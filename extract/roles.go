@@ -30,6 +30,8 @@ func (x *extraction) findRoles() {
 			found = append(found, r)
 		} else if r, ok := x.titleCommaRole(toks, m.a); ok {
 			found = append(found, r)
+		} else if r, ok := x.titleOfRole(toks, m.a); ok {
+			found = append(found, r)
 		}
 		if r, ok := x.appositionRole(m.sent, toks, m.b); ok {
 			found = append(found, r)
@@ -181,6 +183,58 @@ func (x *extraction) titleCommaRole(toks []token, a int) (Role, bool) {
 		return Role{}, false
 	}
 	return r, true
+}
+
+// maxTitleOfWords bounds the words of "of" phrase that titleOfRole
+// reads between a title and the name it describes.
+const maxTitleOfWords = 8
+
+// titleOfRole reads a title with an "of" phrase set off before a name by
+// a comma: "the president of the state electricity corporation, Zhang
+// Zhigang", "the head of the Chinese Communist Party, Chen Jining". The
+// phrase names no person and holds no comma; a country or demonym in it
+// gives the role its country.
+func (x *extraction) titleOfRole(toks []token, a int) (Role, bool) {
+	if a < 4 || toks[a-1].text != "," {
+		return Role{}, false
+	}
+	for of := a - 2; of > 0 && of >= a-1-maxTitleOfWords; of-- {
+		t := toks[of]
+		if t.kind == punct || x.personStartsAt(toks, of) {
+			return Role{}, false
+		}
+		if t.lower != "of" {
+			continue
+		}
+		for start := max(0, of-4); start < of; start++ {
+			n, title := matchTitle(toks, start, of)
+			if n == 0 || start+n != of || start == 0 || toks[start-1].lower != "the" {
+				continue
+			}
+			r := Role{Title: title, Evidence: Span{Start: start - 1}, Confidence: 0.8}
+			for k := of + 1; k < a-1; k++ {
+				if n, c := x.matchCountryWord(toks, k, a-1); n > 0 {
+					r.CountryCode = c.Code
+					break
+				}
+			}
+			return r, true
+		}
+		return Role{}, false
+	}
+	return Role{}, false
+}
+
+// personStartsAt reports whether an accepted person's name begins at
+// token i of toks.
+func (x *extraction) personStartsAt(toks []token, i int) bool {
+	for mi := range x.mentions {
+		m := &x.mentions[mi]
+		if m.a == i && &x.sents[m.sent].toks[0] == &toks[0] && x.acceptedPerson(mi) {
+			return true
+		}
+	}
+	return false
 }
 
 // appositionRole parses ", a former U.S. ambassador to Ukraine," after a
