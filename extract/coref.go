@@ -333,11 +333,13 @@ func (x *extraction) resolveReferences() {
 
 // holder returns the person holding title for country code, or -1. A
 // president named without a country counts when no other person holds
-// that title for another country.
+// that title for another country. Only countries the holder's own words
+// give count: a role that took the story's country says nothing of whom
+// "the German leader" means.
 func (x *extraction) holder(title, code string) int {
 	found, loose, looseN := -1, -1, 0
 	for _, r := range x.roles {
-		if r.Title != title {
+		if r.Title != title || r.byDocument {
 			continue
 		}
 		pi := x.personIndex(r.Person)

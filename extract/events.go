@@ -1150,7 +1150,7 @@ func (x *extraction) datedStatus(st, date string) string {
 
 func (x *extraction) status(toks []token, a, b int, date string, invite int) (string, bool) {
 	switch {
-	case hasAny(toks, plannedWords, 0, len(toks)):
+	case hasAny(toks, plannedWords, 0, len(toks)) || dueTo(toks):
 		return Planned, true
 	case proposedOutside(toks, invite):
 		return Proposed, true
@@ -1162,6 +1162,18 @@ func (x *extraction) status(toks []token, a, b int, date string, invite int) (st
 		return Happened, true
 	}
 	return Happened, false
+}
+
+// dueTo reports "due to" before a verb of the days ahead ("is due to
+// hold talks", "are due to meet"), which plans; "due to the weather"
+// gives a cause.
+func dueTo(toks []token) bool {
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].lower == "due" && toks[i+1].lower == "to" && scheduledVerbs[toks[i+2].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // addEvent adds ev, or merges it into an event it refers to.

@@ -1444,3 +1444,34 @@ func TestTitleCountry(t *testing.T) {
 		})
 	}
 }
+
+// TestDescriptionMeansAStatedHolder checks that "the German leader" is
+// the person whose own words make them German, not one whom the story's
+// country alone made German.
+func TestDescriptionMeansAStatedHolder(t *testing.T) {
+	text := "German Chancellor Olaf Scholz and business leaders arrived in Beijing on Friday. They were tested for COVID-19 upon arrival. " +
+		"The German leader is also due to hold talks with Premier Li Keqiang on the one-day trip."
+	f := extractText(t, text, june2)
+	found := false
+	for _, e := range f.Events {
+		found = found || slices.Equal(e.Participants, []string{"Olaf Scholz", "Li Keqiang"}) && e.Status == "planned"
+	}
+	if !found {
+		t.Errorf("no planned talks of Scholz and Li: %+v", f.Events)
+	}
+}
+
+// TestDueToPlans checks that "due to" before a verb of the days ahead
+// plans an event, and "due to" before a noun does not.
+func TestDueToPlans(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"President Emmanuel Macron is due to meet Chancellor Olaf Scholz in Berlin.", "planned"},
+		{"Due to the storm, President Emmanuel Macron met Chancellor Olaf Scholz in Berlin.", "happened"},
+	}
+	for _, tt := range tests {
+		f := extractText(t, tt.text, june2)
+		if len(f.Events) != 1 || f.Events[0].Status != tt.want {
+			t.Errorf("%q: events %+v, want one %s", tt.text, f.Events, tt.want)
+		}
+	}
+}

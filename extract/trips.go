@@ -16,7 +16,8 @@ var tripWords = readList("trip.txt")
 // someone it does not name ("He later flew to Cairo"); calls, proposals
 // and events of history take none. An event that took place in the
 // trip's city and names no date takes the trip's day, when the trips
-// give one and only one ("upon his arrival in Jeddah, July 15, 2022").
+// give one and only one ("upon his arrival in Jeddah, July 15, 2022"); a
+// planned event only a day not before the report's.
 func (x *extraction) tripPlaces() {
 	trips := map[int]*trip{} // person → their trips
 	var others []string      // cities of trips that name no one
@@ -82,7 +83,7 @@ func (x *extraction) tripPlaces() {
 			continue
 		}
 		ev.place = t.city
-		if ev.date == "" && ev.status == Happened && t.days == 1 {
+		if ev.date == "" && t.days == 1 && (ev.status == Happened || ev.status == Planned && !x.beforeReport(t.day)) {
 			ev.date = t.day
 		}
 	}
@@ -128,4 +129,10 @@ func (x *extraction) tripCity(si int) *mention {
 		city = m
 	}
 	return city
+}
+
+// beforeReport reports whether an ISO day lies before the day of the
+// report; false when the report's day is not known.
+func (x *extraction) beforeReport(day string) bool {
+	return !x.ref.IsZero() && day < x.ref.Format("2006-01-02")
 }
