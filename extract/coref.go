@@ -75,7 +75,7 @@ func (x *extraction) cluster() {
 			continue
 		}
 		w := gazetteer.Fold(m.text)
-		best := -1
+		best, bestN := -1, 0
 		for pi, c := range x.persons {
 			last := gazetteer.Fold(c.tokens[len(c.tokens)-1])
 			first := gazetteer.Fold(c.tokens[0])
@@ -85,8 +85,20 @@ func (x *extraction) cluster() {
 			if w != last && w != first && !hasNickname(c.tokens, w) && !familiarMiddle(c.tokens, w) {
 				continue
 			}
-			if best < 0 || (c.first < i && (x.persons[best].first > i || c.first > x.persons[best].first)) {
-				best = pi
+			n := mentionsBefore(c, i)
+			switch {
+			case best < 0 || c.first < i && x.persons[best].first > i:
+				best, bestN = pi, n
+			case c.first > i || x.persons[best].first > i:
+			case !m.titled && n != bestN:
+				// "Trump" alone, after "Donald Trump" and "Melania
+				// Trump": the one the story names more.
+				if n > bestN {
+					best, bestN = pi, n
+				}
+			case c.first > x.persons[best].first:
+				// else the one named last
+				best, bestN = pi, n
 			}
 		}
 		switch {
@@ -473,4 +485,15 @@ func (x *extraction) initialsAliases() {
 		m.kind, m.person, m.orgName = kindPerson, pi, ""
 		x.persons[pi].mentions = append(x.persons[pi].mentions, i)
 	}
+}
+
+// mentionsBefore counts the mentions of c before mention i.
+func mentionsBefore(c *cluster, i int) int {
+	n := 0
+	for _, mi := range c.mentions {
+		if mi < i {
+			n++
+		}
+	}
+	return n
 }

@@ -777,9 +777,10 @@ func (x *extraction) addDescribed(si int, persons []int) ([]int, []describedPers
 
 // soleHolder returns the person a bare title at token i refers to ("the
 // king", "the crown prince") and the title's last token: the one person
-// of the document who holds that title, whatever their country; -1 when
-// the title is not bare (a name or "of" follows it) or when no one or
-// more than one holds it.
+// of the document who holds that title, whatever their country, or of
+// several the one named more than twice as often as any other; -1 when
+// the title is not bare (a name or "of" follows it) or when no one holds
+// it, or no one holder stands out.
 func (x *extraction) soleHolder(toks []token, i int) (int, int) {
 	n, title := matchTitle(toks, i, len(toks))
 	if n == 0 {
@@ -788,16 +789,25 @@ func (x *extraction) soleHolder(toks []token, i int) (int, int) {
 	if k := i + n; k < len(toks) && (toks[k].lower == "of" || toks[k].cap && toks[k].kind == word) {
 		return -1, 0
 	}
-	found := -1
+	var holders []int
 	for _, r := range x.roles {
-		if r.Title != title {
-			continue
+		if pi := x.personIndex(r.Person); r.Title == title && pi >= 0 && !slices.Contains(holders, pi) {
+			holders = append(holders, pi)
 		}
-		pi := x.personIndex(r.Person)
-		if pi < 0 || found >= 0 && pi != found {
+	}
+	// Of several, the one the story is about: named more than twice as
+	// often as any other ("King Charles" beside a "King George III" of
+	// history).
+	found := -1
+	for _, pi := range holders {
+		if found < 0 || len(x.persons[pi].mentions) > len(x.persons[found].mentions) {
+			found = pi
+		}
+	}
+	for _, pi := range holders {
+		if pi != found && 2*len(x.persons[pi].mentions) >= len(x.persons[found].mentions) {
 			return -1, 0
 		}
-		found = pi
 	}
 	return found, i + n - 1
 }

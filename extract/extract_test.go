@@ -1266,6 +1266,10 @@ func TestBareTitleRefersToItsHolder(t *testing.T) {
 			[]string{"Abdullah II", "Emmanuel Macron"}},
 		{"two kings", "Jordanian King Abdullah II and Moroccan King Mohammed VI spoke in Amman on Monday. " +
 			"On Tuesday, President Emmanuel Macron met with the king at the palace.", nil},
+		{"the king of the story beside a king of history", "Jordanian King Abdullah II spoke in Amman on Monday. " +
+			"Abdullah II recalled his father, King Hussein. Abdullah II thanked France. " +
+			"On Tuesday, President Emmanuel Macron met with the king at the palace.",
+			[]string{"Abdullah II", "Emmanuel Macron"}},
 		{"a name in a phrase about something else", "Jordanian King Abdullah II spoke in Amman on Monday. " +
 			"It was the first summit the king hosted since the death of his father Hussein Talal.", nil},
 	}
@@ -1473,5 +1477,22 @@ func TestDueToPlans(t *testing.T) {
 		if len(f.Events) != 1 || f.Events[0].Status != tt.want {
 			t.Errorf("%q: events %+v, want one %s", tt.text, f.Events, tt.want)
 		}
+	}
+}
+
+// TestSurnameMeansTheOneNamedMore checks that a surname alone that two
+// persons of the story share is the one the story names more, not the
+// one named last.
+func TestSurnameMeansTheOneNamedMore(t *testing.T) {
+	text := "President Donald Trump welcomed President Emmanuel Macron on Monday. Donald Trump praised him. " +
+		"First lady Melania Trump planted a tree. Trump later met Macron in the Oval Office."
+	f := extractText(t, text, june2)
+	for _, e := range f.Events {
+		if slices.Contains(e.Participants, "Melania Trump") {
+			t.Errorf("event %+v: Trump is Donald Trump here", e)
+		}
+	}
+	if len(f.Events) == 0 {
+		t.Errorf("no event: %+v", f)
 	}
 }
