@@ -91,9 +91,15 @@ func (x *extraction) preModifierRole(toks []token, a int) (Role, bool) {
 	var r Role
 	// "ambassador to Russia NAME"
 	if j >= 1 {
-		if n, c := x.countryBefore(toks, j); n > 0 && j-n >= 0 && strings.EqualFold(toks[j-n].text, "to") {
-			r.ToCode = c.Code
-			j -= n + 1
+		if n, c := x.countryBefore(toks, j); n > 0 && j-n >= 0 {
+			k := j - n // "to Russia", "to the US"
+			if k > 0 && toks[k].lower == "the" {
+				k--
+			}
+			if strings.EqualFold(toks[k].text, "to") {
+				r.ToCode = c.Code
+				j = k - 1
+			}
 		}
 	}
 	// The longest title ending at j.
@@ -124,6 +130,10 @@ func (x *extraction) preModifierRole(toks []token, a int) (Role, bool) {
 		if t.text == "'s" || t.text == "’s" {
 			if n, c := x.countryBefore(toks, j-1); n > 0 {
 				r.CountryCode = c.Code
+				j -= n + 1
+			} else if n, code := x.cityBefore(toks, j-1); n > 0 {
+				// "Mecca's governor": the city's country
+				r.CountryCode = code
 				j -= n + 1
 			}
 			break
@@ -162,9 +172,13 @@ func (x *extraction) preModifierRole(toks []token, a int) (Role, bool) {
 // titleCommaRole reads a title set off before a name by a comma, in a
 // list of titled names: "the US Secretary of the Treasury Janet Yellen,
 // US Secretary of State, Marco Rubio, and ...". The title must open
-// after a comma, an "and" or the start of the sentence, so that it is
-// no apposition of a name before it.
+// after a comma, an "and", a preposition (openingPrepositions) or the
+// start of the sentence, so that it is no apposition of a name before
+// it.
 func (x *extraction) titleCommaRole(toks []token, a int) (Role, bool) {
+	for a > 0 && honorifics[toks[a-1].lower] { // ", Prince Khalid bin Faisal"
+		a--
+	}
 	if a < 2 || toks[a-1].text != "," {
 		return Role{}, false
 	}
@@ -179,11 +193,30 @@ func (x *extraction) titleCommaRole(toks []token, a int) (Role, bool) {
 	for start > 0 && (toks[start-1].lower == "the" || toks[start-1].lower == "a") {
 		start--
 	}
-	if start > 0 && toks[start-1].text != "," && toks[start-1].lower != "and" {
+	if start > 0 && toks[start-1].text != "," && toks[start-1].lower != "and" && !openingPrepositions[toks[start-1].lower] {
 		return Role{}, false
 	}
 	return r, true
 }
+
+// cityBefore matches a city of one or two capitalized words ending at
+// toks[j] and returns its length and its country's code.
+func (x *extraction) cityBefore(toks []token, j int) (int, string) {
+	for n := 2; n >= 1; n-- {
+		if j-n+1 < 0 || !toks[j-n+1].cap {
+			continue
+		}
+		if c, ok := x.gaz.City(joinTokens(toks[j-n+1 : j+1])); ok && c.Country != "" {
+			return n, c.Country
+		}
+	}
+	return 0, ""
+}
+
+// openingPrepositions open a phrase that no name comes before, so that a
+// title right after one is no apposition of a name: "greeted by Mecca's
+// governor, Prince Khalid bin Faisal".
+var openingPrepositions = wordSet("by", "with", "to", "from", "for", "including")
 
 // maxTitleOfWords bounds the words of "of" phrase that titleOfRole
 // reads between a title and the name it describes.
