@@ -747,6 +747,7 @@ func TestPersonNames(t *testing.T) {
 			[]string{"Ali Reza"}, []string{"Jose Marti International Airport", "Al Salman Palace"}},
 		{"participle at the start", "Addressing Albanese, the premier smiled. Albanese said so.", nil, []string{"Addressing Albanese"}},
 		{"family name first", "Lula met Zhao Leji and Li Qiang in Beijing.", []string{"Zhao Leji", "Li Qiang"}, nil},
+		{"Korean family name first", "Kwon Tae-ho of the ruling party was picked to replace Hwang Min-jae on Monday.", []string{"Kwon Tae-ho", "Hwang Min-jae"}, nil},
 		{"surname only", "Obama, Castro briefly meet. Obama met Castro in Panama, and Castro said the talks went well.",
 			[]string{"Obama", "Castro"}, nil},
 		{"quoted nickname", `Brazilian President Luiz Inácio "Lula" da Silva met Prime Minister Rodrigo 'Rody' Duterte. Lula said so.`,
