@@ -134,6 +134,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc Doc) (facts *Facts, err erro
 	x.describedCountries()
 	x.inferRoleCountries()
 	x.entourageCountries()
+	x.adviserCountries()
 	x.resolveReferences()
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -1501,3 +1501,31 @@ func TestSurnameMeansTheOneNamedMore(t *testing.T) {
 		t.Errorf("no event: %+v", f)
 	}
 }
+
+// TestAdviserCountry checks that an adviser, whose title serves no state
+// by itself, serves the country of the person advised: named before the
+// title or after "to".
+func TestAdviserCountry(t *testing.T) {
+	tests := []struct {
+		name, text, person, title, want string
+	}{
+		{"the one advised before the title", "U.S. President Barack Obama met Raul Castro in Panama City. " +
+			"\"We will talk again,\" Obama adviser Susan Rice told reporters.", "Susan Rice", "adviser", "United States"},
+		{"the one advised after to", "Japanese Prime Minister Fumio Kishida met Chinese Premier Li Qiang in Beijing. " +
+			"Yuki Sato, a special advisor to Prime Minister Fumio Kishida, attended.", "Yuki Sato", "special advisor", "Japan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			got := "(no role)"
+			for _, r := range f.Roles {
+				if r.Person == tt.person && r.Title == tt.title {
+					got = r.Country
+				}
+			}
+			if got != tt.want {
+				t.Errorf("%s %s of %q, want %q; roles %+v", tt.person, tt.title, got, tt.want, f.Roles)
+			}
+		})
+	}
+}
