@@ -27,8 +27,11 @@ func SignatureOf(a []quad.Quad) (minhash.Signature, bool) {
 
 // NearCopies returns the stored articles other than article whose text
 // nearly repeats a signature's, by IRI: candidates share a band key (one
-// indexed lookup per band) and are confirmed by their signatures.
-func (s *Store) NearCopies(ctx context.Context, article quad.IRI, sig minhash.Signature) ([]quad.IRI, error) {
+// indexed lookup per band) and are confirmed by their signatures. known
+// holds signatures the caller has at hand (those of the articles it
+// wrote in this run; nil for none): a candidate found there is not read
+// from the store.
+func (s *Store) NearCopies(ctx context.Context, article quad.IRI, sig minhash.Signature, known map[quad.IRI]minhash.Signature) ([]quad.IRI, error) {
 	seen := map[quad.IRI]bool{article: true}
 	var out []quad.IRI
 	for _, key := range sig.BandKeys() {
@@ -43,13 +46,14 @@ func (s *Store) NearCopies(ctx context.Context, article quad.IRI, sig minhash.Si
 			return nil, s.connError(err)
 		}
 		for _, c := range cands {
-			var other minhash.Signature
-			found := false
-			err := s.subjectQuadsWith(ctx, c, s.predicates(schema.MinHash), func(q quad.Quad) {
-				other, found = minhash.Parse(quad.ToString(q.Object))
-			})
-			if err != nil {
-				return nil, s.connError(err)
+			other, found := known[c]
+			if !found {
+				err := s.subjectQuadsWith(ctx, c, s.predicates(schema.MinHash), func(q quad.Quad) {
+					other, found = minhash.Parse(quad.ToString(q.Object))
+				})
+				if err != nil {
+					return nil, s.connError(err)
+				}
 			}
 			if found && minhash.Similarity(sig, other) >= CopyThreshold {
 				out = append(out, c)

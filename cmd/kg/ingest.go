@@ -271,15 +271,11 @@ type batchWriter struct {
 	stderr  io.Writer
 	pending []queuedArticle
 	sources map[quad.IRI]string // the source of each article queued this run
-	// bands indexes the signatures of this run's articles by band key,
-	// for copies among articles not yet written.
-	bands map[string][]runSignature
-}
-
-// runSignature is an article of this run and its MinHash signature.
-type runSignature struct {
-	iri quad.IRI
-	sig minhash.Signature
+	// bands indexes this run's articles by band key, for copies among
+	// articles not yet written; sigs holds their signatures, which the
+	// store then need not read back.
+	bands map[string][]quad.IRI
+	sigs  map[quad.IRI]minhash.Signature
 }
 
 // markCopy adds to an article a kg:copyOf quad naming the first, by IRI,
@@ -295,24 +291,25 @@ func (w *batchWriter) markCopy(ctx context.Context, st *graph.Store, art *extrac
 	if unchanged, err := st.Unchanged(ctx, *art); err != nil || unchanged {
 		return err
 	}
-	copies, err := st.NearCopies(ctx, art.IRI, sig)
+	copies, err := st.NearCopies(ctx, art.IRI, sig, w.sigs)
 	if err != nil {
 		return err
 	}
 	if w.bands == nil {
-		w.bands = map[string][]runSignature{}
+		w.bands, w.sigs = map[string][]quad.IRI{}, map[quad.IRI]minhash.Signature{}
 	}
 	keys := sig.BandKeys()
 	for _, k := range keys {
 		for _, o := range w.bands[k] {
-			if o.iri != art.IRI && minhash.Similarity(sig, o.sig) >= graph.CopyThreshold {
-				copies = append(copies, o.iri)
+			if o != art.IRI && minhash.Similarity(sig, w.sigs[o]) >= graph.CopyThreshold {
+				copies = append(copies, o)
 			}
 		}
 	}
 	for _, k := range keys {
-		w.bands[k] = append(w.bands[k], runSignature{art.IRI, sig})
+		w.bands[k] = append(w.bands[k], art.IRI)
 	}
+	w.sigs[art.IRI] = sig
 	if len(copies) == 0 {
 		return nil
 	}
