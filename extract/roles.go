@@ -30,7 +30,7 @@ func (x *extraction) findRoles() {
 			found = append(found, r)
 		} else if r, ok := x.titleCommaRole(toks, m.a); ok {
 			found = append(found, r)
-		} else if r, ok := x.titleOfRole(toks, m.a); ok {
+		} else if r, ok := x.titleOfRole(m.sent, toks, m.a); ok {
 			found = append(found, r)
 		}
 		if r, ok := x.appositionRole(m.sent, toks, m.b); ok {
@@ -227,13 +227,13 @@ const maxTitleOfWords = 8
 // Zhigang", "the head of the Chinese Communist Party, Chen Jining". The
 // phrase names no person and holds no comma; a country or demonym in it
 // gives the role its country.
-func (x *extraction) titleOfRole(toks []token, a int) (Role, bool) {
+func (x *extraction) titleOfRole(si int, toks []token, a int) (Role, bool) {
 	if a < 4 || toks[a-1].text != "," {
 		return Role{}, false
 	}
 	for of := a - 2; of > 0 && of >= a-1-maxTitleOfWords; of-- {
 		t := toks[of]
-		if t.kind == punct || x.personStartsAt(toks, of) {
+		if t.kind == punct || x.personStartsAt(si, of) {
 			return Role{}, false
 		}
 		if t.lower != "of" {
@@ -259,11 +259,10 @@ func (x *extraction) titleOfRole(toks []token, a int) (Role, bool) {
 }
 
 // personStartsAt reports whether an accepted person's name begins at
-// token i of toks.
-func (x *extraction) personStartsAt(toks []token, i int) bool {
-	for mi := range x.mentions {
-		m := &x.mentions[mi]
-		if m.a == i && &x.sents[m.sent].toks[0] == &toks[0] && x.acceptedPerson(mi) {
+// token i of sentence si.
+func (x *extraction) personStartsAt(si, i int) bool {
+	for _, mi := range x.sentMentions(si) {
+		if x.mentions[mi].a == i && x.acceptedPerson(mi) {
 			return true
 		}
 	}
