@@ -63,3 +63,14 @@ func (s *Store) NearCopies(ctx context.Context, article quad.IRI, sig minhash.Si
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out, nil
 }
+
+// HasArticles reports whether the store holds any article. An ingest
+// into a store that held none finds every earlier copy among the
+// articles it writes itself, and need not look for them in the store.
+func (s *Store) HasArticles(ctx context.Context) (bool, error) {
+	n, err := path.StartPath(s.qs).Has(schema.Type, schema.TypeArticle).Limit(1).Iterate(ctx).Count()
+	if err != nil {
+		return false, s.connError(err)
+	}
+	return n > 0, nil
+}

@@ -121,6 +121,9 @@ func runIngest(c *cli.Context) error {
 		batch.UsePlan(plan)
 	}
 	w := &batchWriter{batch: batch, sum: &sum, stderr: stderr, sources: map[quad.IRI]string{}}
+	if w.storedBefore, err = st.HasArticles(ctx); err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
 	defer batch.Close(context.Background())
 	for i, in := range inputs {
 		bar.update(i, in.path)
@@ -232,6 +235,10 @@ func planWorthy(inputs []input, stored []bool, kept bool) bool {
 func planResolution(ctx context.Context, st *graph.Store, inputs []input, jobs int, opts readOptionsT, stored []bool, ropts resolve.Options) (*graph.ResolutionPlan, error) {
 	extracted, taken := extractConcurrently(ctx, inputs, jobs, opts, nil, stored)
 	dry := &batchWriter{sum: &ingestSummary{}, sources: map[quad.IRI]string{}}
+	var err error
+	if dry.storedBefore, err = st.HasArticles(ctx); err != nil {
+		return nil, err
+	}
 	records := map[quad.IRI]string{}
 	for i, in := range inputs {
 		var r extraction
@@ -276,6 +283,9 @@ type batchWriter struct {
 	// store then need not read back.
 	bands map[string][]quad.IRI
 	sigs  map[quad.IRI]minhash.Signature
+	// storedBefore says whether the store held articles when the run
+	// began; without, copies are looked for among the run's own only.
+	storedBefore bool
 }
 
 // markCopy adds to an article a kg:copyOf quad naming the first, by IRI,
@@ -291,9 +301,12 @@ func (w *batchWriter) markCopy(ctx context.Context, st *graph.Store, art *extrac
 	if unchanged, err := st.Unchanged(ctx, *art); err != nil || unchanged {
 		return err
 	}
-	copies, err := st.NearCopies(ctx, art.IRI, sig, w.sigs)
-	if err != nil {
-		return err
+	var copies []quad.IRI
+	if w.storedBefore {
+		var err error
+		if copies, err = st.NearCopies(ctx, art.IRI, sig, w.sigs); err != nil {
+			return err
+		}
 	}
 	if w.bands == nil {
 		w.bands, w.sigs = map[string][]quad.IRI{}, map[quad.IRI]minhash.Signature{}
