@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"syscall"
@@ -34,8 +35,26 @@ func startProfile() func() {
 	return func() { pprof.StopCPUProfile(); f.Close() }
 }
 
+// defaultMemoryLimit is the soft limit of the Go heap when GOMEMLIMIT
+// does not set one. Without a limit the collector lets the heap grow to
+// twice what is live; near the limit it collects sooner, and past it kg
+// still takes what it needs. At 100,000 articles an ingest from empty
+// peaked at 4.52 GB of anonymous memory without it and 3.21 GB with it,
+// in the same time (957 s against 946 s, one run each).
+const defaultMemoryLimit = 3 << 30
+
+// limitMemory sets the heap's soft limit to defaultMemoryLimit unless
+// the GOMEMLIMIT environment variable, which the Go runtime reads, sets
+// one.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
+}
+
 // runMain runs kg with its command line and returns the exit status.
 func runMain(args []string) int {
+	limitMemory()
 	// Ctrl-C and SIGTERM (service managers, kill) both end kg gracefully:
 	// a server finishes its requests, an ingest stops between articles.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -155,5 +156,26 @@ func TestEvalMeetsSeedTargets(t *testing.T) {
 	}
 	if !strings.Contains(out, `"persons"`) || !strings.Contains(out, `"time value"`) {
 		t.Fatalf("eval --json: %s", out)
+	}
+}
+
+// TestMemoryLimit checks that kg sets the heap's soft limit to
+// defaultMemoryLimit, and leaves the limit GOMEMLIMIT gives alone.
+func TestMemoryLimit(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(before)
+	for _, tt := range []struct {
+		env  string
+		want int64
+	}{
+		{"", defaultMemoryLimit},
+		{"5GiB", 5 << 30},
+	} {
+		debug.SetMemoryLimit(5 << 30) // what the runtime made of GOMEMLIMIT=5GiB
+		t.Setenv("GOMEMLIMIT", tt.env)
+		limitMemory()
+		if got := debug.SetMemoryLimit(-1); got != tt.want {
+			t.Errorf("GOMEMLIMIT=%q: limit %d, want %d", tt.env, got, tt.want)
+		}
 	}
 }
