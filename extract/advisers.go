@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // adviserWords end the titles of those who counsel a person: "senior
 // Obama advisor", "special advisor to Prime Minister Suga".
 var adviserWords = wordSet("adviser", "advisor", "aide")
@@ -12,6 +14,9 @@ var adviserWords = wordSet("adviser", "advisor", "aide")
 // serves no state by itself (countryNeutralTitles); the one advised
 // gives it one.
 func (x *extraction) adviserCountries() {
+	if !slices.ContainsFunc(x.roles, func(r Role) bool { return r.CountryCode == "" && adviserWords[lastWord(r.Title)] }) {
+		return
+	}
 	served := map[string]string{} // person → the first country a role gives them
 	for _, r := range x.roles {
 		if r.CountryCode != "" && served[r.Person] == "" {

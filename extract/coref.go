@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -449,6 +450,11 @@ func patronymic(tokens []string) bool {
 // or more count (two letters spell too many other things), and a known
 // body's acronym stays the body's.
 func (x *extraction) initialsAliases() {
+	if !slices.ContainsFunc(x.mentions, func(m mention) bool {
+		return m.b-m.a == 1 && (m.kind == kindOrg || m.kind == kindUnknown) && x.sents[m.sent].toks[m.a].upper
+	}) {
+		return // no word in capitals to spell a name
+	}
 	byInitials := map[string]int{}
 	for pi, c := range x.persons {
 		if !c.accepted || len(c.tokens) < 3 {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -782,6 +783,9 @@ func (x *extraction) addDescribed(si int, persons []int) ([]int, []describedPers
 // the title is not bare (a name or "of" follows it) or when no one holds
 // it, or no one holder stands out.
 func (x *extraction) soleHolder(toks []token, i int) (int, int) {
+	if !x.titleWords()[toks[i].lower] {
+		return -1, 0 // no title of the article starts here
+	}
 	n, title := matchTitle(toks, i, len(toks))
 	if n == 0 {
 		return -1, 0
@@ -810,6 +814,19 @@ func (x *extraction) soleHolder(toks []token, i int) (int, int) {
 		}
 	}
 	return found, i + n - 1
+}
+
+// titleWords returns the first words of the article's role titles and
+// the modifiers that may come before them, made once.
+func (x *extraction) titleWords() map[string]bool {
+	if x.roleFirstWords == nil {
+		x.roleFirstWords = maps.Clone(titleModifiers)
+		for _, r := range x.roles {
+			first, _, _ := strings.Cut(r.Title, " ")
+			x.roleFirstWords[first] = true
+		}
+	}
+	return x.roleFirstWords
 }
 
 // namedBy reports whether person pi is named in sentence si or before.

@@ -82,6 +82,9 @@ type extraction struct {
 	annotators *sync.Pool
 	annotator  *syntax.Annotator
 	parses     map[int]*parsed
+	// roleFirstWords are the first words of the roles' titles, for
+	// bare titles (titleWords); made once the roles are known.
+	roleFirstWords map[string]bool
 }
 
 // Extract runs the pipeline on doc. A document made with ReadDoc is

@@ -536,14 +536,17 @@ const passageBefore = 2
 // title for that country already. Of several such holders, the one the
 // description's sentence names is meant.
 func (x *extraction) describedCountries() {
+	if !slices.ContainsFunc(x.roles, func(r Role) bool { return r.CountryCode == "" }) {
+		return // no role waits for a country
+	}
 	for si := range x.sents {
 		toks := x.sents[si].toks
 		for i := 0; i+2 < len(toks); i++ {
-			if toks[i].lower != "the" {
-				continue
+			if toks[i].lower != "the" || !toks[i+1].cap && !toks[i+1].upper {
+				continue // a country or its adjective is capitalized
 			}
 			n, c := x.matchCountryWord(toks, i+1, len(toks))
-			if n == 0 {
+			if n == 0 || i+1+n >= len(toks) || !x.titleWords()[toks[i+1+n].lower] {
 				continue
 			}
 			t, title := matchTitle(toks, i+1+n, len(toks))
