@@ -9,8 +9,8 @@ var adviserWords = wordSet("adviser", "advisor", "aide")
 // adviserCountries gives an adviser with no country the country of the
 // person they advise, as that person's roles give it: "senior Obama advisor
 // Ben Rhodes" serves the United States when "President Barack Obama" of
-// the story does; "Minoru Kihara, who served as a special advisor to
-// former Prime Minister Yoshihide Suga" serves Japan. An adviser's title
+// the story does; "Yuki Sato, a special advisor to Prime Minister Fumio
+// Kishida" serves Japan. An adviser's title
 // serves no state by itself (countryNeutralTitles); the one advised
 // gives it one.
 func (x *extraction) adviserCountries() {
@@ -50,7 +50,7 @@ func (x *extraction) adviserCountries() {
 // advisee returns the person that the adviser word at token k of
 // sentence si counsels: a name right before it ("Obama advisor",
 // "Obama's adviser") or after "to" and at most a few title words ("to
-// former Prime Minister Yoshihide Suga"); -1 when there is none.
+// Prime Minister Fumio Kishida"); -1 when there is none.
 func (x *extraction) advisee(si, k int) int {
 	toks := x.sents[si].toks
 	for _, mi := range x.sentMentions(si) {

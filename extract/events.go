@@ -747,7 +747,7 @@ func (x *extraction) addDescribed(si int, persons []int) ([]int, []describedPers
 			if pi, head := x.soleHolder(toks, i+1); pi >= 0 && x.namedBy(pi, si) && !slices.Contains(persons, pi) {
 				// "the king" makes a pair with whoever the sentence
 				// names; not with a name in a phrase about something
-				// else ("the death of his mother Queen Elizabeth").
+				// else ("the burial of his father Hussein Talal").
 				persons = slices.DeleteFunc(persons, func(o int) bool { return x.aboutThing(si, o) })
 				persons = appendPerson(persons, pi)
 				described = append(described, describedPerson{pi, head})

@@ -132,7 +132,7 @@ func (x *extraction) preModifierRole(toks []token, a int) (Role, bool) {
 				r.CountryCode = c.Code
 				j -= n + 1
 			} else if n, code := x.cityBefore(toks, j-1); n > 0 {
-				// "Mecca's governor": the city's country
+				// "Riyadh's governor": the city's country
 				r.CountryCode = code
 				j -= n + 1
 			}
@@ -176,7 +176,7 @@ func (x *extraction) preModifierRole(toks []token, a int) (Role, bool) {
 // start of the sentence, so that it is no apposition of a name before
 // it.
 func (x *extraction) titleCommaRole(toks []token, a int) (Role, bool) {
-	for a > 0 && honorifics[toks[a-1].lower] { // ", Prince Khalid bin Faisal"
+	for a > 0 && honorifics[toks[a-1].lower] { // ", Prince Faisal bin Bandar"
 		a--
 	}
 	if a < 2 || toks[a-1].text != "," {
@@ -214,8 +214,8 @@ func (x *extraction) cityBefore(toks []token, j int) (int, string) {
 }
 
 // openingPrepositions open a phrase that no name comes before, so that a
-// title right after one is no apposition of a name: "greeted by Mecca's
-// governor, Prince Khalid bin Faisal".
+// title right after one is no apposition of a name: "welcomed by
+// Riyadh's governor, Prince Faisal bin Bandar".
 var openingPrepositions = wordSet("by", "with", "to", "from", "for", "including")
 
 // maxTitleOfWords bounds the words of "of" phrase that titleOfRole
@@ -223,8 +223,8 @@ var openingPrepositions = wordSet("by", "with", "to", "from", "for", "including"
 const maxTitleOfWords = 8
 
 // titleOfRole reads a title with an "of" phrase set off before a name by
-// a comma: "the president of the state electricity corporation, Zhang
-// Zhigang", "the head of the Chinese Communist Party, Chen Jining". The
+// a comma: "the president of the national grid company, Rafael Moura",
+// "the chairman of the Chinese trade council, Wei Ming". The
 // phrase names no person and holds no comma; a country or demonym in it
 // gives the role its country.
 func (x *extraction) titleOfRole(si int, toks []token, a int) (Role, bool) {

@@ -6,17 +6,17 @@ import "slices"
 var tripWords = readList("trip.txt")
 
 // tripPlaces places an event that names no place in the city of its
-// participants' trip: "Mr Biden stepped out of his limousine in Jeddah
-// for a visit ... The president was scheduled to sit down with King
-// Salman" is a meeting in Jeddah. A trip is a sentence with a word of
-// travel (tripWords) and one city in a locative phrase ("in Jeddah",
-// "to Seoul"); every person it names, speakers aside, is in that city.
+// participants' trip: "President Macron arrived in Amman on Monday for a
+// two-day visit ... Macron met with King Abdullah II" is a meeting in
+// Amman. A trip is a sentence with a word of travel (tripWords) and one
+// city in a locative phrase ("in Amman", "to Seoul"); every person it
+// names, speakers aside, is in that city.
 // The event takes the city only when its participants' trips, over the
 // whole article, name that one city and no other, nor does a trip of
 // someone it does not name ("He later flew to Cairo"); calls, proposals
 // and events of history take none. An event that took place in the
 // trip's city and names no date takes the trip's day, when the trips
-// give one and only one ("upon his arrival in Jeddah, July 15, 2022"); a
+// give one and only one ("arrived in Amman on May 28, 2018"); a
 // planned event only a day not before the report's.
 func (x *extraction) tripPlaces() {
 	trips := map[int]*trip{} // person → their trips
