@@ -1,10 +1,17 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // adviserWords end the titles of those who counsel a person: "senior
 // Obama advisor", "special advisor to Prime Minister Suga".
 var adviserWords = wordSet("adviser", "advisor", "aide")
+
+// adviserReach is how far past the end of a role's evidence, in bytes,
+// the adviser word of its title is looked for.
+const adviserReach = 200
 
 // adviserCountries gives an adviser with no country the country of the
 // person they advise, as that person's roles give it: "senior Obama advisor
@@ -14,7 +21,9 @@ var adviserWords = wordSet("adviser", "advisor", "aide")
 // serves no state by itself (countryNeutralTitles); the one advised
 // gives it one.
 func (x *extraction) adviserCountries() {
-	if !slices.ContainsFunc(x.roles, func(r Role) bool { return r.CountryCode == "" && adviserWords[lastWord(r.Title)] }) {
+	if !slices.ContainsFunc(x.roles, func(r Role) bool {
+		return r.CountryCode == "" && adviserWords[r.Title[strings.LastIndexByte(r.Title, ' ')+1:]]
+	}) {
 		return
 	}
 	served := map[string]string{} // person → the first country a role gives them
@@ -25,12 +34,12 @@ func (x *extraction) adviserCountries() {
 	}
 	for i := range x.roles {
 		r := &x.roles[i]
-		if r.CountryCode != "" || !adviserWords[lastWord(r.Title)] {
+		if r.CountryCode != "" || !adviserWords[r.Title[strings.LastIndexByte(r.Title, ' ')+1:]] {
 			continue
 		}
 		si := r.Evidence.Sentence
 		toks := x.sents[si].toks
-		for k := tokenAt(toks, r.Evidence.Start); k < len(toks) && toks[k].start < r.Evidence.End+200; k++ {
+		for k := tokenAt(toks, r.Evidence.Start); k < len(toks) && toks[k].start < r.Evidence.End+adviserReach; k++ {
 			if !adviserWords[toks[k].lower] {
 				continue
 			}
@@ -76,14 +85,4 @@ func (x *extraction) advisee(si, k int) int {
 		}
 	}
 	return -1
-}
-
-// lastWord returns the last space-separated word of s.
-func lastWord(s string) string {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == ' ' {
-			return s[i+1:]
-		}
-	}
-	return s
 }

@@ -19,8 +19,8 @@ var tripWords = readList("trip.txt")
 // give one and only one ("arrived in Amman on May 28, 2018"); a
 // planned event only a day not before the report's.
 func (x *extraction) tripPlaces() {
-	trips := map[int]*trip{} // person → their trips
-	var others []string      // cities of trips that name no one
+	stops := map[int][]stop{} // person → where their trips go
+	var others []string       // cities of trips that name no one
 	for si := range x.sents {
 		s := &x.sents[si]
 		if s.credit || s.headline || !hasAny(s.toks, tripWords, 0, len(s.toks)) {
@@ -41,10 +41,7 @@ func (x *extraction) tripPlaces() {
 				continue
 			}
 			named = true
-			if trips[m.person] == nil {
-				trips[m.person] = &trip{}
-			}
-			trips[m.person].add(city, day)
+			stops[m.person] = append(stops[m.person], stop{city, day})
 		}
 		if !named {
 			// "He later flew to Cairo": someone's trip, whose
@@ -53,33 +50,20 @@ func (x *extraction) tripPlaces() {
 			others = append(others, city.placeName)
 		}
 	}
-	if len(trips) == 0 {
+	if len(stops) == 0 {
 		return
 	}
 	for _, ev := range x.events {
 		if ev.place != nil || ev.typ == Call || ev.status == Proposed || x.historical(ev) {
 			continue
 		}
-		var t *trip
+		var t trip
 		for _, pi := range ev.participants {
-			tp := trips[pi]
-			switch {
-			case tp == nil:
-				continue
-			case tp.city == nil || t != nil && t.city.placeName != tp.city.placeName:
-				t = &trip{trips: 1}
-			case t == nil:
-				c := *tp
-				t = &c
-			default:
-				t.add(tp.city, tp.day)
-				t.days = max(t.days, tp.days)
-			}
-			if t.city == nil {
-				break
+			for _, st := range stops[pi] {
+				t.add(st)
 			}
 		}
-		if t == nil || t.city == nil || slices.ContainsFunc(others, func(o string) bool { return o != t.city.placeName }) {
+		if t.city == nil || slices.ContainsFunc(others, func(o string) bool { return o != t.city.placeName }) {
 			continue
 		}
 		ev.place = t.city
@@ -89,26 +73,34 @@ func (x *extraction) tripPlaces() {
 	}
 }
 
-// trip is where the trips of one or more persons go: one city, nil when
-// they go to more than one; and the day they give, when they give one.
+// stop is a sentence's trip: its city, and its day ("" when it gives
+// none).
+type stop struct {
+	city *mention
+	day  string
+}
+
+// trip is where stops go together: one city, nil when none or more than
+// one; and their day, which counts only when days is 1 (the days
+// changed once: the stops give one day).
 type trip struct {
 	city  *mention
 	day   string
-	days  int // distinct days the trips give
-	trips int
+	days  int
+	stops int
 }
 
-// add counts one more trip, to city on day ("" when it gives none).
-func (t *trip) add(city *mention, day string) {
+// add counts one more stop.
+func (t *trip) add(st stop) {
 	switch {
-	case t.trips == 0:
-		t.city = city
-	case t.city != nil && t.city.placeName != city.placeName:
+	case t.stops == 0:
+		t.city = st.city
+	case t.city != nil && t.city.placeName != st.city.placeName:
 		t.city = nil
 	}
-	t.trips++
-	if day != "" && day != t.day {
-		t.day = day
+	t.stops++
+	if st.day != "" && st.day != t.day {
+		t.day = st.day
 		t.days++
 	}
 }
