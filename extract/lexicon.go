@@ -59,6 +59,9 @@ var functionWords = wordSet(
 	"share", "file", "image", "photo", "read", "watch", "click", "advertisement", "related",
 	"breaking", "updated", "published", "comments", "close", "button", "links", "accessibility",
 	"people", "officials", "potential", "bilateral",
+	"later", "earlier", "previously", "recently", "separately", "afterwards", "additionally",
+	"finally", "initially", "eventually", "subsequently", "currently", "elsewhere", "ultimately",
+	"today", "yesterday", "tomorrow",
 )
 
 func wordSet(words ...string) map[string]bool {

@@ -62,6 +62,7 @@ func (x *extraction) parse(si int) *parsed {
 	p.words = s.Tokens
 	p.repairPrepositionHeads()
 	p.repairSubjects()
+	p.repairParentheticalSubjects()
 	p.repairAppositions()
 	p.repairTitledNames()
 	x.parses[si] = p
@@ -145,6 +146,70 @@ func (p *parsed) repairSubjects() {
 		if subj >= 0 {
 			p.attachLow(subj)
 		}
+	}
+}
+
+// repairParentheticalSubjects mends a subject lost behind a parenthesis:
+// "while Jane Roe, who had advised the premier, has been appointed as
+// trade minister", "Lee, a former general, was named defence minister",
+// where a greedy parser hangs the name on the word before it and leaves
+// the verb with no subject, or with a subject that is no noun. A finite
+// verb, or a participle with an auxiliary, that has no nominal subject
+// and is preceded (its auxiliaries and
+// adverbs aside) by a comma that closes a parenthesis of no other comma,
+// opened right after a proper noun, takes that noun as its subject.
+func (p *parsed) repairParentheticalSubjects() {
+	for v := range p.words {
+		switch p.words[v].XPOS {
+		case "VBD", "VBZ", "VBP":
+		case "VBN":
+			if !p.hasChild(v, "aux") { // "aux" and "aux:pass"
+				continue
+			}
+		default:
+			continue
+		}
+		if p.words[v].UPOS != "VERB" || p.hasChild(v, "expl") || p.hasChild(v, "csubj") {
+			continue
+		}
+		old := p.child(v, "nsubj")
+		if old >= 0 {
+			switch p.words[old].UPOS {
+			case "NOUN", "PROPN", "PRON", "NUM":
+				continue
+			}
+		}
+		k := v - 1
+		for k >= 0 && p.head(k) == v && (p.rel(k) == "aux" || p.rel(k) == "advmod") {
+			k--
+		}
+		if k < 0 || p.words[k].Form != "," {
+			continue
+		}
+		open := k - 1
+		for open >= 0 && p.words[open].Form != "," {
+			open--
+		}
+		if open < 1 || open == k-1 {
+			continue
+		}
+		s := open - 1
+		for p.rel(s) == "flat" && p.head(s) >= 0 && p.head(s) < s {
+			s = p.head(s) // the name's first word heads it
+		}
+		if p.words[s].UPOS != "PROPN" || p.dominates(s, v) {
+			continue
+		}
+		if old >= 0 {
+			p.words[old].Rel = "dep" // a word read as the subject that no noun is
+		}
+		rel := "nsubj"
+		for c := range p.words {
+			if p.head(c) == v && p.words[c].Rel == "aux:pass" {
+				rel = "nsubj:pass"
+			}
+		}
+		p.words[s].Head, p.words[s].Rel = v+1, rel
 	}
 }
 

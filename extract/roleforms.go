@@ -433,6 +433,11 @@ func (x *extraction) counterparts() {
 			}
 			mi := x.personAt(si, j)
 			if mi < 0 {
+				// "his Japanese counterpart Fumio Kishida": the noun
+				// confirms a name that no known first name did.
+				mi = x.unconfirmedAt(si, j)
+			}
+			if mi < 0 {
 				continue
 			}
 			code := ""
@@ -457,11 +462,40 @@ func (x *extraction) counterparts() {
 				}
 			}
 			if title == "" {
+				// Or the office the document gives the person named
+				// before: "Trump welcomed his Chinese counterpart Xi",
+				// Trump's presidency told in an earlier sentence.
+				title = x.officeOfPersonBefore(si, t.start, x.mentions[mi].person)
+			}
+			if title == "" {
 				continue
 			}
+			x.persons[x.mentions[mi].person].accepted = true
 			x.addRole(mi, Role{Title: title, CountryCode: code}, si, i, x.mentions[mi].b)
 		}
 	}
+}
+
+// officeOfPersonBefore returns the first title the document gives the
+// person named last before offset end in sentence si, other than person
+// not; "" when that person has none.
+func (x *extraction) officeOfPersonBefore(si, end, not int) string {
+	who := -1
+	for _, mj := range x.sentMentions(si) {
+		m := &x.mentions[mj]
+		if x.acceptedPerson(mj) && m.person != not && x.sents[si].toks[m.a].start < end {
+			who = m.person
+		}
+	}
+	if who < 0 {
+		return ""
+	}
+	for _, r := range x.roles {
+		if r.Person == x.persons[who].name {
+			return r.Title
+		}
+	}
+	return ""
 }
 
 // ofCountry: "President Donald Trump of the United States" gives the
