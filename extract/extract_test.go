@@ -762,6 +762,10 @@ func TestPersonNames(t *testing.T) {
 			[]string{"Rishi Sunak"}, []string{`Rishi Sunak called the plan "Stupid"`}},
 		{"a name without its middle initial", "John Kennedy spoke in Berlin. President John F. Kennedy said so again in Bonn.",
 			[]string{"John F. Kennedy"}, []string{"John Kennedy"}},
+		{"a spouse's given name alone", "Prime Minister Mette Frederiksen and her husband, Bo, arrived. King Willem-Alexander and his wife Maxima greeted them.",
+			[]string{"Bo", "Maxima"}, nil},
+		{"a counterpart's family name alone", "Prime Minister Keir Starmer met his Irish counterpart Martin in Dublin on Monday.", []string{"Martin"}, nil},
+		{"a relation noun with no possessive", "The president thanked the host Canada and the guest Mexico.", nil, []string{"Canada", "Mexico"}},
 		{"two names with initials keep the bare one apart", "George Bush spoke. George H. W. Bush and George W. Bush met in Texas.",
 			[]string{"George Bush", "George H. W. Bush", "George W. Bush"}, nil},
 	} {

@@ -295,6 +295,9 @@ func (x *extraction) classifyRun(si, a, b int) {
 	for a+1 < b && strings.HasSuffix(toks[a].lower, "-based") {
 		a++
 	}
+	if b-a == 1 && relationNounBefore(toks, a) {
+		titled = true // "Prince William and his wife Kate", "his Chinese counterpart Xi"
+	}
 	// "Donald Trump Jr." keeps its suffix; a trailing title does not belong.
 	core := toks[a:b]
 	text := x.doc.Text[core[0].start:core[len(core)-1].end]
@@ -373,6 +376,30 @@ func (x *extraction) classifyRun(si, a, b int) {
 		m.orgName = name
 	}
 	x.mentions = append(x.mentions, m)
+}
+
+// relationNounBefore reports whether the name at token a follows a
+// noun that stands for a person by their relation to another, after a
+// possessive ("his wife Kate", "her husband, Joachim", "his Chinese
+// counterpart Xi"): such a name is a person's, even a single word.
+func relationNounBefore(toks []token, a int) bool {
+	k := a - 1
+	if k >= 0 && toks[k].text == "," {
+		k--
+	}
+	if k < 1 || !personNouns[toks[k].lower] {
+		return false
+	}
+	for j := k - 1; j >= max(0, k-3); j-- {
+		switch toks[j].lower {
+		case "his", "her", "their":
+			return true
+		}
+		if !toks[j].cap && toks[j].lower != "new" {
+			return false // a word of the phrase other than a demonym or "new"
+		}
+	}
+	return false
 }
 
 // smallTown is the population under which a one-word town name needs a
