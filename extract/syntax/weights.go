@@ -68,6 +68,21 @@ func (t *table) score(feats []uint64, scores []int32) {
 		for k := range fs {
 			keys[k] = t.slots[at[k]].key
 		}
+		// The pairs that spill out of the slots found at once: touch
+		// each one's first cache line now, so that these misses overlap
+		// too.
+		if len(t.spill) > 0 {
+			var sink int16
+			for k, f := range fs {
+				s := &t.slots[at[k]]
+				i := uint32(0)
+				if keys[k] == f && s.count > inlinePairs {
+					i = s.start
+				}
+				sink += t.spill[i].w
+			}
+			keep(sink)
+		}
 		for k, f := range fs {
 			i, key := at[k], keys[k]
 			for key != f && key != 0 {
@@ -91,6 +106,12 @@ func (t *table) score(feats []uint64, scores []int32) {
 		feats = feats[n:]
 	}
 }
+
+// keep takes a value computed only to load memory into the cache, so
+// that the compiler keeps the loads.
+//
+//go:noinline
+func keep(int16) {}
 
 // buildTable packs weights into a table, inserting features in key order
 // so the result is deterministic. Weights are quantized against the
