@@ -26,7 +26,7 @@ import (
 // a temporary name and renamed, so a torn or damaged file is refused and
 // the model built again. KG_CACHE_DIR=off keeps nothing.
 
-const cacheMagic = "kg-syntax-cache 1\n"
+const cacheMagic = "kg-syntax-cache 2\n"
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
@@ -227,6 +227,12 @@ func readModelCache(path string) (*Model, error) {
 // check verifies that every slot's weights lie within the table, so that
 // scoring can index without bounds failing.
 func (t *table) check() error {
+	if t.dense() {
+		if len(t.spill) > 0 {
+			return fmt.Errorf("%w: cached dense table with spilled pairs", errCorrupt)
+		}
+		return nil // a dense slot's bytes are weights, any of them valid
+	}
 	for i := range t.slots {
 		s := &t.slots[i]
 		if s.key == 0 {

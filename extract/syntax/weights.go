@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"math/bits"
+	"unsafe"
 )
 
 // table holds a perceptron's weights for inference: an open-addressing
@@ -15,6 +16,12 @@ import (
 // to 16 bits against the largest one. Only the classes a feature was ever
 // updated for are stored. A slot holds its feature's first four pairs, so
 // most features cost one cache miss.
+//
+// A table of at most denseClasses classes is dense instead: its slot
+// holds every class's weight, on 8 bits in steps of its own, so that
+// every feature costs one cache miss and no pairs spill. The move
+// classifier of the parser, whose features take most lookups and mostly
+// carry weights for more than four of its classes, is one.
 type table struct {
 	classes int
 	scale   float32 // weight = scale × quantized weight
@@ -24,6 +31,65 @@ type table struct {
 }
 
 const inlinePairs = 4
+
+// denseClasses is the most classes a dense slot holds: the bytes of a
+// slot after its key and its step. (Dense slots of two cache lines'
+// width, for the 51 relations of the arc labeller, were slower than its
+// sparse ones: most of its features carry few classes.)
+const denseClasses = int(unsafe.Sizeof(slot{})) - 12
+
+// dense reports whether t's slots hold every class's weight.
+func (t *table) dense() bool { return t.classes <= denseClasses }
+
+// denseRow returns the weights of dense slot s, one byte a class; the
+// slot's start field holds their step.
+func denseRow(s *slot) *[denseClasses]int8 { return (*[denseClasses]int8)(unsafe.Pointer(&s.count)) }
+
+// fillDense stores the quantized weights of one feature in dense slot s:
+// each on 8 bits, in units of a step of the row's own, so that a row of
+// small weights keeps its precision. The step is the weights' greatest
+// common divisor when that loses nothing, else the one that puts the
+// row's largest at 127; so the weights a dense table writes are read
+// back into the same row.
+func fillDense(s *slot, qs []qpair) {
+	top, g := 0, 0
+	for _, q := range qs {
+		top = max(top, abs(int(q.w)))
+		g = gcd(g, abs(int(q.w)))
+	}
+	step := max(1, (top+126)/127)
+	if g > 0 && top/g <= 127 {
+		step = g
+	}
+	s.start = uint32(step)
+	row := denseRow(s)
+	lim := min(127, math.MaxInt16/step) // so that each weight times its step is a 16-bit weight again
+	for _, q := range qs {
+		row[q.cls] = int8(max(-lim, min(lim, roundDiv(int(q.w), step))))
+	}
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// roundDiv divides v by d > 0, rounding half away from zero.
+func roundDiv(v, d int) int {
+	if v < 0 {
+		return -((-v + d/2) / d)
+	}
+	return (v + d/2) / d
+}
 
 type slot struct {
 	key    uint64
@@ -55,6 +121,10 @@ func slotOf(key uint64, shift uint) int {
 // the keys with no branch between the loads, and only then compares them
 // and reads the weights of the slots now in cache.
 func (t *table) score(feats []uint64, scores []int32) {
+	if t.dense() {
+		t.scoreDense(feats, scores)
+		return
+	}
 	const batch = 64
 	var at [batch]uint32
 	var keys [batch]uint64
@@ -107,6 +177,42 @@ func (t *table) score(feats []uint64, scores []int32) {
 	}
 }
 
+// scoreDense is score for a dense table: the same batches of loads, and
+// then each found slot's row of weights.
+func (t *table) scoreDense(feats []uint64, scores []int32) {
+	const batch = 64
+	var at [batch]uint32
+	var keys [batch]uint64
+	mask := uint32(len(t.slots) - 1)
+	scores = scores[:t.classes]
+	for len(feats) > 0 {
+		n := min(len(feats), batch)
+		fs := feats[:n]
+		for k, f := range fs {
+			at[k] = uint32(slotOf(f, t.shift))
+		}
+		for k := range fs {
+			keys[k] = t.slots[at[k]].key
+		}
+		for k, f := range fs {
+			i, key := at[k], keys[k]
+			for key != f && key != 0 {
+				i = (i + 1) & mask
+				key = t.slots[i].key
+			}
+			if key == 0 {
+				continue
+			}
+			s := &t.slots[i]
+			step, row := int32(s.start), denseRow(s)
+			for c := range scores {
+				scores[c] += int32(row[c]) * step
+			}
+		}
+		feats = feats[n:]
+	}
+}
+
 // keep takes a value computed only to load memory into the cache, so
 // that the compiler keeps the loads.
 //
@@ -141,26 +247,58 @@ func buildTable(classes int, feats map[uint64][]pair, scale float32) *table {
 	t.slots = newSlots(t, size)
 	for _, k := range sortedKeys(feats) {
 		ps := feats[k]
-		i := slotOf(k, t.shift)
-		for t.slots[i].key != 0 {
-			i = (i + 1) & (size - 1)
-		}
-		s := &t.slots[i]
-		s.key, s.count, s.start = k, uint16(len(ps)), uint32(len(t.spill))
+		i := t.free(k)
+		qs := make([]qpair, len(ps))
 		for j, p := range ps {
-			q := qpair{p.cls, int16(max(-math.MaxInt16, min(math.MaxInt16, math.Round(float64(p.w/scale)))))}
-			if j < inlinePairs {
-				s.inline[j] = q
-			} else {
-				t.spill = append(t.spill, q)
-			}
+			qs[j] = qpair{p.cls, int16(max(-math.MaxInt16, min(math.MaxInt16, math.Round(float64(p.w/scale)))))}
 		}
+		t.put(i, k, qs)
 	}
 	return t
 }
 
+// free returns the slot where feature key goes: the first free one from
+// its own.
+func (t *table) free(key uint64) int {
+	i := slotOf(key, t.shift)
+	for t.slots[i].key != 0 {
+		i = (i + 1) & (len(t.slots) - 1)
+	}
+	return i
+}
+
+// put stores feature key with quantized weights qs in slot i.
+func (t *table) put(i int, key uint64, qs []qpair) {
+	s := &t.slots[i]
+	s.key = key
+	if t.dense() {
+		fillDense(s, qs)
+		return
+	}
+	s.count, s.start = uint16(len(qs)), uint32(len(t.spill))
+	for j, q := range qs {
+		if j < inlinePairs {
+			s.inline[j] = q
+		} else {
+			t.spill = append(t.spill, q)
+		}
+	}
+}
+
 // quantized returns the weights of the feature in slot s.
 func (t *table) quantized(s *slot) []qpair {
+	if t.dense() {
+		var qs []qpair
+		for c, w := range denseRow(s)[:t.classes] {
+			if w != 0 {
+				qs = append(qs, qpair{uint16(c), int16(int(w) * int(s.start))})
+			}
+		}
+		if len(qs) == 0 {
+			qs = append(qs, qpair{0, 0}) // a feature keeps one pair
+		}
+		return qs
+	}
 	qs := append([]qpair(nil), s.inline[:min(int(s.count), inlinePairs)]...)
 	if int(s.count) > inlinePairs {
 		qs = append(qs, t.spill[s.start:s.start+uint32(int(s.count)-inlinePairs)]...)
@@ -201,8 +339,9 @@ func (t *table) write(w *bufio.Writer) error {
 		s := byKey[k]
 		uv(k - prev)
 		prev = k
-		uv(uint64(s.count))
-		for _, q := range t.quantized(s) {
+		qs := t.quantized(s)
+		uv(uint64(len(qs)))
+		for _, q := range qs {
 			uv(uint64(q.cls))
 			w.Write(binary.LittleEndian.AppendUint16(buf[:0], uint16(q.w)))
 		}
@@ -253,12 +392,8 @@ func readTable(r *bufio.Reader) (*table, error) {
 			return nil, fmt.Errorf("%w: feature %d with %d weights", errCorrupt, key+d, count)
 		}
 		key += d
-		i := slotOf(key, t.shift)
-		for t.slots[i].key != 0 {
-			i = (i + 1) & (size - 1)
-		}
-		s := &t.slots[i]
-		s.key, s.count, s.start = key, uint16(count), uint32(len(t.spill))
+		i := t.free(key)
+		qs := make([]qpair, count)
 		for j := range int(count) {
 			c, err := binary.ReadUvarint(r)
 			if err != nil {
@@ -270,13 +405,9 @@ func readTable(r *bufio.Reader) (*table, error) {
 			if c >= classes {
 				return nil, fmt.Errorf("%w: class %d of %d", errCorrupt, c, classes)
 			}
-			q := qpair{uint16(c), int16(binary.LittleEndian.Uint16(b2[:]))}
-			if j < inlinePairs {
-				s.inline[j] = q
-			} else {
-				t.spill = append(t.spill, q)
-			}
+			qs[j] = qpair{uint16(c), int16(binary.LittleEndian.Uint16(b2[:]))}
 		}
+		t.put(i, key, qs)
 	}
 	return t, nil
 }
