@@ -693,6 +693,45 @@ func TestOrganizationNames(t *testing.T) {
 	}
 }
 
+// TestOrganizationNameLists: a body's "of" phrase may be a list closed by
+// "and", and a ministry's portfolio a pair; places in such a list are
+// parties of their own.
+func TestOrganizationNameLists(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"list in the of phrase", "She now heads the Ministry of Housing, Communities and Local Government.",
+			[]string{"Ministry of Housing, Communities and Local Government"}, []string{"Ministry of Housing"}},
+		{"list with the Oxford comma", "He moves to the Department of Energy, Mines, and Water on Monday.",
+			[]string{"Department of Energy, Mines, and Water"}, nil},
+		{"list of parties", "The Ministry of Defence, Britain and France agreed on the plan.",
+			[]string{"Ministry of Defence"}, []string{"Ministry of Defence, Britain and France"}},
+		{"list left open", "The Ministry of Finance, the central bank and Reuters said so.",
+			[]string{"Ministry of Finance"}, []string{"Ministry of Finance, the central bank and Reuters"}},
+		{"portfolio pair", "The Trade and Industry Ministry said so.", []string{"Trade and Industry Ministry"}, []string{"Industry Ministry"}},
+		{"place and a ministry", "Japan and Foreign Ministry officials met.", []string{"Foreign Ministry"}, []string{"Japan and Foreign Ministry"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			names := map[string]bool{}
+			for _, o := range f.Organizations {
+				names[o.Name] = true
+			}
+			for _, w := range tt.want {
+				if !names[w] {
+					t.Errorf("no organization %q in %+v", w, f.Organizations)
+				}
+			}
+			for _, n := range tt.not {
+				if names[n] {
+					t.Errorf("%q is an organization: %+v", n, f.Organizations)
+				}
+			}
+		})
+	}
+}
+
 // TestOrganizationBeforeTitleOrName: a body's name at the front of a
 // run, before a title or a person's name, is an organization, and the
 // person after it is named without it.

@@ -55,7 +55,7 @@ func (x *extraction) ner() {
 				continue
 			}
 			j := i + 1
-			for j < len(toks) && runContinues(toks, i, j) {
+			for j < len(toks) && (runContinues(toks, i, j) || x.listInBodyName(toks, i, j) || x.portfolioPairName(toks, i, j)) {
 				j++
 			}
 			if !trailingByline(toks, i, j) {
@@ -153,6 +153,71 @@ func runContinues(toks []token, i, j int) bool {
 		return false
 	}
 	return false
+}
+
+// listInBodyName reports whether the comma at toks[j] carries the run
+// toks[i:j], a body and its "of" phrase, on through a list of
+// capitalized parts that an "and" closes before any other punctuation:
+// "Ministry of Natural Resources, Environment and Climate Change". A
+// part is one to three capitalized words and names no country or city,
+// which would be another party of the sentence ("the Ministry of
+// Defence, Britain and France").
+func (x *extraction) listInBodyName(toks []token, i, j int) bool {
+	if toks[j].text != "," || !ofBody(toks[i:j]) {
+		return false
+	}
+	k := j
+	for k < len(toks) && toks[k].text == "," {
+		k++
+		a := k
+		for k < len(toks) && toks[k].kind == word && toks[k].cap && toks[k].lower != "and" {
+			k++
+		}
+		if k-a > 3 || k > a && x.isPlaceName(joinTokens(toks[a:k])) {
+			return false
+		}
+		if k < len(toks) && (toks[k].lower == "and" || toks[k].text == "&") {
+			// the Oxford comma's "and" (no part before it) too
+			return k+1 < len(toks) && toks[k+1].cap && !x.isPlaceName(toks[k+1].text)
+		}
+		if k == a {
+			return false
+		}
+	}
+	return false
+}
+
+// portfolioPairName reports whether the "and" at toks[j] joins the
+// capitalized words toks[i:j] to the rest of a ministry's name: "Trade
+// and Industry Ministry", "Foreign and Commonwealth Office". Each side
+// is one to three capitalized words, the first names no country or city,
+// and the second ends in ministryWords.
+func (x *extraction) portfolioPairName(toks []token, i, j int) bool {
+	if toks[j].lower != "and" || j-i > 3 || x.isPlaceName(joinTokens(toks[i:j])) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if toks[k].kind != word || !toks[k].cap {
+			return false
+		}
+	}
+	k := j + 1
+	for k < len(toks) && k-j <= 3 && toks[k].kind == word && toks[k].cap && !toks[k].nlBefore {
+		if ministryWords[toks[k].lower] {
+			return k+1 == len(toks) || !toks[k+1].cap // the body's last word
+		}
+		k++
+	}
+	return false
+}
+
+// ministryWords end the name of a government body whose portfolio may
+// be a pair joined by "and".
+var ministryWords = wordSet("ministry", "department", "office")
+
+// isPlaceName reports whether name is a country's or a city's.
+func (x *extraction) isPlaceName(name string) bool {
+	return x.countryName(name) != nil || x.isCity(name)
 }
 
 // ofBody reports whether a run so far is an organization word and an
