@@ -711,6 +711,8 @@ func TestOrganizationNameLists(t *testing.T) {
 			[]string{"Ministry of Finance"}, []string{"Ministry of Finance, the central bank and Reuters"}},
 		{"portfolio pair", "The Trade and Industry Ministry said so.", []string{"Trade and Industry Ministry"}, []string{"Industry Ministry"}},
 		{"place and a ministry", "Japan and Foreign Ministry officials met.", []string{"Foreign Ministry"}, []string{"Japan and Foreign Ministry"}},
+		{"ministry in lower case after a demonym", "The Russian defence ministry and the Chinese foreign ministry said so; the ministry declined.",
+			[]string{"Russian defence ministry", "Chinese foreign ministry"}, []string{"ministry"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := extractText(t, tt.text, june2)

@@ -60,9 +60,28 @@ func (x *extraction) ner() {
 			}
 			if !trailingByline(toks, i, j) {
 				x.classifyRun(si, i, j)
+				x.demonymMinistry(si, j)
 			}
 			i = j
 		}
+	}
+}
+
+// demonymMinistry records a ministry written in lower case after the
+// demonym that ends a run at toks[j-1]: "the Chinese foreign ministry
+// said", "the Russian defence ministry". One or two portfolio words
+// stand between.
+func (x *extraction) demonymMinistry(si, j int) {
+	toks := x.sents[si].toks
+	if j < 1 || demonym(x.gaz, toks[j-1].text) == nil {
+		return
+	}
+	k := j
+	for k < len(toks) && k < j+2 && toks[k].kind == word && !toks[k].cap && portfolios[toks[k].lower] {
+		k++
+	}
+	if k > j && k < len(toks) && toks[k].lower == "ministry" && !toks[k].cap {
+		x.addOrg(si, j-1, k+1)
 	}
 }
 
