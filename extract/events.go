@@ -217,6 +217,12 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		}
 	}
 	persons, described := x.addDescribed(si, persons)
+	if len(persons) == 1 && trigger >= 0 {
+		if pi, tok := x.pronounSubject(si, trigger, persons[0]); pi >= 0 {
+			persons = appendPerson(persons, pi)
+			described = append(described, describedPerson{pi, tok})
+		}
+	}
 	if explicit := principalsPattern(x, si); len(explicit) >= 2 {
 		persons = explicit
 	}

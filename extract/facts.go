@@ -112,6 +112,9 @@ type Role struct {
 	// byPassage marks a country that came from the sentences around the
 	// role (passageCountry).
 	byPassage bool
+	// ofBody marks an office of a body the text names with it ("the
+	// president of the national grid company"), not of a state.
+	ofBody bool
 }
 
 // Event is a meeting, summit, call or visit between named persons.

@@ -178,7 +178,10 @@ func (x *extraction) setRoleCountry(r *Role) {
 // country D (together two thirds of its country weight, D at least 2),
 // the person serves D. A role that took the document's country C is
 // given up the same way, for D or for none. Only encounters of two are
-// read this way: in a larger meeting several may serve one state.
+// read this way: in a larger meeting several may serve one state. The
+// officer of a body the text names with the title ("the president of the
+// national grid company") keeps the document's country even when the
+// other serves it: a guest meets the bodies of their own state too.
 func (x *extraction) counterpartCountries() {
 	stated := map[string]map[string]bool{} // person → countries their own words give
 	for _, r := range x.roles {
@@ -226,7 +229,7 @@ func (x *extraction) counterpartCountries() {
 				}
 				switch {
 				case r.CountryCode == "" && other != "":
-				case r.byDocument && theirs[r.CountryCode]:
+				case r.byDocument && theirs[r.CountryCode] && !r.ofBody:
 				default:
 					continue
 				}

@@ -244,7 +244,7 @@ func (x *extraction) titleOfRole(si int, toks []token, a int) (Role, bool) {
 			if n == 0 || start+n != of || start == 0 || toks[start-1].lower != "the" {
 				continue
 			}
-			r := Role{Title: title, Evidence: Span{Start: start - 1}, Confidence: 0.8}
+			r := Role{Title: title, Evidence: Span{Start: start - 1}, Confidence: 0.8, ofBody: true}
 			for k := of + 1; k < a-1; k++ {
 				if n, c := x.matchCountryWord(toks, k, a-1); n > 0 {
 					r.CountryCode = c.Code

@@ -1,0 +1,47 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestPronounSubject checks that "he" or "she", the subject of an event
+// verb, stands for the person named as the subject before, and only
+// then.
+func TestPronounSubject(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string // the participants of the one event; nil: no event
+		location   string
+	}{
+		{"pronoun subject of a coordinated verb",
+			"Brazilian President Luiz Lula arrived in China on Wednesday. He then toured a factory and met with the head of the party, Chen Jining, in Shanghai.",
+			[]string{"Chen Jining", "Luiz Lula"}, "Shanghai"},
+		{"pronoun subject of a verb whose object is the event word",
+			"Kenyan President William Ruto landed in Tokyo on Sunday. On Monday she held talks with Prime Minister Fumio Kishida.",
+			[]string{"Fumio Kishida", "William Ruto"}, "Tokyo"},
+		{"pronoun in another clause",
+			"Brazilian President Luiz Lula arrived in China on Wednesday. After he toured a factory, Chen Jining met with reporters in Shanghai.",
+			nil, ""},
+		{"no person named as a subject before",
+			"The visit was praised in Brasilia on Wednesday. He then met with Chen Jining in Shanghai.",
+			nil, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			if tt.want == nil {
+				if len(f.Events) > 0 {
+					t.Errorf("events %+v, want none", f.Events)
+				}
+				return
+			}
+			if len(f.Events) != 1 {
+				t.Fatalf("events %+v, want one of %v", f.Events, tt.want)
+			}
+			got := slices.Sorted(slices.Values(f.Events[0].Participants))
+			if !slices.Equal(got, tt.want) || f.Events[0].Location != tt.location {
+				t.Errorf("event of %v in %q, want %v in %q", got, f.Events[0].Location, tt.want, tt.location)
+			}
+		})
+	}
+}
