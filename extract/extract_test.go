@@ -806,6 +806,8 @@ func TestPersonNames(t *testing.T) {
 		{"a spouse's given name alone", "Prime Minister Mette Frederiksen and her husband, Bo, arrived. King Willem-Alexander and his wife Maxima greeted them.",
 			[]string{"Bo", "Maxima"}, nil},
 		{"a counterpart's family name alone", "Prime Minister Keir Starmer met his Irish counterpart Martin in Dublin on Monday.", []string{"Martin"}, nil},
+		{"a day before a title", "On Monday Prime Minister Fumio Kishida met reporters. In March President Joko Widodo did too.",
+			[]string{"Fumio Kishida", "Joko Widodo"}, nil},
 		{"a relation noun with no possessive", "The president thanked the host Canada and the guest Mexico.", nil, []string{"Canada", "Mexico"}},
 		{"two names with initials keep the bare one apart", "George Bush spoke. George H. W. Bush and George W. Bush met in Texas.",
 			[]string{"George Bush", "George H. W. Bush", "George W. Bush"}, nil},

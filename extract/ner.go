@@ -296,6 +296,14 @@ func (x *extraction) classifyRun(si, a, b int) {
 			a += n
 			continue
 		}
+		// "On Monday Prime Minister Fumio Kishida": a day or a month
+		// before a title is a time, no part of the name.
+		if _, day := weekdays[toks[a].lower]; (day || isMonthName(toks[a].text)) && a+1 < b {
+			if n, _ := matchTitle(toks, a+1, b); n > 0 && a+1+n < b || honorifics[toks[a+1].lower] {
+				a++
+				continue
+			}
+		}
 		// "Former Justice Minister Yoko Kamikawa": a time marker opens
 		// the title.
 		if pastMarkers[toks[a].lower] && a+1 < b {

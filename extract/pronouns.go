@@ -1,46 +1,87 @@
 package extract
 
+import "strings"
+
 // pronounReach is how many sentences back the person a subject pronoun
 // refers to may be named.
 const pronounReach = 3
 
 // pronounSubject returns the person that "he" or "she", the subject of
-// the event word at token trigger of sentence si, refers to, and the
-// pronoun's token: "He then met with Chen Jining in Shanghai" after a
+// the event word at token trigger of sentence si, or "him" or "her", its
+// object or "with" phrase, refers to, and the pronoun's token: "He then
+// met with Chen Jining in Shanghai", "Xi welcomed him", after a
 // sentence whose subject is Lula makes Lula meet Chen. The subject is
 // read from the parse, through the verb whose object or oblique the
 // event word is ("he held talks with X") and up a coordination ("he
 // visited a factory and met with X"). The person is the one named as
 // the subject of a verb in the nearest sentence before that has one,
 // within pronounReach; none when that is other, the person the sentence
-// names. Only a sentence with such a pronoun before its event word is
-// parsed for it.
+// names. Only a sentence with such a pronoun is parsed for it.
 func (x *extraction) pronounSubject(si, trigger, other int) (int, int) {
+	if x.sents[si].headline {
+		return -1, 0
+	}
 	toks := x.sents[si].toks
-	pron := -1
-	for k := 0; k < trigger && k < len(toks); k++ {
-		if toks[k].lower == "he" || toks[k].lower == "she" {
-			pron = k
-			break
+	var p *parsed
+	for k := range toks {
+		var holds func(p *parsed, pw, t int) bool
+		switch toks[k].lower {
+		case "he", "she":
+			if k < trigger {
+				holds = (*parsed).pronounIsSubject
+			}
+		case "him", "her":
+			holds = (*parsed).pronounObject
 		}
-	}
-	if pron < 0 || x.sents[si].headline {
+		if holds == nil {
+			continue
+		}
+		if p == nil {
+			if p = x.parse(si); p == nil {
+				return -1, 0
+			}
+		}
+		if !holds(p, p.wordOf[k], p.wordOf[trigger]) {
+			continue
+		}
+		if pi := x.subjectBefore(si); pi >= 0 && pi != other {
+			return pi, k
+		}
 		return -1, 0
 	}
-	p := x.parse(si)
-	if p == nil {
-		return -1, 0
+	return -1, 0
+}
+
+// pronounObject reports whether pronoun pw is the object of event word t
+// or the "with" phrase of it ("Lula welcomed him", "held talks with
+// him").
+func (p *parsed) pronounObject(pw, t int) bool {
+	if p.words[pw].UPOS != "PRON" || p.head(pw) != t {
+		return false
 	}
-	v := p.wordOf[trigger]
+	switch p.rel(pw) {
+	case "obj":
+		return true
+	case "obl", "nmod":
+		return strings.EqualFold(p.caseOf(pw), "with")
+	}
+	return false
+}
+
+// pronounIsSubject reports whether pronoun pw is the subject of event
+// word t: of its verb, or of the verb whose object or oblique it is, up
+// a coordination.
+func (p *parsed) pronounIsSubject(pw, t int) bool {
+	v := t
 	if p.words[v].UPOS != "VERB" {
 		switch p.rel(v) {
 		case "obj", "obl":
 			v = p.head(v)
 		default:
-			return -1, 0
+			return false
 		}
 		if v < 0 || p.words[v].UPOS != "VERB" {
-			return -1, 0
+			return false
 		}
 	}
 	subj := p.child(v, "nsubj")
@@ -51,14 +92,7 @@ func (x *extraction) pronounSubject(si, trigger, other int) (int, int) {
 		v = p.head(v)
 		subj = p.child(v, "nsubj")
 	}
-	if subj != p.wordOf[pron] {
-		return -1, 0
-	}
-	pi := x.subjectBefore(si)
-	if pi < 0 || pi == other {
-		return -1, 0
-	}
-	return pi, pron
+	return subj == pw
 }
 
 // subjectBefore returns the person named as the subject of a verb in the
