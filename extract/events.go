@@ -284,7 +284,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 // parse.
 func (x *extraction) receivesPerson(si, i int) bool {
 	toks := x.sents[si].toks
-	if !hasStem(toks[i:i+1], hostStems) || x.acceptedPersons(si) < 2 {
+	if !hasStem(toks[i:i+1], hostStems) || x.acceptedPersons(si) < 2 && !(x.acceptedPersons(si) == 1 && hasWord(toks, "him", "her")) {
 		return false // no such verb, or no pair to meet: no parse
 	}
 	p := x.parse(si)
@@ -304,6 +304,14 @@ func (x *extraction) receivesPerson(si, i int) bool {
 		w := p.argumentHead(p.spanHead(m.a, m.b), v)
 		if p.head(w) == v && (p.words[w].Rel == "obj" || p.words[w].Rel == "nsubj:pass") {
 			return true
+		}
+	}
+	for w := range p.words {
+		if p.head(w) == v && p.words[w].Rel == "obj" && p.words[w].UPOS == "PRON" {
+			switch strings.ToLower(p.words[w].Form) {
+			case "him", "her":
+				return true // "Xi welcomed him": a guest named before (pronounSubject)
+			}
 		}
 	}
 	return false
