@@ -23,6 +23,10 @@ type event struct {
 	// the day ("talks have begun"): its date unless a report of it in the
 	// article gives one.
 	newsDate string
+	// followUp marks an event that only a definite event word ties to
+	// the last pair ("the meeting will take place in Russia"): it adds
+	// to that pair's event and makes none of its own.
+	followUp bool
 }
 
 var (
@@ -226,8 +230,14 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	if explicit := principalsPattern(x, si); len(explicit) >= 2 {
 		persons = explicit
 	}
-	if len(persons) < 2 && lastPair != nil && hasPairWord(toks) && !x.placesHold(si, trigger) {
-		persons = mergePersons(persons, lastPair)
+	followUp := false
+	if len(persons) < 2 && lastPair != nil && !x.placesHold(si, trigger) {
+		switch {
+		case hasPairWord(toks):
+			persons = mergePersons(persons, lastPair)
+		case len(persons) == 0 && definiteEvent(toks, trigger):
+			persons, followUp = mergePersons(persons, lastPair), true
+		}
 	}
 	persons = x.eventArguments(si, persons)
 	if trigger >= 0 {
@@ -267,7 +277,11 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		}
 		for _, cl := range x.clauses(si) {
 			for _, group := range groups {
-				out = append(out, x.clauseEvent(si, cl, n.kind, group, invite, n.at))
+				ev := x.clauseEvent(si, cl, n.kind, group, invite, n.at)
+				if ev.followUp = followUp; followUp && ev.place != nil && !placedInOrAt(toks, ev.place.a) {
+					ev.place = nil // "the summit did nothing ... to expand NATO to Russia's borders"
+				}
+				out = append(out, ev)
 			}
 		}
 	}
@@ -1268,6 +1282,9 @@ func (x *extraction) addEvent(ev *event) {
 		old.weak = old.weak && ev.weak
 		old.spans = append(old.spans, ev.spans...)
 		return
+	}
+	if ev.followUp {
+		return // told of no event of that pair's that it fits
 	}
 	x.events = append(x.events, ev)
 }

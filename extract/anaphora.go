@@ -1,5 +1,8 @@
 package extract
 
+// Anaphora: pronouns and definite event words that point back to
+// persons and events named before.
+
 import "strings"
 
 // pronounReach is how many sentences back the person a subject pronoun
@@ -125,4 +128,36 @@ func (x *extraction) subjectBefore(si int) int {
 		}
 	}
 	return -1
+}
+
+// placedInOrAt reports whether the place named at toks[a] is the object
+// of "in" or "at", "the" aside: where something is held.
+func placedInOrAt(toks []token, a int) bool {
+	k := a - 1
+	if k > 0 && toks[k].lower == "the" {
+		k--
+	}
+	return k >= 0 && (toks[k].lower == "in" || toks[k].lower == "at")
+}
+
+// definiteEvent reports whether the event word at toks[trigger] is a
+// noun that "the" makes the one told before ("the meeting will take
+// place in Russia", "the upcoming talks"): a sentence that names no one
+// around it tells more of the last pair's event.
+func definiteEvent(toks []token, trigger int) bool {
+	if trigger < 1 {
+		return false
+	}
+	k := trigger - 1
+	if k > 0 && toks[k].kind == word && !toks[k].cap && modality[toks[k].lower] != "" {
+		k-- // "the upcoming summit", "the planned visit"
+	}
+	if !strings.EqualFold(toks[k].text, "the") {
+		return false
+	}
+	switch toks[trigger].lower {
+	case "meeting", "talks", "summit", "visit", "call":
+		return true
+	}
+	return false
 }

@@ -54,3 +54,32 @@ func TestPronounSubject(t *testing.T) {
 		})
 	}
 }
+
+// TestFollowUpEvent checks that a sentence naming no one, whose event
+// word "the" ties to the event told before, adds to that event only.
+func TestFollowUpEvent(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		location   string // of the one event
+	}{
+		{"place of the meeting told after it",
+			"Presidents Vladimir Putin of Russia and Alexander Lukashenko of Belarus will hold a meeting on Friday. Officials said the meeting will take place in Minsk.",
+			"Minsk"},
+		{"another summit makes no event of the pair",
+			"Vladimir Putin met Alexander Lukashenko in Moscow on Friday. The summit will be held in Rome next year.",
+			"Moscow"},
+		{"a place not where it is held",
+			"Vladimir Putin will meet Alexander Lukashenko on Friday. The meeting is meant to bring Belarus closer to Russia.",
+			""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			if len(f.Events) != 1 {
+				t.Fatalf("events %+v, want one", f.Events)
+			}
+			if f.Events[0].Location != tt.location {
+				t.Errorf("event in %q, want %q", f.Events[0].Location, tt.location)
+			}
+		})
+	}
+}
