@@ -6,8 +6,17 @@ package extract
 import "strings"
 
 // pronounReach is how many sentences back the person a subject pronoun
-// refers to may be named.
-const pronounReach = 3
+// refers to may be named; pronounGap how many tokens may stand between
+// a pronoun and its event word, when the pronoun does not open the
+// sentence ("she will also hold talks with", "met with him"); subjectLead
+// how many tokens may stand before a name that is a sentence's subject
+// ("On Monday, Brazilian President Lula ..."). The last two keep the
+// sentences parsed for pronouns to those that can hold one.
+const (
+	pronounReach = 3
+	pronounGap   = 4
+	subjectLead  = 8
+)
 
 // pronounSubject returns the person that "he" or "she", the subject of
 // the event word at token trigger of sentence si, or "him" or "her", its
@@ -30,11 +39,15 @@ func (x *extraction) pronounSubject(si, trigger, other int) (int, int) {
 		var holds func(p *parsed, pw, t int) bool
 		switch toks[k].lower {
 		case "he", "she":
-			if k < trigger {
+			// opening the sentence ("He then toured a plant and met
+			// with ..."), or just before the event word
+			if k < trigger && (k == 0 || trigger-k <= pronounGap) {
 				holds = (*parsed).pronounIsSubject
 			}
 		case "him", "her":
-			holds = (*parsed).pronounObject
+			if k > trigger && k-trigger <= pronounGap {
+				holds = (*parsed).pronounObject
+			}
 		}
 		if holds == nil {
 			continue
@@ -108,7 +121,7 @@ func (x *extraction) subjectBefore(si int) int {
 		}
 		var named []int
 		for _, mi := range x.sentMentions(sj) {
-			if x.acceptedPerson(mi) {
+			if x.acceptedPerson(mi) && x.mentions[mi].a <= subjectLead {
 				named = append(named, mi)
 			}
 		}
@@ -138,6 +151,19 @@ func placedInOrAt(toks []token, a int) bool {
 		k--
 	}
 	return k >= 0 && (toks[k].lower == "in" || toks[k].lower == "at")
+}
+
+// placedInSentence reports whether sentence si names a place after "in"
+// or "at": what a follow-up sentence can add to the event told before
+// (its date comes with the place, or not at all).
+func (x *extraction) placedInSentence(si int) bool {
+	toks := x.sents[si].toks
+	for _, mi := range x.sentMentions(si) {
+		if m := &x.mentions[mi]; (m.kind == kindPlace || m.kind == kindVenue) && placedInOrAt(toks, m.a) {
+			return true
+		}
+	}
+	return false
 }
 
 // definiteEvent reports whether the event word at toks[trigger] is a

@@ -231,12 +231,16 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		persons = explicit
 	}
 	followUp := false
-	if len(persons) < 2 && lastPair != nil && !x.placesHold(si, trigger) {
+	if len(persons) < 2 && lastPair != nil {
 		switch {
 		case hasPairWord(toks):
-			persons = mergePersons(persons, lastPair)
-		case len(persons) == 0 && definiteEvent(toks, trigger):
-			persons, followUp = mergePersons(persons, lastPair), true
+			if !x.placesHold(si, trigger) {
+				persons = mergePersons(persons, lastPair)
+			}
+		case len(persons) == 0 && definiteEvent(toks, trigger) && x.placedInSentence(si):
+			if !x.placesHold(si, trigger) {
+				persons, followUp = mergePersons(persons, lastPair), true
+			}
 		}
 	}
 	persons = x.eventArguments(si, persons)
@@ -279,7 +283,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 			for _, group := range groups {
 				ev := x.clauseEvent(si, cl, n.kind, group, invite, n.at)
 				if ev.followUp = followUp; followUp && ev.place != nil && !placedInOrAt(toks, ev.place.a) {
-					ev.place = nil // "the summit did nothing ... to expand NATO to Russia's borders"
+					ev.place = nil // "the meeting ... to bring Belarus closer to Russia"
 				}
 				out = append(out, ev)
 			}

@@ -212,7 +212,7 @@ func (x *extraction) listInBodyName(toks []token, i, j int) bool {
 // is one to three capitalized words, the first names no country or city,
 // and the second ends in ministryWords.
 func (x *extraction) portfolioPairName(toks []token, i, j int) bool {
-	if toks[j].lower != "and" || j-i > 3 || x.isPlaceName(joinTokens(toks[i:j])) {
+	if toks[j].lower != "and" || j-i > 3 {
 		return false
 	}
 	for k := i; k < j; k++ {
@@ -223,7 +223,8 @@ func (x *extraction) portfolioPairName(toks []token, i, j int) bool {
 	k := j + 1
 	for k < len(toks) && k-j <= 3 && toks[k].kind == word && toks[k].cap && !toks[k].nlBefore {
 		if ministryWords[toks[k].lower] {
-			return k+1 == len(toks) || !toks[k+1].cap // the body's last word
+			// the body's last word, after a portfolio that is no place
+			return (k+1 == len(toks) || !toks[k+1].cap) && !x.isPlaceName(joinTokens(toks[i:j]))
 		}
 		k++
 	}
