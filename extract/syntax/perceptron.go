@@ -140,3 +140,22 @@ func argmax[T int32 | float32](scores []T) int {
 	}
 	return best
 }
+
+// argmaxMargin returns the best class of scores and its lead over the
+// second best.
+func argmaxMargin(scores []int32) (int, int32) {
+	best, second := 0, int32(math.MinInt32)
+	for i, s := range scores[1:] {
+		switch {
+		case s > scores[best]:
+			second = scores[best]
+			best = i + 1
+		case s > second:
+			second = s
+		}
+	}
+	if len(scores) < 2 {
+		return best, math.MaxInt32
+	}
+	return best, scores[best] - second
+}

@@ -222,6 +222,12 @@ type tagState struct {
 	first  []uint16
 	feats  []uint64
 	scores []int32
+	// sure marks the words whose first-pass class won by tagMargin or
+	// more: the second pass keeps it, unless everyWord asks it to score
+	// every word, as training does (the jackknifed tags the parser is
+	// trained on, so that the same data give the same model as before).
+	sure      []bool
+	everyWord bool
 	// known says what the caller knows of each word's part of speech;
 	// nil when it knows nothing.
 	known []Known
@@ -233,6 +239,8 @@ type tagState struct {
 func (tg *tagger) tag(st *tagState, words []string, classes []uint16) {
 	st.info = slices.Grow(st.info[:0], len(words))[:len(words)]
 	tg.prepare(words, tg.amb, st.info)
+	st.sure = slices.Grow(st.sure[:0], len(words))[:len(words)]
+	clear(st.sure)
 	if tg.w2 == nil {
 		tg.pass(st, tg.w, nil, classes)
 		return
@@ -241,6 +249,14 @@ func (tg *tagger) tag(st *tagState, words []string, classes []uint16) {
 	tg.pass(st, tg.w, nil, st.first)
 	tg.pass(st, tg.w2, st.first, classes)
 }
+
+// tagMargin is the lead of its best class over the next, in weight
+// units, by which a first-pass tag is kept without the second pass's
+// look at the tags to its right. Chosen on EWT dev: at 10 the second
+// pass scores 1,826 of the 15,559 words it scored before (the rest keep
+// their first tag), UPOS stays 0.941 (0.9414 against 0.9416) and UAS
+// 0.843 (0.8434 against 0.8421); at 7, UPOS falls to 0.9409.
+const tagMargin = 10
 
 // pass tags the prepared words of st with weights w; right holds the
 // previous pass's tags, nil in the first pass.
@@ -261,11 +277,18 @@ func (tg *tagger) pass(st *tagState, w *table, right, classes []uint16) {
 		if i < len(st.known) && st.known[i] <= KnownAdjective && hasClass[st.known[i]] {
 			cls, ok = knownClass[st.known[i]], true
 		}
+		if !ok && right != nil && st.sure[i] {
+			cls, ok = right[i], true
+		}
 		if !ok {
 			st.feats = tg.features(st.info, i, p1, p2, right, st.feats)
 			clear(scores)
 			w.score(st.feats, scores)
-			cls = uint16(argmax(scores))
+			best, margin := argmaxMargin(scores)
+			cls = uint16(best)
+			if right == nil && !st.everyWord {
+				st.sure[i] = float32(margin)*w.scale >= tagMargin
+			}
 		}
 		classes[i] = cls
 		p2, p1 = p1, uint64(cls)+1

@@ -65,7 +65,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			tg := trainTagger(outOfFold(train, opt.Folds, f), classes, opt.TagEpochs, opt.Seed+uint64(f)+1, opt.TagFolds, opt.classSets())
-			var st tagState
+			st := tagState{everyWord: true}
 			for i := f; i < len(train); i += opt.Folds {
 				predicted[i] = make([]uint16, len(train[i].Tokens))
 				tg.tag(&st, forms(train[i]), predicted[i])
@@ -90,7 +90,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	p.group, p.groups = relationGroups(labels)
 	m.parser = p
 	if opt.Folds < 2 {
-		var st tagState
+		st := tagState{everyWord: true}
 		for i, s := range train {
 			predicted[i] = make([]uint16, len(s.Tokens))
 			full.tag(&st, forms(s), predicted[i])
