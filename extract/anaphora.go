@@ -167,8 +167,8 @@ func (x *extraction) placedInSentence(si int) bool {
 }
 
 // definiteEvent reports whether the event word at toks[trigger] is a
-// noun that "the" makes the one told before ("the meeting will take
-// place in Russia", "the upcoming talks"): a sentence that names no one
+// noun that "the" makes the one told before ("the talks will be held
+// in Minsk", "the upcoming summit"): a sentence that names no one
 // around it tells more of the last pair's event.
 func definiteEvent(toks []token, trigger int) bool {
 	if trigger < 1 {

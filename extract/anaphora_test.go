@@ -15,7 +15,7 @@ func TestPronounSubject(t *testing.T) {
 		location   string
 	}{
 		{"pronoun subject of a coordinated verb",
-			"Brazilian President Luiz Lula arrived in China on Wednesday. He then toured a factory and met with the head of the party, Chen Jining, in Shanghai.",
+			"Brazilian President Luiz Lula reached Beijing on Tuesday. He then toured a factory and met the party chief Chen Jining in Shanghai.",
 			[]string{"Chen Jining", "Luiz Lula"}, "Shanghai"},
 		{"pronoun subject of a verb whose object is the event word",
 			"Kenyan President William Ruto landed in Tokyo on Sunday. On Monday she held talks with Prime Minister Fumio Kishida.",
@@ -30,7 +30,7 @@ func TestPronounSubject(t *testing.T) {
 			"Kenyan President Mary Ruto landed in Tokyo on Sunday. On Monday Prime Minister Fumio Kishida met with her husband at his office.",
 			nil, ""},
 		{"pronoun in another clause",
-			"Brazilian President Luiz Lula arrived in China on Wednesday. After he toured a factory, Chen Jining met with reporters in Shanghai.",
+			"Brazilian President Luiz Lula reached Beijing on Tuesday. After he toured a factory, Chen Jining met with reporters in Shanghai.",
 			nil, ""},
 		{"no person named as a subject before",
 			"The visit was praised in Brasilia on Wednesday. He then met with Chen Jining in Shanghai.",
@@ -63,7 +63,7 @@ func TestFollowUpEvent(t *testing.T) {
 		location   string // of the one event
 	}{
 		{"place of the meeting told after it",
-			"Presidents Vladimir Putin of Russia and Alexander Lukashenko of Belarus will hold a meeting on Friday. Officials said the meeting will take place in Minsk.",
+			"Presidents Vladimir Putin of Russia and Alexander Lukashenko of Belarus will hold a meeting on Friday. Officials said the talks will be held in Minsk.",
 			"Minsk"},
 		{"another summit makes no event of the pair",
 			"Vladimir Putin met Alexander Lukashenko in Moscow on Friday. The summit will be held in Rome next year.",

@@ -24,7 +24,7 @@ type event struct {
 	// article gives one.
 	newsDate string
 	// followUp marks an event that only a definite event word ties to
-	// the last pair ("the meeting will take place in Russia"): it adds
+	// the last pair ("the talks will be held in Minsk"): it adds
 	// to that pair's event and makes none of its own.
 	followUp bool
 }

@@ -53,8 +53,8 @@ func TestRoles(t *testing.T) {
 			"Ana Reyes", "ambassador", "Chile", "Spain"},
 		{"appointed behind a relative clause", "Dutch Prime Minister Mark Rutte named his team on Friday. Rob Jetten takes finance while Sigrid Kaag, who led the liberal party for a decade, has been appointed as trade minister.",
 			"Sigrid Kaag", "trade minister", "Netherlands", ""},
-		{"an opening adverb is no part of the name", "Swedish Prime Minister Ulf Kristersson changed two posts on Monday. Later Maria Malmer Stenergard, a former migration minister, was named the new foreign minister.",
-			"Maria Malmer Stenergard", "foreign minister", "Sweden", ""},
+		{"an opening adverb is no part of the name", "Finnish Prime Minister Petteri Orpo changed two posts on Monday. Later Maria Malmer Stenergard, a former migration minister, was named the new foreign minister.",
+			"Maria Malmer Stenergard", "foreign minister", "Finland", ""},
 		{"counterpart of a person titled earlier", "Indian Prime Minister Narendra Modi flew to Tokyo on Friday. Modi greeted his Japanese counterpart Fumio Kishida at the airport.",
 			"Fumio Kishida", "prime minister", "Japan", ""},
 		{"successor of a titled name", "South Korean President Moon Jae-in named a cabinet on Thursday. Choi Min-ho was picked to replace Defense Minister Song Young-moo.",
@@ -711,7 +711,7 @@ func TestOrganizationNameLists(t *testing.T) {
 			[]string{"Ministry of Finance"}, []string{"Ministry of Finance, the central bank and Reuters"}},
 		{"portfolio pair", "The Trade and Industry Ministry said so.", []string{"Trade and Industry Ministry"}, []string{"Industry Ministry"}},
 		{"place and a ministry", "Japan and Foreign Ministry officials met.", []string{"Foreign Ministry"}, []string{"Japan and Foreign Ministry"}},
-		{"ministry in lower case after a demonym", "The Russian defence ministry and the Chinese foreign ministry said so; the ministry declined.",
+		{"ministry in lower case after a demonym", "The Russian defence ministry and the Chinese foreign ministry gave no figures; the ministry declined.",
 			[]string{"Russian defence ministry", "Chinese foreign ministry"}, []string{"ministry"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

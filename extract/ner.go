@@ -68,7 +68,7 @@ func (x *extraction) ner() {
 }
 
 // demonymMinistry records a ministry written in lower case after the
-// demonym that ends a run at toks[j-1]: "the Chinese foreign ministry
+// demonym that ends a run at toks[j-1]: "the Japanese foreign ministry
 // said", "the Russian defence ministry". One or two portfolio words
 // stand between.
 func (x *extraction) demonymMinistry(si, j int) {
@@ -177,7 +177,7 @@ func runContinues(toks []token, i, j int) bool {
 // listInBodyName reports whether the comma at toks[j] carries the run
 // toks[i:j], a body and its "of" phrase, on through a list of
 // capitalized parts that an "and" closes before any other punctuation:
-// "Ministry of Natural Resources, Environment and Climate Change". A
+// "Ministry of Housing, Communities and Local Government". A
 // part is one to three capitalized words and names no country or city,
 // which would be another party of the sentence ("the Ministry of
 // Defence, Britain and France").
@@ -389,7 +389,7 @@ func (x *extraction) classifyRun(si, a, b int) {
 		a++
 	}
 	if b-a == 1 && relationNounBefore(toks, a) {
-		titled = true // "Prince William and his wife Kate", "his Chinese counterpart Xi"
+		titled = true // "Crown Prince Frederik and his wife Mary", "his Irish counterpart Martin"
 	}
 	// "Donald Trump Jr." keeps its suffix; a trailing title does not belong.
 	core := toks[a:b]
@@ -473,8 +473,8 @@ func (x *extraction) classifyRun(si, a, b int) {
 
 // relationNounBefore reports whether the name at token a follows a
 // noun that stands for a person by their relation to another, after a
-// possessive ("his wife Kate", "her husband, Joachim", "his Chinese
-// counterpart Xi"): such a name is a person's, even a single word.
+// possessive ("his wife Mary", "her husband, Joachim", "his Irish
+// counterpart Martin"): such a name is a person's, even a single word.
 func relationNounBefore(toks []token, a int) bool {
 	k := a - 1
 	if k >= 0 && toks[k].text == "," {

@@ -463,7 +463,7 @@ func (x *extraction) counterparts() {
 			}
 			if title == "" {
 				// Or the office the document gives the person named
-				// before: "Trump welcomed his Chinese counterpart Xi",
+				// before: "Modi greeted his Japanese counterpart Kishida",
 				// Trump's presidency told in an earlier sentence.
 				title = x.officeOfPersonBefore(si, t.start, x.mentions[mi].person)
 			}
