@@ -53,6 +53,7 @@ func TestRoles(t *testing.T) {
 			"Ana Reyes", "ambassador", "Chile", "Spain"},
 		{"appointed behind a relative clause", "Dutch Prime Minister Mark Rutte named his team on Friday. Rob Jetten takes finance while Sigrid Kaag, who led the liberal party for a decade, has been appointed as trade minister.",
 			"Sigrid Kaag", "trade minister", "Netherlands", ""},
+		{"a title without its employer's name", "US House Speaker Mike Johnson met reporters on Tuesday.", "Mike Johnson", "speaker", "United States", ""},
 		{"an opening adverb is no part of the name", "Finnish Prime Minister Petteri Orpo changed two posts on Monday. Later Maria Malmer Stenergard, a former migration minister, was named the new foreign minister.",
 			"Maria Malmer Stenergard", "foreign minister", "Finland", ""},
 		{"counterpart of a person titled earlier", "Indian Prime Minister Narendra Modi flew to Tokyo on Friday. Modi greeted his Japanese counterpart Fumio Kishida at the airport.",

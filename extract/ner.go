@@ -471,6 +471,10 @@ func (x *extraction) classifyRun(si, a, b int) {
 	x.mentions = append(x.mentions, m)
 }
 
+// employerWords open a title by naming the body its holder serves in
+// (data/employerwords.txt).
+var employerWords = readList("employerwords.txt")
+
 // relationNounBefore reports whether the name at token a follows a
 // noun that stands for a person by their relation to another, after a
 // possessive ("his wife Mary", "her husband, Joachim", "his Irish
@@ -632,6 +636,9 @@ func matchTitle(toks []token, i, b int) (int, string) {
 	if n == 0 {
 		// A modifier alone is no title: "Deputy" heads no name.
 		return 0, ""
+	}
+	if employer, rest, ok := strings.Cut(title, " "); ok && employerWords[employer] && titles[rest] {
+		title = rest // "House Speaker Mike Johnson" is a speaker
 	}
 	if strings.HasSuffix(title, "minister") || strings.HasSuffix(title, "secretary") || title == "minister of state" {
 		if k, p := portfolioAfter(toks, i+n, b); k > 0 {
