@@ -540,12 +540,31 @@ func (p *parser) label(st *parseState, m, g int) int {
 	if int(h) == st.n {
 		return p.root
 	}
+	if l := p.soleLabel(g); l >= 0 {
+		return l // "punct": the group leaves nothing to choose
+	}
 	st.feats = st.labelFeatures(h, d, st.feats)
 	scores := st.scores[:len(p.labels)]
 	clear(scores)
 	p.lw.score(st.feats, scores)
 	best, _ := bestLabels(scores, p.root, p.group, g)
 	return best
+}
+
+// soleLabel returns the relation of group g when the group holds only
+// one, else -1.
+func (p *parser) soleLabel(g int) int {
+	sole := -1
+	for l, lg := range p.group {
+		if int(lg) != g || l == p.root {
+			continue
+		}
+		if sole >= 0 {
+			return -1
+		}
+		sole = l
+	}
+	return sole
 }
 
 // bestLabels returns the best-scoring relation of group g (root when the
