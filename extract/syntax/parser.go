@@ -520,6 +520,17 @@ func (p *parser) parse(st *parseState) {
 			st.apply(shift, -1) // the only valid move
 			continue
 		}
+		if int(st.b) == st.n {
+			// Only the root is left in the buffer: the stack's top goes
+			// to the word below it (to the root when it is the last), so
+			// only the relation is left to choose, among all.
+			if len(st.stack) == 1 {
+				st.apply(left, p.root)
+			} else {
+				st.apply(right, p.label(st, right, -1))
+			}
+			continue
+		}
 		st.feats = st.features(st.feats)
 		scores := st.scores[:p.w.classes]
 		clear(scores)
@@ -534,7 +545,7 @@ func (p *parser) parse(st *parseState) {
 }
 
 // label picks the relation of the arc that move m is about to make, among
-// the relations of group g.
+// the relations of group g, or of all groups when g is -1.
 func (p *parser) label(st *parseState, m, g int) int {
 	h, d := st.arcEnds(m)
 	if int(h) == st.n {
@@ -547,7 +558,10 @@ func (p *parser) label(st *parseState, m, g int) int {
 	scores := st.scores[:len(p.labels)]
 	clear(scores)
 	p.lw.score(st.feats, scores)
-	best, _ := bestLabels(scores, p.root, p.group, g)
+	best, any := bestLabels(scores, p.root, p.group, g)
+	if g < 0 {
+		return any
+	}
 	return best
 }
 
