@@ -115,54 +115,34 @@ func slotOf(key uint64, shift uint) int {
 	return int((key * 0x9e3779b97f4a7c15) >> shift)
 }
 
+// lookupBatch is how many features score looks up at once.
+const lookupBatch = 64
+
 // score adds the weights of feats to scores, in units of t.scale. Each
 // feature's slot is a cache miss; so that the misses of a batch overlap
-// instead of queueing, it computes every slot's place first, then loads
-// the keys with no branch between the loads, and only then compares them
-// and reads the weights of the slots now in cache.
+// instead of queueing, lookup finds a batch's slots before any weight
+// is read.
 func (t *table) score(feats []uint64, scores []int32) {
-	if t.dense() {
-		t.scoreDense(feats, scores)
-		return
+	var found [lookupBatch]int32
+	dense := t.dense()
+	if dense {
+		scores = scores[:t.classes]
 	}
-	const batch = 64
-	var at [batch]uint32
-	var keys [batch]uint64
-	mask := uint32(len(t.slots) - 1)
 	for len(feats) > 0 {
-		n := min(len(feats), batch)
-		fs := feats[:n]
-		for k, f := range fs {
-			at[k] = uint32(slotOf(f, t.shift))
-		}
-		for k := range fs {
-			keys[k] = t.slots[at[k]].key
-		}
-		// The pairs that spill out of the slots found at once: touch
-		// each one's first cache line now, so that these misses overlap
-		// too.
-		if len(t.spill) > 0 {
-			var sink int16
-			for k, f := range fs {
-				s := &t.slots[at[k]]
-				i := uint32(0)
-				if keys[k] == f && s.count > inlinePairs {
-					i = s.start
-				}
-				sink += t.spill[i].w
-			}
-			keep(sink)
-		}
-		for k, f := range fs {
-			i, key := at[k], keys[k]
-			for key != f && key != 0 {
-				i = (i + 1) & mask
-				key = t.slots[i].key
-			}
-			if key == 0 {
+		n := min(len(feats), lookupBatch)
+		t.lookup(feats[:n], &found)
+		for _, i := range found[:n] {
+			if i < 0 {
 				continue
 			}
 			s := &t.slots[i]
+			if dense {
+				step, row := int32(s.start), denseRow(s)
+				for c := range scores {
+					scores[c] += int32(row[c]) * step
+				}
+				continue
+			}
 			c := int(s.count)
 			for _, p := range s.inline[:min(c, inlinePairs)] {
 				scores[p.cls] += int32(p.w)
@@ -177,39 +157,42 @@ func (t *table) score(feats []uint64, scores []int32) {
 	}
 }
 
-// scoreDense is score for a dense table: the same batches of loads, and
-// then each found slot's row of weights.
-func (t *table) scoreDense(feats []uint64, scores []int32) {
-	const batch = 64
-	var at [batch]uint32
-	var keys [batch]uint64
-	mask := uint32(len(t.slots) - 1)
-	scores = scores[:t.classes]
-	for len(feats) > 0 {
-		n := min(len(feats), batch)
-		fs := feats[:n]
+// lookup sets found[k] to the slot of feature fs[k], -1 when t has none.
+// It computes every slot's place first, then loads the keys with no
+// branch between the loads, then touches the first cache line of the
+// pairs that spill out of the slots found at once, so that all these
+// misses overlap, and only then compares the keys and probes on.
+func (t *table) lookup(fs []uint64, found *[lookupBatch]int32) {
+	var keys [lookupBatch]uint64
+	mask := int32(len(t.slots) - 1)
+	for k, f := range fs {
+		found[k] = int32(slotOf(f, t.shift))
+	}
+	for k := range fs {
+		keys[k] = t.slots[found[k]].key
+	}
+	if len(t.spill) > 0 {
+		var sink int16
 		for k, f := range fs {
-			at[k] = uint32(slotOf(f, t.shift))
-		}
-		for k := range fs {
-			keys[k] = t.slots[at[k]].key
-		}
-		for k, f := range fs {
-			i, key := at[k], keys[k]
-			for key != f && key != 0 {
-				i = (i + 1) & mask
-				key = t.slots[i].key
+			s := &t.slots[found[k]]
+			i := uint32(0)
+			if keys[k] == f && s.count > inlinePairs {
+				i = s.start
 			}
-			if key == 0 {
-				continue
-			}
-			s := &t.slots[i]
-			step, row := int32(s.start), denseRow(s)
-			for c := range scores {
-				scores[c] += int32(row[c]) * step
-			}
+			sink += t.spill[i].w
 		}
-		feats = feats[n:]
+		keep(sink)
+	}
+	for k, f := range fs {
+		i, key := found[k], keys[k]
+		for key != f && key != 0 {
+			i = (i + 1) & mask
+			key = t.slots[i].key
+		}
+		if key == 0 {
+			i = -1
+		}
+		found[k] = i
 	}
 }
 
