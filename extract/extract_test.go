@@ -721,16 +721,7 @@ func TestOrganizationNameLists(t *testing.T) {
 			for _, o := range f.Organizations {
 				names[o.Name] = true
 			}
-			for _, w := range tt.want {
-				if !names[w] {
-					t.Errorf("no organization %q in %+v", w, f.Organizations)
-				}
-			}
-			for _, n := range tt.not {
-				if names[n] {
-					t.Errorf("%q is an organization: %+v", n, f.Organizations)
-				}
-			}
+			checkNamed(t, "organization", names, tt.want, tt.not)
 		})
 	}
 }
@@ -819,16 +810,7 @@ func TestPersonNames(t *testing.T) {
 			for _, p := range f.Persons {
 				have[p.Name] = true
 			}
-			for _, w := range tt.want {
-				if !have[w] {
-					t.Errorf("no person %q in %v", w, have)
-				}
-			}
-			for _, n := range tt.not {
-				if have[n] {
-					t.Errorf("%q is a person", n)
-				}
-			}
+			checkNamed(t, "person", have, tt.want, tt.not)
 		})
 	}
 }
