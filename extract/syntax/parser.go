@@ -520,15 +520,14 @@ func (p *parser) parse(st *parseState) {
 			st.apply(shift, -1) // the only valid move
 			continue
 		}
-		if int(st.b) == st.n {
-			// Only the root is left in the buffer: the stack's top goes
-			// to the word below it (to the root when it is the last), so
-			// only the relation is left to choose, among all.
-			if len(st.stack) == 1 {
-				st.apply(left, p.root)
-			} else {
-				st.apply(right, p.label(st, right, -1))
-			}
+		if int(st.b) == st.n && len(st.stack) == 1 {
+			// The last word on the stack goes to the root: the only
+			// valid move, and the only relation. (With more on the
+			// stack the move is forced too, a RIGHT-ARC, but its
+			// relation group still comes from the move classifier: the
+			// labeller alone, choosing among all relations, read "was
+			// picked to replace X" as an adverbial clause.)
+			st.apply(left, p.root)
 			continue
 		}
 		st.feats = st.features(st.feats)
@@ -545,7 +544,7 @@ func (p *parser) parse(st *parseState) {
 }
 
 // label picks the relation of the arc that move m is about to make, among
-// the relations of group g, or of all groups when g is -1.
+// the relations of group g.
 func (p *parser) label(st *parseState, m, g int) int {
 	h, d := st.arcEnds(m)
 	if int(h) == st.n {
@@ -558,10 +557,7 @@ func (p *parser) label(st *parseState, m, g int) int {
 	scores := st.scores[:len(p.labels)]
 	clear(scores)
 	p.lw.score(st.feats, scores)
-	best, any := bestLabels(scores, p.root, p.group, g)
-	if g < 0 {
-		return any
-	}
+	best, _ := bestLabels(scores, p.root, p.group, g)
 	return best
 }
 
