@@ -694,10 +694,11 @@ func TestOrganizationNames(t *testing.T) {
 	}
 }
 
-// TestOrganizationNameLists: a body's "of" phrase may be a list closed by
+// TestOrganizationNameForms: a body's "of" phrase may be a list closed by
 // "and", and a ministry's portfolio a pair; places in such a list are
-// parties of their own.
-func TestOrganizationNameLists(t *testing.T) {
+// parties of their own; a ministry may be written in lower case after a
+// demonym, and a company's name end in its legal form.
+func TestOrganizationNameForms(t *testing.T) {
 	for _, tt := range []struct {
 		name, text string
 		want, not  []string
@@ -712,6 +713,7 @@ func TestOrganizationNameLists(t *testing.T) {
 			[]string{"Ministry of Finance"}, []string{"Ministry of Finance, the central bank and Reuters"}},
 		{"portfolio pair", "The Trade and Industry Ministry said so.", []string{"Trade and Industry Ministry"}, []string{"Industry Ministry"}},
 		{"place and a ministry", "Japan and Foreign Ministry officials met.", []string{"Foreign Ministry"}, []string{"Japan and Foreign Ministry"}},
+		{"a company's legal form", "Shares of Montedison S.p.A. and Philips N.V. rose.", []string{"Montedison S.p.A.", "Philips N.V."}, nil},
 		{"ministry in lower case after a demonym", "The Russian defence ministry and the Chinese foreign ministry gave no figures; the ministry declined.",
 			[]string{"Russian defence ministry", "Chinese foreign ministry"}, []string{"ministry"}},
 	} {
@@ -800,6 +802,8 @@ func TestPersonNames(t *testing.T) {
 		{"a counterpart's family name alone", "Prime Minister Keir Starmer met his Irish counterpart Martin in Dublin on Monday.", []string{"Martin"}, nil},
 		{"a day before a title", "On Monday Prime Minister Fumio Kishida met reporters. In March President Joko Widodo did too.",
 			[]string{"Fumio Kishida", "Joko Widodo"}, nil},
+		{"places that end in a head noun", "She spoke at the Truman Presidential Library and he crossed the Florida Straits.",
+			nil, []string{"Truman Presidential Library", "Florida Straits"}},
 		{"a relation noun with no possessive", "The president thanked the host Canada and the guest Mexico.", nil, []string{"Canada", "Mexico"}},
 		{"two names with initials keep the bare one apart", "George Bush spoke. George H. W. Bush and George W. Bush met in Texas.",
 			[]string{"George Bush", "George H. W. Bush", "George W. Bush"}, nil},
