@@ -210,7 +210,7 @@ func (x *extraction) listInBodyName(toks []token, i, j int) bool {
 // capitalized words toks[i:j] to the rest of a ministry's name: "Trade
 // and Industry Ministry", "Foreign and Commonwealth Office". Each side
 // is one to three capitalized words, the first names no country or city,
-// and the second ends in ministryWords.
+// and the second ends in pairedBodies.
 func (x *extraction) portfolioPairName(toks []token, i, j int) bool {
 	if toks[j].lower != "and" || j-i > 3 {
 		return false
@@ -222,7 +222,7 @@ func (x *extraction) portfolioPairName(toks []token, i, j int) bool {
 	}
 	k := j + 1
 	for k < len(toks) && k-j <= 3 && toks[k].kind == word && toks[k].cap && !toks[k].nlBefore {
-		if ministryWords[toks[k].lower] {
+		if pairedBodies[toks[k].lower] {
 			// the body's last word, after a portfolio that is no place
 			return (k+1 == len(toks) || !toks[k+1].cap) && !x.isPlaceName(joinTokens(toks[i:j]))
 		}
@@ -231,9 +231,9 @@ func (x *extraction) portfolioPairName(toks []token, i, j int) bool {
 	return false
 }
 
-// ministryWords end the name of a government body whose portfolio may
-// be a pair joined by "and".
-var ministryWords = wordSet("ministry", "department", "office")
+// pairedBodies end the name of a government body whose remit may be a
+// pair joined by "and" (data/pairedbodies.txt).
+var pairedBodies = readList("pairedbodies.txt")
 
 // isPlaceName reports whether name is a country's or a city's.
 func (x *extraction) isPlaceName(name string) bool {

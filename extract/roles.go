@@ -394,9 +394,10 @@ func orgBefore(toks []token, j int) int {
 	return 0
 }
 
-// partyTag reports a "(R-Ariz.)" or "(D-N.Y.)" tag after a name.
+// partyTag reports a "(R-Ariz.)" or "(D-N.Y.)" tag after a name, or one
+// set off by a comma (", R-N.C.,").
 func partyTag(toks []token, b int) bool {
-	if b+1 >= len(toks) || toks[b].text != "(" {
+	if b+1 >= len(toks) || toks[b].text != "(" && toks[b].text != "," {
 		return false
 	}
 	t := toks[b+1].text
