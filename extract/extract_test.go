@@ -804,6 +804,7 @@ func TestPersonNames(t *testing.T) {
 		{"a counterpart's family name alone", "Prime Minister Keir Starmer met his Irish counterpart Martin in Dublin on Monday.", []string{"Martin"}, nil},
 		{"a day before a title", "On Monday Prime Minister Fumio Kishida met reporters. In March President Joko Widodo did too.",
 			[]string{"Fumio Kishida", "Joko Widodo"}, nil},
+		{"an abbreviated rank", "Capt. Rod Beer and Sgt. Ana Ruiz of the police spoke.", []string{"Rod Beer", "Ana Ruiz"}, []string{"Capt. Rod Beer", "Sgt. Ana Ruiz"}},
 		{"places that end in a head noun", "She spoke at the Truman Presidential Library and he crossed the Florida Straits.",
 			nil, []string{"Truman Presidential Library", "Florida Straits"}},
 		{"a relation noun with no possessive", "The president thanked the host Canada and the guest Mexico.", nil, []string{"Canada", "Mexico"}},

@@ -297,6 +297,13 @@ func (x *extraction) classifyRun(si, a, b int) {
 			a += n
 			continue
 		}
+		// "Capt. Rod Beer", "Sgt. Ana Ruiz": an abbreviated rank that
+		// is no title of office precedes the name as an honorific does.
+		if lw := toks[a].lower; strings.HasSuffix(lw, ".") && titleAbbrevs[strings.TrimSuffix(lw, ".")] != "" && a+1 < b {
+			titled = true
+			a++
+			continue
+		}
 		// "On Monday Prime Minister Fumio Kishida": a day or a month
 		// before a title is a time, no part of the name.
 		if _, day := weekdays[toks[a].lower]; (day || isMonthName(toks[a].text)) && a+1 < b {
