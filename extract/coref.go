@@ -86,6 +86,9 @@ func (x *extraction) cluster() {
 			if w != last && w != first && !hasNickname(c.tokens, w) && !familiarMiddle(c.tokens, w) {
 				continue
 			}
+			if w != first && royallyTitled(m) {
+				continue // "King Hussein" is not Saddam Hussein
+			}
 			n := mentionsBefore(c, i)
 			switch {
 			case best < 0 || c.first < i && x.persons[best].first > i:
@@ -502,4 +505,15 @@ func mentionsBefore(c *cluster, i int) int {
 		}
 	}
 	return n
+}
+
+// royalTitles name monarchs and their families (data/royaltitles.txt).
+var royalTitles = readList("royaltitles.txt")
+
+// royallyTitled reports whether mention m opens with a royal title: a
+// monarch is named by their given name ("King Salman" is Salman bin
+// Abdulaziz, "King Hussein" no one whose family name is Hussein).
+func royallyTitled(m *mention) bool {
+	first, _, _ := strings.Cut(m.surface, " ")
+	return m.titled && royalTitles[strings.ToLower(first)]
 }
