@@ -255,6 +255,9 @@ func (x *extraction) surnameOnly(cands map[string][]int) {
 			x.countryName(m0.text) != nil || demonym(x.gaz, m0.text) != nil || nameParticles[lw] {
 			continue
 		}
+		if strings.HasSuffix(lw, "s") && len(lw) > 4 && allOpenSentences(x, ms) {
+			continue // "Investigators said ...": a plural capitalized by its place alone
+		}
 		cued, body := false, false
 		for _, mi := range ms {
 			m := &x.mentions[mi]
@@ -271,6 +274,17 @@ func (x *extraction) surnameOnly(cands map[string][]int) {
 		}
 		x.persons = append(x.persons, c)
 	}
+}
+
+// allOpenSentences reports whether each of the mentions ms opens its
+// sentence, where a capital says nothing of a name.
+func allOpenSentences(x *extraction, ms []int) bool {
+	for _, mi := range ms {
+		if x.mentions[mi].a > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // meetingVerbAfter reports whether a meeting verb follows toks[b]

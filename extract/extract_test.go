@@ -807,6 +807,8 @@ func TestPersonNames(t *testing.T) {
 		{"a monarch named by a given name that is another's family name",
 			"Iraqi President Saddam Hussein spoke on Monday. King Hussein of Jordan arrived in Washington, and King Hussein met Bush.",
 			[]string{"Saddam Hussein", "Hussein"}, nil},
+		{"a plural that opens sentences", "Investigators said they found a rifle. Investigators did not say more. Obama said so. Obama left.",
+			[]string{"Obama"}, []string{"Investigators"}},
 		{"an abbreviated rank", "Capt. Rod Beer and Sgt. Ana Ruiz of the police spoke.", []string{"Rod Beer", "Ana Ruiz"}, []string{"Capt. Rod Beer", "Sgt. Ana Ruiz"}},
 		{"places that end in a head noun", "She spoke at the Truman Presidential Library and he crossed the Florida Straits.",
 			nil, []string{"Truman Presidential Library", "Florida Straits"}},
