@@ -174,6 +174,7 @@ func TestNotTheirRole(t *testing.T) {
 		{"the one who appoints", "British Prime Minister David Cameron has appointed Philip Hammond as foreign minister.", "David Cameron", "foreign minister"},
 		{"a name in the relative clause before", "Gen Nakatani, who worked as an aide to former Prime Minister Shinzo Abe, has been appointed as defense minister of Japan.", "Shinzo Abe", "defense minister"},
 		{"the next title of a list", "Xi is accompanied by Chinese Commerce Minister Wang Wentao, and Vice Premier Ding Xuexiang.", "Wang Wentao", "vice premier"},
+		{"the one who appoints, in a relative clause", "U.N. Secretary-General Ban Ki-moon, who appointed a retired Ghanaian diplomat as his special envoy to Syria, spoke on Monday.", "Ban Ki-moon", "diplomat"},
 		{"the one who replaces someone with another", "U.S. President Joe Biden replaced Defense Secretary Lloyd Austin with Michael Brown on Monday.", "Joe Biden", "defense secretary"},
 		{"a name in the apposition", "Ahmad Maslan, an aide to Prime Minister Anwar Ibrahim, was named Malaysia's new defence minister.", "Anwar Ibrahim", "defence minister"},
 		{"the one who nominates someone described", "Meanwhile, South Korean President Lee Jae-myung nominated a veteran lawmaker for defense minister on Monday.", "Lee Jae-myung", "lawmaker"},

@@ -292,7 +292,9 @@ func (p *parsed) titlesOf(w, first, last int) []int {
 			// attached the clause.
 			if p.hasChild(c, "cop") {
 				out = append(out, c)
-			} else if p.appointing(c) {
+			} else if p.appointing(c) && !p.appointsSomeone(c) {
+				// not "Annan, who appointed a diplomat as his envoy":
+				// the office is the object's
 				out = append(out, p.complements(c, -1)...)
 			}
 		case p.head(c) == w && p.rel(c) == "nsubj" && (c < first || c > last):
