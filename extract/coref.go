@@ -134,6 +134,7 @@ func (x *extraction) cluster() {
 	}
 	x.surnameOnly(surnames)
 	x.initialsAliases()
+	x.acronymBodies()
 	// Clusters that nothing confirms, or that only headlines name, are
 	// dropped.
 	for _, c := range x.persons {
@@ -255,6 +256,9 @@ func (x *extraction) surnameOnly(cands map[string][]int) {
 			x.countryName(m0.text) != nil || demonym(x.gaz, m0.text) != nil || nameParticles[lw] {
 			continue
 		}
+		if acronym(m0.text) {
+			continue // "the INS's failure": a body's initials (initialsAliases, acronymBodies)
+		}
 		if strings.HasSuffix(lw, "s") && len(lw) > 4 && allOpenSentences(x, ms) {
 			continue // "Investigators said ...": a plural capitalized by its place alone
 		}
@@ -273,6 +277,41 @@ func (x *extraction) surnameOnly(cands map[string][]int) {
 			c.mentions = append(c.mentions, mi)
 		}
 		x.persons = append(x.persons, c)
+	}
+}
+
+// acronym reports whether word is written in two to five capitals and
+// nothing else: "INS", "NATO".
+func acronym(word string) bool {
+	if len(word) < 2 || len(word) > 5 {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		if word[i] < 'A' || word[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// acronymBodies makes the words of three to five capitals that were read
+// as possible names and that spell no person's initials organizations:
+// "the INS's failure", "announced by the INS"; not initials that the
+// document gives in brackets after the name they abbreviate.
+func (x *extraction) acronymBodies() {
+	bracketed := map[string]bool{} // "People Power Party (PPP)": initials of a name given before
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if m.a > 0 && x.sents[m.sent].toks[m.a-1].text == "(" {
+			bracketed[m.text] = true
+		}
+	}
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if m.kind != kindUnknown || m.b-m.a != 1 || len(m.text) < 3 || !acronym(m.text) || notOrgs[m.text] || bracketed[m.text] || x.sents[m.sent].headline {
+			continue // "PM", "FM": titles' abbreviations
+		}
+		m.kind, m.orgName = kindOrg, m.text
 	}
 }
 

@@ -716,6 +716,8 @@ func TestOrganizationNameForms(t *testing.T) {
 		{"portfolio pair", "The Trade and Industry Ministry said so.", []string{"Trade and Industry Ministry"}, []string{"Industry Ministry"}},
 		{"remit pair", "The Immigration and Naturalization Service ruled on Wednesday.", []string{"Immigration and Naturalization Service"}, []string{"Naturalization Service"}},
 		{"place and a ministry", "Japan and Foreign Ministry officials met.", []string{"Foreign Ministry"}, []string{"Japan and Foreign Ministry"}},
+		{"a body's initials alone", "Officials blamed the INS's delay. Nothing was announced by the INS.", []string{"INS"}, nil},
+		{"initials given in brackets", "The People Power Party (PPP) won the vote. A former PPP leader spoke.", []string{"People Power Party"}, []string{"PPP"}},
 		{"a company's legal form", "Shares of Montedison S.p.A. and Philips N.V. rose.", []string{"Montedison S.p.A.", "Philips N.V."}, nil},
 		{"ministry in lower case after a demonym", "The Russian defence ministry and the Chinese foreign ministry gave no figures; the ministry declined.",
 			[]string{"Russian defence ministry", "Chinese foreign ministry"}, []string{"ministry"}},
