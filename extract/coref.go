@@ -306,13 +306,42 @@ func (x *extraction) acronymBodies() {
 			bracketed[m.text] = true
 		}
 	}
+	spelled := map[string]string{} // initials → the body whose name they spell
+	for i := range x.mentions {
+		if m := &x.mentions[i]; m.kind == kindOrg {
+			for _, in := range orgInitials(m.orgName) {
+				spelled[in] = m.orgName
+			}
+		}
+	}
 	for i := range x.mentions {
 		m := &x.mentions[i]
 		if m.kind != kindUnknown || m.b-m.a != 1 || len(m.text) < 3 || !acronym(m.text) || notOrgs[m.text] || bracketed[m.text] || x.sents[m.sent].headline {
 			continue // "PM", "FM": titles' abbreviations
 		}
 		m.kind, m.orgName = kindOrg, m.text
+		if name := spelled[m.text]; name != "" {
+			m.orgName = name // "the INS" after "the Immigration and Naturalization Service"
+		}
 	}
+}
+
+// orgInitials returns the initials of the capitalized words of a body's
+// name, with and without its first word ("U.S. Immigration and
+// Naturalization Service": "UINS" and "INS").
+func orgInitials(name string) []string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	all := b.String()
+	if len(all) < 3 {
+		return nil
+	}
+	_, size := utf8.DecodeRuneInString(all)
+	return []string{all, all[size:]}
 }
 
 // allOpenSentences reports whether each of the mentions ms opens its

@@ -717,6 +717,8 @@ func TestOrganizationNameForms(t *testing.T) {
 		{"remit pair", "The Immigration and Naturalization Service ruled on Wednesday.", []string{"Immigration and Naturalization Service"}, []string{"Naturalization Service"}},
 		{"place and a ministry", "Japan and Foreign Ministry officials met.", []string{"Foreign Ministry"}, []string{"Japan and Foreign Ministry"}},
 		{"a body's initials alone", "Officials blamed the INS's delay. Nothing was announced by the INS.", []string{"INS"}, nil},
+		{"initials of a body named before", "The U.S. Immigration and Naturalization Service ruled. Nothing was announced by the INS.",
+			[]string{"U.S. Immigration and Naturalization Service"}, []string{"INS"}},
 		{"initials given in brackets", "The People Power Party (PPP) won the vote. A former PPP leader spoke.", []string{"People Power Party"}, []string{"PPP"}},
 		{"a company's legal form", "Shares of Montedison S.p.A. and Philips N.V. rose.", []string{"Montedison S.p.A.", "Philips N.V."}, nil},
 		{"ministry in lower case after a demonym", "The Russian defence ministry and the Chinese foreign ministry gave no figures; the ministry declined.",
@@ -787,8 +789,8 @@ func TestPersonNames(t *testing.T) {
 		name, text string
 		want, not  []string
 	}{
-		{"particles", "King Salman bin Abdulaziz Al Saud received Ursula von der Leyen and Luiz Inácio Lula da Silva.",
-			[]string{"Salman bin Abdulaziz Al Saud", "Ursula von der Leyen", "Luiz Inácio Lula da Silva"}, nil},
+		{"particles", "King Salman bin Abdulaziz Al Saud received Ursula von der Leyen, Luiz Inácio Lula da Silva and Daniel arap Moi.",
+			[]string{"Salman bin Abdulaziz Al Saud", "Ursula von der Leyen", "Luiz Inácio Lula da Silva", "Daniel arap Moi"}, nil},
 		{"place heads", "Reporters waited at Jose Marti International Airport and at Al Salman Palace for Ali Reza.",
 			[]string{"Ali Reza"}, []string{"Jose Marti International Airport", "Al Salman Palace"}},
 		{"participle at the start", "Addressing Albanese, the premier smiled. Albanese said so.", nil, []string{"Addressing Albanese"}},

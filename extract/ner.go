@@ -143,23 +143,23 @@ func runContinues(toks []token, i, j int) bool {
 		if (strings.HasPrefix(lw, "al-") || strings.HasPrefix(lw, "el-")) && hasUpperAfterHyphen(t.text) {
 			return true
 		}
-		switch lw {
-		case "al", "bin", "bint", "ibn", "von", "van", "der", "den", "de", "da", "du", "dos", "das", "di", "le", "la":
+		switch {
+		case nameParticles[lw]:
 			// "Ursula von der Leyen": a particle may follow another.
 			if next.kind == word && !next.cap && j+2 < len(toks) && nameParticles[strings.ToLower(next.text)] {
 				return toks[j+2].kind == word && toks[j+2].cap && j > i
 			}
 			return next.kind == word && next.cap && j > i
-		case "of":
+		case lw == "of":
 			// "Bank of England", "Group of 20", "Secretary of State".
 			prev := toks[j-1].lower
 			if orgWords[prev] || prev == "group" || prev == "secretary" || prev == "hall" || prev == "republic" ||
 				prev == "university" || prev == "bank" || prev == "city" || prev == "house" {
 				return next.cap || next.kind == number || next.text == "the"
 			}
-		case "the":
+		case lw == "the":
 			return toks[j-1].text == "of" && next.cap
-		case "and", "&":
+		case lw == "and" || lw == "&":
 			// "Ministry of Fisheries and Ocean Affairs": within
 			// a body's "of" phrase, "and" joins the parts of its name.
 			return next.cap && ofBody(toks[i:j])
