@@ -715,6 +715,7 @@ func TestOrganizationNameForms(t *testing.T) {
 			[]string{"Ministry of Finance"}, []string{"Ministry of Finance, the central bank and Reuters"}},
 		{"portfolio pair", "The Trade and Industry Ministry said so.", []string{"Trade and Industry Ministry"}, []string{"Industry Ministry"}},
 		{"remit pair", "The Immigration and Naturalization Service ruled on Wednesday.", []string{"Immigration and Naturalization Service"}, []string{"Naturalization Service"}},
+		{"remit pair of an association", "Fidelity Federal Savings and Loan Association was sold.", []string{"Fidelity Federal Savings and Loan Association"}, []string{"Loan Association"}},
 		{"place and a ministry", "Japan and Foreign Ministry officials met.", []string{"Foreign Ministry"}, []string{"Japan and Foreign Ministry"}},
 		{"a body's initials alone", "Officials blamed the INS's delay. Nothing was announced by the INS.", []string{"INS"}, nil},
 		{"initials of a body named before", "The U.S. Immigration and Naturalization Service ruled. Nothing was announced by the INS.",
