@@ -159,11 +159,12 @@ func (x *extraction) cluster() {
 }
 
 // initialedNames maps the folded "first last" of each person name
-// written with middle initials ("George W Bush", "John F. Kennedy") to
-// the folded full names that give it and a mention of each: a name
-// without the initial is the one fuller name when the document writes
-// only one ("George H.W. Bush" beside "George W. Bush" leaves "George
-// Bush" alone).
+// written with middle initials ("George W Bush", "John F. Kennedy"), and
+// the folded first words of each name of three words or more ("Juan
+// Miguel" of "Juan Miguel Gonzalez"), to the folded full names that give
+// them and a mention of each: a shorter form is the one fuller name when
+// the document writes only one ("George H.W. Bush" beside "George W.
+// Bush" leaves "George Bush" alone).
 func (x *extraction) initialedNames() map[string]map[string]int {
 	out := map[string]map[string]int{}
 	for i := range x.mentions {
@@ -172,19 +173,26 @@ func (x *extraction) initialedNames() map[string]map[string]int {
 			continue
 		}
 		toks := x.sents[m.sent].toks[m.a:m.b]
+		add := func(short string) {
+			if out[short] == nil {
+				out[short] = map[string]int{}
+			}
+			if _, ok := out[short][gazetteer.Fold(m.text)]; !ok {
+				out[short][gazetteer.Fold(m.text)] = i
+			}
+		}
+		// "Juan Miguel" for "Juan Miguel Gonzalez": the name's first
+		// words (given names, never one word alone, which the single
+		// words' pass reads)
+		for n := 2; n < len(toks); n++ {
+			add(gazetteer.Fold(joinTokens(toks[:n])))
+		}
 		middle := ""
 		for _, t := range toks[1 : len(toks)-1] {
 			middle += t.text
 		}
-		if !initials(middle) {
-			continue
-		}
-		short := gazetteer.Fold(toks[0].text + " " + toks[len(toks)-1].text)
-		if out[short] == nil {
-			out[short] = map[string]int{}
-		}
-		if _, ok := out[short][gazetteer.Fold(m.text)]; !ok {
-			out[short][gazetteer.Fold(m.text)] = i
+		if initials(middle) {
+			add(gazetteer.Fold(toks[0].text + " " + toks[len(toks)-1].text))
 		}
 	}
 	return out

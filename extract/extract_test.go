@@ -815,6 +815,8 @@ func TestPersonNames(t *testing.T) {
 			[]string{"Saddam Hussein", "Hussein"}, nil},
 		{"a plural that opens sentences", "Investigators said they found a rifle. Investigators did not say more. Obama said so. Obama left.",
 			[]string{"Obama"}, []string{"Investigators"}},
+		{"given names alone", "Juan Miguel Gonzalez arrived on Monday. Juan Miguel said he was glad.",
+			[]string{"Juan Miguel Gonzalez"}, []string{"Juan Miguel"}},
 		{"an abbreviated rank", "Capt. Rod Beer and Sgt. Ana Ruiz of the police spoke.", []string{"Rod Beer", "Ana Ruiz"}, []string{"Capt. Rod Beer", "Sgt. Ana Ruiz"}},
 		{"places that end in a head noun", "She spoke at the Truman Presidential Library and he crossed the Florida Straits.",
 			nil, []string{"Truman Presidential Library", "Florida Straits"}},

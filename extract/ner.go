@@ -231,7 +231,7 @@ func (x *extraction) portfolioPairName(toks []token, i, j int) bool {
 	return false
 }
 
-// pairedBodies end the name of a government body whose remit may be a
+// pairedBodies end the name of a body whose remit may be a
 // pair joined by "and" (data/pairedbodies.txt).
 var pairedBodies = readList("pairedbodies.txt")
 
