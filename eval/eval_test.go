@@ -122,7 +122,7 @@ func TestSeedTargets(t *testing.T) {
 	}
 	holdFloors(t, []floor{
 		{"persons F1", rep.Total.Counts["persons"].F1(), 0.95},
-		{"roles F1", rep.Total.Counts["roles"].F1(), 0.88},
+		{"roles F1", rep.Total.Counts["roles"].F1(), 0.885},
 		{"places F1", rep.Total.Counts["places"].F1(), 0.89},
 		{"events F1", rep.Total.Counts["events"].F1(), 0.86},
 		{"events (full) F1", rep.Total.Counts["events (full)"].F1(), 0.66},
@@ -181,7 +181,7 @@ func TestDevTargets(t *testing.T) {
 		t.Fatalf("scored %d documents, want 40", len(rep.Documents))
 	}
 	holdFloors(t, []floor{
-		{"persons F1", rep.Total.Counts["persons"].F1(), 0.975},
+		{"persons F1", rep.Total.Counts["persons"].F1(), 0.98},
 		{"organizations F1", rep.Total.Counts["organizations"].F1(), 0.88},
 		{"places F1", rep.Total.Counts["places"].F1(), 0.94},
 		{"roles F1", rep.Total.Counts["roles"].F1(), 0.87},
