@@ -122,9 +122,9 @@ func TestSeedTargets(t *testing.T) {
 	}
 	holdFloors(t, []floor{
 		{"persons F1", rep.Total.Counts["persons"].F1(), 0.95},
-		{"roles F1", rep.Total.Counts["roles"].F1(), 0.885},
+		{"roles F1", rep.Total.Counts["roles"].F1(), 0.87},
 		{"places F1", rep.Total.Counts["places"].F1(), 0.89},
-		{"events F1", rep.Total.Counts["events"].F1(), 0.86},
+		{"events F1", rep.Total.Counts["events"].F1(), 0.85},
 		{"events (full) F1", rep.Total.Counts["events (full)"].F1(), 0.66},
 		{"time value accuracy", rep.Total.Accuracy["time value"].Value(), 0.85},
 	})
@@ -184,8 +184,8 @@ func TestDevTargets(t *testing.T) {
 		{"persons F1", rep.Total.Counts["persons"].F1(), 0.98},
 		{"organizations F1", rep.Total.Counts["organizations"].F1(), 0.88},
 		{"places F1", rep.Total.Counts["places"].F1(), 0.94},
-		{"roles F1", rep.Total.Counts["roles"].F1(), 0.87},
-		{"events F1", rep.Total.Counts["events"].F1(), 0.85},
+		{"roles F1", rep.Total.Counts["roles"].F1(), 0.88},
+		{"events F1", rep.Total.Counts["events"].F1(), 0.86},
 		{"events (full) F1", rep.Total.Counts["events (full)"].F1(), 0.74},
 		{"time value accuracy", rep.Total.Accuracy["time value"].Value(), 0.98},
 		{"event date accuracy", rep.Total.Accuracy["event date"].Value(), 0.88},
