@@ -10,7 +10,7 @@ import "strings"
 // a pronoun and its event word, when the pronoun does not open the
 // sentence ("she will also hold talks with", "met with him"); subjectLead
 // how many tokens may stand before a name that is a sentence's subject
-// ("On Monday, Brazilian President Lula ..."). The last two keep the
+// ("On Monday, Colombian President Gustavo Petro ..."). The last two keep the
 // sentences parsed for pronouns to those that can hold one.
 const (
 	pronounReach = 3
@@ -21,8 +21,8 @@ const (
 // pronounSubject returns the person that "he" or "she", the subject of
 // the event word at token trigger of sentence si, or "him" or "her", its
 // object or "with" phrase, refers to, and the pronoun's token: "He then
-// met with Chen Jining in Shanghai", "Xi welcomed him", after a
-// sentence whose subject is Lula makes Lula meet Chen. The subject is
+// met with Wang Ming in Chengdu", "Xi welcomed him", after a sentence
+// whose subject is Petro makes Petro meet Wang. The subject is
 // read from the parse, through the verb whose object or oblique the
 // event word is ("he held talks with X") and up a coordination ("he
 // visited a factory and met with X"). The person is the one named as
@@ -69,7 +69,7 @@ func (x *extraction) pronounSubject(si, trigger, other int) (int, int) {
 }
 
 // pronounObject reports whether pronoun pw is the object of event word t
-// or the "with" phrase of it ("Lula welcomed him", "held talks with
+// or the "with" phrase of it ("Petro welcomed him", "held talks with
 // him").
 func (p *parsed) pronounObject(pw, t int) bool {
 	if p.words[pw].UPOS != "PRON" || p.head(pw) != t {
