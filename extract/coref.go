@@ -265,7 +265,7 @@ func (x *extraction) surnameOnly(cands map[string][]int) {
 			continue
 		}
 		if acronym(m0.text) {
-			continue // "the INS's failure": a body's initials (initialsAliases, acronymBodies)
+			continue // "the FWS's ruling": a body's initials (initialsAliases, acronymBodies)
 		}
 		if strings.HasSuffix(lw, "s") && len(lw) > 4 && allOpenSentences(x, ms) {
 			continue // "Investigators said ...": a plural capitalized by its place alone
@@ -289,7 +289,7 @@ func (x *extraction) surnameOnly(cands map[string][]int) {
 }
 
 // acronym reports whether word is written in two to five capitals and
-// nothing else: "INS", "NATO".
+// nothing else: "FWS", "NATO".
 func acronym(word string) bool {
 	if len(word) < 2 || len(word) > 5 {
 		return false
@@ -304,7 +304,7 @@ func acronym(word string) bool {
 
 // acronymBodies makes the words of three to five capitals that were read
 // as possible names and that spell no person's initials organizations:
-// "the INS's failure", "announced by the INS"; not initials that the
+// "the FWS's ruling", "announced by the FWS"; not initials that the
 // document gives in brackets after the name they abbreviate.
 func (x *extraction) acronymBodies() {
 	bracketed := map[string]bool{} // "People Power Party (PPP)": initials of a name given before
@@ -329,14 +329,14 @@ func (x *extraction) acronymBodies() {
 		}
 		m.kind, m.orgName = kindOrg, m.text
 		if name := spelled[m.text]; name != "" {
-			m.orgName = name // "the INS" after "the Immigration and Naturalization Service"
+			m.orgName = name // "the FWS" after "the Fish and Wildlife Service"
 		}
 	}
 }
 
 // orgInitials returns the initials of the capitalized words of a body's
-// name, with and without its first word ("U.S. Immigration and
-// Naturalization Service": "UINS" and "INS").
+// name, with and without its first word ("U.S. Fish and Wildlife
+// Service": "UFWS" and "FWS").
 func orgInitials(name string) []string {
 	var b strings.Builder
 	for _, w := range strings.Fields(name) {

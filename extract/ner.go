@@ -69,7 +69,7 @@ func (x *extraction) ner() {
 
 // demonymMinistry records a ministry written in lower case after the
 // demonym that ends a run at toks[j-1]: "the Japanese foreign ministry
-// said", "the Russian defence ministry". One or two portfolio words
+// announced", "the Russian defence ministry". One or two portfolio words
 // stand between.
 func (x *extraction) demonymMinistry(si, j int) {
 	toks := x.sents[si].toks
