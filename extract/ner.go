@@ -827,6 +827,9 @@ func isOrgName(core []token) bool {
 	return strings.EqualFold(core[0].text, "Group")
 }
 
+// faithWords end no personal name (data/faiths.txt).
+var faithWords = readList("faiths.txt")
+
 // personShaped reports whether a run looks like a personal name: one to
 // four capitalized words, none of them a function word, month, weekday,
 // title or organization word.
@@ -843,8 +846,8 @@ func personShaped(core []token) bool {
 	if len(core)-particles > 4 || len(core) > 7 {
 		return false
 	}
-	if last := strings.ToLower(core[len(core)-1].text); placeHeads[last] {
-		return false // "Al Salman Palace", "Jose Marti International Airport"
+	if last := strings.ToLower(core[len(core)-1].text); placeHeads[last] || faithWords[last] {
+		return false // "Al Salman Palace", "Jose Marti International Airport", "Roman Catholic"
 	}
 	for k, t := range core {
 		if nicknameQuote(core, 0, k) {
