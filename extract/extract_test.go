@@ -818,7 +818,7 @@ func TestPersonNames(t *testing.T) {
 		{"given names alone", "Juan Miguel Gonzalez arrived on Monday. Juan Miguel said he was glad.",
 			[]string{"Juan Miguel Gonzalez"}, []string{"Juan Miguel"}},
 		{"an abbreviated rank", "Capt. Rod Beer and Sgt. Ana Ruiz of the police spoke.", []string{"Rod Beer", "Ana Ruiz"}, []string{"Capt. Rod Beer", "Sgt. Ana Ruiz"}},
-		{"a faith's name", "A Roman Catholic nun and a Greek Orthodox priest met the boy.", nil, []string{"Roman Catholic", "Greek Orthodox"}},
+		{"a faith's or a party's name", "A Roman Catholic nun, a Greek Orthodox priest and the Ulster Unionists met the boy.", nil, []string{"Roman Catholic", "Greek Orthodox", "Ulster Unionists"}},
 		{"places that end in a head noun", "She spoke at the Carter Presidential Library and he sailed the Florida Straits.",
 			nil, []string{"Carter Presidential Library", "Florida Straits"}},
 		{"a relation noun with no possessive", "The president thanked the host Canada and the guest Mexico.", nil, []string{"Canada", "Mexico"}},

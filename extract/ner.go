@@ -827,8 +827,8 @@ func isOrgName(core []token) bool {
 	return strings.EqualFold(core[0].text, "Group")
 }
 
-// faithWords end no personal name (data/faiths.txt).
-var faithWords = readList("faiths.txt")
+// groupWords end no personal name (data/groups.txt).
+var groupWords = readList("groups.txt")
 
 // personShaped reports whether a run looks like a personal name: one to
 // four capitalized words, none of them a function word, month, weekday,
@@ -846,8 +846,8 @@ func personShaped(core []token) bool {
 	if len(core)-particles > 4 || len(core) > 7 {
 		return false
 	}
-	if last := strings.ToLower(core[len(core)-1].text); placeHeads[last] || faithWords[last] {
-		return false // "Al Salman Palace", "Jose Marti International Airport", "Roman Catholic"
+	if last := strings.ToLower(core[len(core)-1].text); placeHeads[last] || groupWords[last] {
+		return false // "Al Salman Palace", "Jose Marti International Airport", "Roman Catholic", "Ulster Unionists"
 	}
 	for k, t := range core {
 		if nicknameQuote(core, 0, k) {
