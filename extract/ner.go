@@ -151,10 +151,11 @@ func runContinues(toks []token, i, j int) bool {
 			}
 			return next.kind == word && next.cap && j > i
 		case lw == "of":
-			// "Bank of England", "Group of 20", "Secretary of State".
+			// "Bank of England", "Group of 20", "Secretary of State",
+			// "Chief of Staff".
 			prev := toks[j-1].lower
 			if orgWords[prev] || prev == "group" || prev == "secretary" || prev == "hall" || prev == "republic" ||
-				prev == "university" || prev == "bank" || prev == "city" || prev == "house" {
+				prev == "university" || prev == "bank" || prev == "city" || prev == "house" || prev == "chief" {
 				return next.cap || next.kind == number || next.text == "the"
 			}
 		case lw == "the":
@@ -390,10 +391,14 @@ func (x *extraction) classifyRun(si, a, b int) {
 	if n, _ := matchTitle(toks, a, b); n == b-a {
 		return // a title alone ("Secretary of State") names no one
 	}
-	// "Tokyo-based Kyodo News": a "-based" word tells where a body is,
-	// and is no part of its name.
-	for a+1 < b && strings.HasSuffix(toks[a].lower, "-based") {
-		a++
+	// "Tokyo-based Kyodo News", "New York-based LIN": a "-based" word,
+	// and the place it ends, tell where a body is, and are no part of
+	// its name.
+	for k := a; k+1 < b && k < a+4; k++ {
+		if strings.HasSuffix(toks[k].lower, "-based") {
+			a = k + 1
+			break
+		}
 	}
 	if b-a == 1 && relationNounBefore(toks, a) {
 		titled = true // "Crown Prince Frederik and his wife Mary", "his Irish counterpart Martin"
@@ -442,6 +447,8 @@ func (x *extraction) classifyRun(si, a, b int) {
 		// shape of a person's name.
 		c, _ := g.City(name)
 		m.kind, m.placeName, m.placeKind, m.code = kindPlace, name, "city", c.Country
+	case len(core) == 2 && !titled && (core[0].lower == "little" || core[0].lower == "old") && (x.isCity(core[1].text) || x.countryName(core[1].text) != nil):
+		return // "Little Havana", "Old Delhi": a quarter named for a place, no person
 	case personShaped(core), titled && len(core) >= 2 && functionWords[core[0].lower] && personShaped(core[1:]):
 		// The second: a family name that is also an English word, right
 		// after a title ("Vice Premier He Lifeng").
