@@ -187,3 +187,22 @@ func definiteEvent(toks []token, trigger int) bool {
 	}
 	return false
 }
+
+// ownedBySpeaker reports whether the event noun at toks[trigger] is
+// owned by "his" or "her", an adjective or two between ("his past
+// engagements with X"): the encounter of the one who speaks.
+func ownedBySpeaker(toks []token, trigger int) bool {
+	if trigger < 0 {
+		return false
+	}
+	for k := trigger - 1; k >= 0 && k >= trigger-3; k-- {
+		switch toks[k].lower {
+		case "his", "her":
+			return true
+		}
+		if toks[k].kind != word || toks[k].cap {
+			return false
+		}
+	}
+	return false
+}

@@ -83,3 +83,33 @@ func TestFollowUpEvent(t *testing.T) {
 		})
 	}
 }
+
+// TestSpeakersOwnEncounter checks that the one who speaks of "his" or
+// "her" encounter with someone takes part in it, and only then.
+func TestSpeakersOwnEncounter(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string // the participants of the one event; nil: no event with the speaker
+	}{
+		{"his encounters", "Asked about China, Prime Minister Mark Carney said his past engagements with President Xi Jinping had been useful.",
+			[]string{"Mark Carney", "Xi Jinping"}},
+		{"talks of others", "Asked about China, Prime Minister Mark Carney said the talks between President Xi Jinping and the envoys had been useful.",
+			nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			for _, ev := range f.Events {
+				got := slices.Sorted(slices.Values(ev.Participants))
+				if tt.want == nil && slices.Contains(got, "Mark Carney") {
+					t.Errorf("event of %v, want none with the speaker", got)
+				}
+				if tt.want != nil && slices.Equal(got, tt.want) {
+					return
+				}
+			}
+			if tt.want != nil {
+				t.Errorf("events %+v, want one of %v", f.Events, tt.want)
+			}
+		})
+	}
+}

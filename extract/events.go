@@ -165,8 +165,8 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		if (lw == "spoke" || lw == "speaks") && !hasWord(toks, "phone", "telephone", "with") {
 			continue
 		}
-		if lw == "discussions" && !(i+1 < len(toks) && toks[i+1].lower == "with") {
-			continue // "discussions with X" is a meeting; "discussions were underway" is not
+		if (lw == "discussions" || lw == "engagements") && !(i+1 < len(toks) && toks[i+1].lower == "with") {
+			continue // "discussions with X", "engagements with X" are meetings; "discussions were underway" is not
 		}
 		if lw == "bilateral" && bilateralModifies(toks, i) {
 			continue // "bilateral relations", "bilateral trade"
@@ -195,7 +195,7 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	// Persons of the sentence that can be principals; those who come
 	// along ("accompanied by", "joined by") are not, unless no pair is
 	// left without them.
-	var persons, companions []int
+	var persons, companions, speakers []int
 	var personToks []int
 	for _, mi := range x.sentMentions(si) {
 		m := &x.mentions[mi]
@@ -205,7 +205,11 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		if m.possessive && !possessesEvent(toks, m.b+1) && !ownTrigger(toks, trigger, m) {
 			continue
 		}
-		if x.isSpeaker(toks, m) || credited(toks, m.a) {
+		if x.isSpeaker(toks, m) {
+			speakers = appendPerson(speakers, m.person)
+			continue
+		}
+		if credited(toks, m.a) {
 			continue
 		}
 		if companion(toks, m.a) {
@@ -219,6 +223,11 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		for _, c := range companions {
 			persons = appendPerson(persons, c)
 		}
+	}
+	if len(persons) == 1 && len(speakers) == 1 && ownedBySpeaker(toks, trigger) {
+		// "Albanese said his talks with Xi were useful": the
+		// speaker's own encounter
+		persons = appendPerson(persons, speakers[0])
 	}
 	persons, described := x.addDescribed(si, persons)
 	if len(persons) == 1 && trigger >= 0 {

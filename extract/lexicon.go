@@ -87,5 +87,5 @@ var eventNouns = map[string]string{
 	"summit": Summit, "summits": Summit, "call": Call, "phone": Call, "telephone": Call, "spoke": Call,
 	"telephonic": Call, "phoned": Call,
 	"visit": Visit, "visits": Visit, "visited": Visit, "trip": Visit, "bilateral": Meeting,
-	"pull-aside": Meeting, "face-to-face": Meeting, "speaks": Meeting, "chats": Meeting, "discussions": Meeting,
+	"pull-aside": Meeting, "face-to-face": Meeting, "speaks": Meeting, "chats": Meeting, "discussions": Meeting, "engagements": Meeting,
 }
