@@ -91,7 +91,7 @@ func TestSpeakersOwnEncounter(t *testing.T) {
 		name, text string
 		want       []string // the participants of the one event; nil: no event with the speaker
 	}{
-		{"his encounters", "Asked about China, Prime Minister Mark Carney said his past engagements with President Xi Jinping had been useful.",
+		{"his encounters", "Asked about China, Prime Minister Mark Carney said his earlier engagements with President Xi Jinping had been useful.",
 			[]string{"Mark Carney", "Xi Jinping"}},
 		{"talks of others", "Asked about China, Prime Minister Mark Carney said the talks between President Xi Jinping and the envoys had been useful.",
 			nil},

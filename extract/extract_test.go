@@ -54,7 +54,7 @@ func TestRoles(t *testing.T) {
 			"Ana Reyes", "ambassador", "Chile", "Spain"},
 		{"appointed behind a relative clause", "Dutch Prime Minister Mark Rutte named his team on Friday. Rob Jetten takes finance while Sigrid Kaag, who led the liberal party for a decade, has been appointed as trade minister.",
 			"Sigrid Kaag", "trade minister", "Netherlands", ""},
-		{"a title with an of phrase before a name", "White House Chief of Staff John Sununu called the governor.", "John Sununu", "chief of staff", "United States", ""},
+		{"a title with an of phrase before a name", "White House Chief of Staff Ron Klain called the governor.", "Ron Klain", "chief of staff", "United States", ""},
 		{"a title without its employer's name", "US House Speaker Mike Johnson met reporters on Tuesday.", "Mike Johnson", "speaker", "United States", ""},
 		{"an opening adverb is no part of the name", "Finnish Prime Minister Petteri Orpo changed two posts on Monday. Later Maria Malmer Stenergard, a former migration minister, was named the new foreign minister.",
 			"Maria Malmer Stenergard", "foreign minister", "Finland", ""},
