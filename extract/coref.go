@@ -32,7 +32,7 @@ var handleTitles = map[string][2]string{
 // full name's last or first word, nearest preceding full name first.
 func (x *extraction) cluster() {
 	byKey := map[string]int{}
-	initialed := x.initialedNames()
+	shortForms := x.shortNameForms()
 	for i := range x.mentions {
 		m := &x.mentions[i]
 		if m.kind != kindPerson || m.b-m.a < 2 {
@@ -41,7 +41,7 @@ func (x *extraction) cluster() {
 		toks := x.sents[m.sent].toks[m.a:m.b]
 		key := gazetteer.Fold(m.text)
 		named := m
-		if full, ok := initialed[key]; ok && len(full) == 1 {
+		if full, ok := shortForms[key]; ok && len(full) == 1 {
 			// "George Bush" in a story that writes "George W Bush"
 			for k, mi := range full {
 				key, named = k, &x.mentions[mi]
@@ -158,14 +158,14 @@ func (x *extraction) cluster() {
 	}
 }
 
-// initialedNames maps the folded "first last" of each person name
+// shortNameForms maps the folded "first last" of each person name
 // written with middle initials ("George W Bush", "John F. Kennedy"), and
 // the folded first words of each name of three words or more ("Juan
 // Miguel" of "Juan Miguel Gonzalez"), to the folded full names that give
 // them and a mention of each: a shorter form is the one fuller name when
 // the document writes only one ("George H.W. Bush" beside "George W.
 // Bush" leaves "George Bush" alone).
-func (x *extraction) initialedNames() map[string]map[string]int {
+func (x *extraction) shortNameForms() map[string]map[string]int {
 	out := map[string]map[string]int{}
 	for i := range x.mentions {
 		m := &x.mentions[i]

@@ -239,17 +239,17 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	if explicit := principalsPattern(x, si); len(explicit) >= 2 {
 		persons = explicit
 	}
+	// "the two leaders" means the last pair; so does a definite event
+	// word in a sentence that names no one ("the talks will be held in
+	// Minsk"), whose event only adds to that pair's (followUp).
 	followUp := false
 	if len(persons) < 2 && lastPair != nil {
-		switch {
-		case hasPairWord(toks):
-			if !x.placesHold(si, trigger) {
-				persons = mergePersons(persons, lastPair)
-			}
-		case len(persons) == 0 && definiteEvent(toks, trigger) && x.placedInSentence(si):
-			if !x.placesHold(si, trigger) {
-				persons, followUp = mergePersons(persons, lastPair), true
-			}
+		pair := hasPairWord(toks)
+		followUp = !pair && len(persons) == 0 && definiteEvent(toks, trigger) && x.placedInSentence(si)
+		if (pair || followUp) && !x.placesHold(si, trigger) {
+			persons = mergePersons(persons, lastPair)
+		} else {
+			followUp = false
 		}
 	}
 	persons = x.eventArguments(si, persons)
@@ -291,7 +291,8 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		for _, cl := range x.clauses(si) {
 			for _, group := range groups {
 				ev := x.clauseEvent(si, cl, n.kind, group, invite, n.at)
-				if ev.followUp = followUp; followUp && ev.place != nil && !placedInOrAt(toks, ev.place.a) {
+				ev.followUp = followUp
+				if followUp && ev.place != nil && !placedInOrAt(toks, ev.place.a) {
 					ev.place = nil // "the meeting ... to bring Belarus closer to Russia"
 				}
 				out = append(out, ev)
@@ -311,8 +312,11 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 // parse.
 func (x *extraction) receivesPerson(si, i int) bool {
 	toks := x.sents[si].toks
-	if !hasStem(toks[i:i+1], hostStems) || x.acceptedPersons(si) < 2 && !(x.acceptedPersons(si) == 1 && hasWord(toks, "him", "her")) {
-		return false // no such verb, or no pair to meet: no parse
+	if !hasStem(toks[i:i+1], hostStems) {
+		return false // no such verb: no parse
+	}
+	if n := x.acceptedPersons(si); n < 2 && !(n == 1 && hasWord(toks, "him", "her")) {
+		return false // no pair to meet, not even with a guest named before: no parse
 	}
 	p := x.parse(si)
 	if p == nil {

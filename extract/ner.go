@@ -55,7 +55,7 @@ func (x *extraction) ner() {
 				continue
 			}
 			j := i + 1
-			for j < len(toks) && (runContinues(toks, i, j) || x.listInBodyName(toks, i, j) || x.portfolioPairName(toks, i, j)) {
+			for j < len(toks) && (runContinues(toks, i, j) || x.listInBodyName(toks, i, j) || x.pairedBodyName(toks, i, j)) {
 				j++
 			}
 			if !trailingByline(toks, i, j) {
@@ -207,12 +207,12 @@ func (x *extraction) listInBodyName(toks []token, i, j int) bool {
 	return false
 }
 
-// portfolioPairName reports whether the "and" at toks[j] joins the
-// capitalized words toks[i:j] to the rest of a ministry's name: "Trade
-// and Industry Ministry", "Foreign and Commonwealth Office". Each side
+// pairedBodyName reports whether the "and" at toks[j] joins the
+// capitalized words toks[i:j] to the rest of a body's name: "Trade and
+// Industry Ministry", "Fish and Wildlife Service". Each side
 // is one to three capitalized words, the first names no country or city,
 // and the second ends in pairedBodies.
-func (x *extraction) portfolioPairName(toks []token, i, j int) bool {
+func (x *extraction) pairedBodyName(toks []token, i, j int) bool {
 	if toks[j].lower != "and" || j-i > 3 {
 		return false
 	}

@@ -155,9 +155,9 @@ func (p *parsed) repairSubjects() {
 // where a greedy parser hangs the name on the word before it and leaves
 // the verb with no subject, or with a subject that is no noun. A finite
 // verb, or a participle with an auxiliary, that has no nominal subject
-// and is preceded (its auxiliaries and
-// adverbs aside) by a comma that closes a parenthesis of no other comma,
-// opened right after a proper noun, takes that noun as its subject.
+// and is preceded (its auxiliaries and adverbs aside) by a comma that
+// closes a parenthesis of no other comma, opened right after a proper
+// noun, takes that noun as its subject.
 func (p *parsed) repairParentheticalSubjects() {
 	for v := range p.words {
 		switch p.words[v].XPOS {

@@ -464,7 +464,7 @@ func (x *extraction) counterparts() {
 			if title == "" {
 				// Or the office the document gives the person named
 				// before: "Modi greeted his Japanese counterpart Kishida",
-				// Trump's presidency told in an earlier sentence.
+				// Modi's office told in an earlier sentence.
 				title = x.officeOfPersonBefore(si, t.start, x.mentions[mi].person)
 			}
 			if title == "" {

@@ -351,6 +351,7 @@ func (m *Model) check() error {
 	if p.root < 0 {
 		return fmt.Errorf("%w: no root relation", errCorrupt)
 	}
+	p.setSoleLabels()
 	return nil
 }
 

@@ -16,6 +16,7 @@ type parser struct {
 	group  []uint8 // per label, its relation group
 	groups int
 	root   int    // index of "root" in labels
+	sole   []int  // per group, its one relation other than root; -1 when it has several
 	w      *table // move classifier: SHIFT, then LEFT and RIGHT per group
 	lw     *table // arc labeller, one class per label
 }
@@ -550,7 +551,7 @@ func (p *parser) label(st *parseState, m, g int) int {
 	if int(h) == st.n {
 		return p.root
 	}
-	if l := p.soleLabel(g); l >= 0 {
+	if l := p.sole[g]; l >= 0 {
 		return l // "punct": the group leaves nothing to choose
 	}
 	st.feats = st.labelFeatures(h, d, st.feats)
@@ -561,20 +562,23 @@ func (p *parser) label(st *parseState, m, g int) int {
 	return best
 }
 
-// soleLabel returns the relation of group g when the group holds only
-// one, else -1.
-func (p *parser) soleLabel(g int) int {
-	sole := -1
-	for l, lg := range p.group {
-		if int(lg) != g || l == p.root {
-			continue
+// setSoleLabels sets, for each relation group, the one relation other
+// than root that it holds, or -1 when it holds several or none.
+func (p *parser) setSoleLabels() {
+	p.sole = make([]int, p.groups)
+	for g := range p.sole {
+		p.sole[g] = -1
+		for l, lg := range p.group {
+			switch {
+			case int(lg) != g || l == p.root:
+			case p.sole[g] == -1:
+				p.sole[g] = l
+			default:
+				p.sole[g] = -2 // several
+			}
 		}
-		if sole >= 0 {
-			return -1
-		}
-		sole = l
+		p.sole[g] = max(p.sole[g], -1)
 	}
-	return sole
 }
 
 // bestLabels returns the best-scoring relation of group g (root when the

@@ -144,6 +144,9 @@ func argmax[T int32 | float32](scores []T) int {
 // argmaxMargin returns the best class of scores and its lead over the
 // second best.
 func argmaxMargin(scores []int32) (int, int32) {
+	if len(scores) < 2 {
+		return 0, math.MaxInt32
+	}
 	best, second := 0, int32(math.MinInt32)
 	for i, s := range scores[1:] {
 		switch {
@@ -153,9 +156,6 @@ func argmaxMargin(scores []int32) (int, int32) {
 		case s > second:
 			second = s
 		}
-	}
-	if len(scores) < 2 {
-		return best, math.MaxInt32
 	}
 	return best, scores[best] - second
 }

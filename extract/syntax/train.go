@@ -88,6 +88,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 
 	p := &parser{labels: labels, root: slices.Index(labels, "root")}
 	p.group, p.groups = relationGroups(labels)
+	p.setSoleLabels()
 	m.parser = p
 	if opt.Folds < 2 {
 		st := tagState{everyWord: true}
