@@ -31,6 +31,7 @@ var handleTitles = map[string][2]string{
 // Jong-un" and "Kim Jong Un" are one), then single words that equal a
 // full name's last or first word, nearest preceding full name first.
 func (x *extraction) cluster() {
+	x.orgShortForms()
 	byKey := map[string]int{}
 	shortForms := x.shortNameForms()
 	for i := range x.mentions {
@@ -296,6 +297,127 @@ func acronym(word string) bool {
 	}
 	for i := 0; i < len(word); i++ {
 		if word[i] < 'A' || word[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// orgShortForms makes a run that opens an organization's name in the
+// document, before the name's first organization word, that
+// organization: "Harwell Capital" and "Harwell" after "Harwell
+// Capital Partners", "Brenton" after "Brenton Securities". Countries, big cities and
+// peoples ("Denver" of "Denver Post", "Irish-American" of "Irish-American
+// Heritage Foundation") are no short forms, and a form that a title or
+// honorific precedes anywhere in the document, or that is a word of
+// another person's name, stays a person's ("Mr. Kestrel" beside "Kestrel
+// Industries", "Gerald Ford" beside the "Ford Foundation"). A run
+// that goes on from a short form with no personal name is a body of its
+// own (siblingBody).
+func (x *extraction) orgShortForms() {
+	short := map[string]string{} // folded short form → the body's name
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if m.kind != kindOrg {
+			continue
+		}
+		words := strings.Fields(m.orgName)
+		end := 1
+		for end < len(words) && !orgWords[strings.ToLower(words[end])] {
+			end++
+		}
+		if end == len(words) {
+			continue // no organization word after the first
+		}
+		if !allCapitalized(words[:end]) {
+			continue // "Fish and Wildlife Service"
+		}
+		places := 0 // leading words that name places or peoples
+		for k := 1; k <= end; k++ {
+			if x.placeOrPeople(words[k-1]) {
+				places++
+			}
+			form := strings.Join(words[:k], " ")
+			if places == k {
+				continue // "Denver" of "Denver Post"
+			}
+			short[gazetteer.Fold(form)] = m.orgName
+		}
+	}
+	if len(short) == 0 {
+		return
+	}
+	titled := map[string]bool{}
+	for i := range x.mentions {
+		if m := &x.mentions[i]; m.titled {
+			titled[gazetteer.Fold(m.text)] = true
+		}
+	}
+	used := map[string]bool{} // short forms the text uses alone
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if key := gazetteer.Fold(m.text); (m.kind == kindPerson || m.kind == kindUnknown) && short[key] != "" && !titled[key] {
+			used[key] = true
+		}
+	}
+	personal := map[string]bool{} // the words of other names
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if m.kind != kindPerson || short[gazetteer.Fold(m.text)] != "" {
+			continue
+		}
+		if x.siblingBody(m, used) {
+			m.kind, m.orgName = kindOrg, m.text // "Corvane Foods" beside "Corvane S.A."
+			continue
+		}
+		for _, t := range x.sents[m.sent].toks[m.a:m.b] {
+			personal[gazetteer.Fold(t.text)] = true // "Ford" of "Gerald Ford" beside the "Ford Foundation"
+		}
+	}
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if m.kind != kindPerson && m.kind != kindUnknown {
+			continue
+		}
+		key := gazetteer.Fold(m.text)
+		if used[key] && !personal[key] {
+			m.kind, m.orgName = kindOrg, short[key]
+		}
+	}
+}
+
+// siblingBody reports whether an untitled run read as a name opens with
+// a short form of a body that the text uses alone, and goes on with no
+// given name or family name: another body of that name ("Corvane Foods"
+// beside "Corvane S.A." and "Corvane").
+func (x *extraction) siblingBody(m *mention, used map[string]bool) bool {
+	toks := x.sents[m.sent].toks[m.a:m.b]
+	if m.titled || len(toks) < 2 || !used[gazetteer.Fold(toks[0].text)] {
+		return false
+	}
+	for _, t := range toks[1:] {
+		if x.gaz.FirstName(t.text) || familyFirst[t.text] {
+			return false
+		}
+	}
+	return true
+}
+
+// allCapitalized reports whether every word starts with a capital.
+func allCapitalized(words []string) bool {
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// placeOrPeople reports whether a word, or each part of a hyphenated
+// word, names a country, a big city or a people ("Irish-American").
+func (x *extraction) placeOrPeople(w string) bool {
+	for _, part := range strings.Split(w, "-") {
+		if x.countryName(part) == nil && !x.bigCity(part) && demonym(x.gaz, part) == nil {
 			return false
 		}
 	}

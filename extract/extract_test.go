@@ -198,6 +198,27 @@ func TestNotTheirRole(t *testing.T) {
 	}
 }
 
+// TestNoApposition: a title after a name and a comma is no apposition
+// when it heads a phrase of its own, the object of a verb or a
+// preposition.
+func TestNoApposition(t *testing.T) {
+	for _, tt := range []struct{ name, text, person, title string }{
+		{"object of a participle", "Foreign Minister Lena Marsh arrived in Oslo on Monday. Marsh, praising the president, said talks would go on.",
+			"Lena Marsh", "president"},
+		{"object of a preposition", "Foreign Minister Lena Marsh arrived in Oslo on Monday. Marsh, like the ambassador, said talks would go on.",
+			"Lena Marsh", "ambassador"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			for _, r := range f.Roles {
+				if r.Person == tt.person && r.Title == tt.title {
+					t.Errorf("role %+v, want none", r)
+				}
+			}
+		})
+	}
+}
+
 // TestJobTitles: a title the text ties to no country is no role; it stays
 // on the person.
 func TestJobTitles(t *testing.T) {
@@ -734,6 +755,58 @@ func TestOrganizationNameForms(t *testing.T) {
 				names[o.Name] = true
 			}
 			checkNamed(t, "organization", names, tt.want, tt.not)
+		})
+	}
+}
+
+// TestOrganizationShortForms: the words that open a company's name,
+// before its organization word, name the company later in the story,
+// not a person; the company is named by its fuller form.
+func TestOrganizationShortForms(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		org, alias string
+		persons    []string
+	}{
+		{"first words of the name", "Harwell Capital Partners bought the shares. Harwell Capital said it would sell them in May.",
+			"Harwell Capital Partners", "Harwell Capital", nil},
+		{"first word of the name", "Brenton Securities raised its offer. Brenton declined to comment on Friday.",
+			"Brenton Securities", "Brenton", nil},
+		{"short form first", "Kestrel said its sales rose. Kestrel Industries Inc. makes valves in Ohio.",
+			"Kestrel Industries Inc.", "Kestrel", nil},
+		{"a titled form stays a person", "Mr. Kestrel left Kestrel Industries Inc. in May. Kestrel said he would stay in Ohio.",
+			"Kestrel Industries Inc.", "", []string{"Kestrel"}},
+		{"a word of another name stays a person", "Anna Brenton said Brenton Securities would grow. Brenton declined to comment.",
+			"Brenton Securities", "", []string{"Anna Brenton"}},
+		{"a sibling body", "Corvane S.A. sold Corvane Foods on Monday. Corvane said the price was fair.",
+			"Corvane S.A.", "Corvane", nil},
+		{"a big city is no short form", "The Denver Post reported the deal. Denver said nothing.", "Denver Post", "", nil},
+		{"a legal form", "Shares of Lindqvist AB and Corran Insurance Co. rose.", "Lindqvist AB", "", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			var found *Organization
+			for i := range f.Organizations {
+				if f.Organizations[i].Name == tt.org {
+					found = &f.Organizations[i]
+				}
+			}
+			if found == nil {
+				t.Fatalf("no organization %q in %+v", tt.org, f.Organizations)
+			}
+			if tt.alias != "" && !slices.Contains(found.Aliases, tt.alias) {
+				t.Errorf("%q has aliases %v, want %q", tt.org, found.Aliases, tt.alias)
+			}
+			if tt.alias == "" && len(found.Aliases) > 0 {
+				t.Errorf("%q has aliases %v, want none", tt.org, found.Aliases)
+			}
+			var persons []string
+			for _, p := range f.Persons {
+				persons = append(persons, p.Name)
+			}
+			if !slices.Equal(persons, tt.persons) {
+				t.Errorf("persons %v, want %v", persons, tt.persons)
+			}
 		})
 	}
 }

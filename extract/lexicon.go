@@ -64,6 +64,14 @@ var functionWords = wordSet(
 	"today", "yesterday", "tomorrow",
 )
 
+// articles open a noun phrase.
+var articles = wordSet("a", "an", "the")
+
+// prepositions open a phrase whose noun is no apposition of a name
+// before them.
+var prepositions = wordSet("of", "in", "on", "at", "to", "by", "with", "from", "for", "into",
+	"about", "over", "against", "as", "after", "before", "among", "between", "under", "without")
+
 func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {

@@ -126,7 +126,10 @@ func (x *extraction) facts() *Facts {
 			}
 			orgIndex[canon] = len(f.Organizations)
 			o := Organization{Name: surface, Evidence: span(m), Confidence: 0.7}
-			if canon != surface {
+			if strings.HasPrefix(canon, surface+" ") {
+				// "Kestrel" before "Kestrel Industries Inc.": named by the fuller form
+				o.Name, o.Aliases = canon, append(o.Aliases, surface)
+			} else if canon != surface {
 				o.Aliases = append(o.Aliases, canon)
 			}
 			if short, ok := strings.CutPrefix(surface, "The "); ok {

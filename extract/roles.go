@@ -286,7 +286,7 @@ func (x *extraction) appositionRole(si int, toks []token, b int) (Role, bool) {
 	var r Role
 	for j < len(toks) {
 		lw := toks[j].lower
-		if lw == "a" || lw == "an" || lw == "the" || lw == "now" || lw == "currently" {
+		if lw == "a" || lw == "an" || lw == "the" || lw == "now" || lw == "currently" || lw == "also" || lw == "still" {
 			j++
 			continue
 		}
@@ -307,6 +307,9 @@ func (x *extraction) appositionRole(si int, toks []token, b int) (Role, bool) {
 		}
 		if toks[j+skip].kind != word || toks[j+skip].lower == "and" || toks[j+skip].lower == "or" {
 			break // ", and Vice Premier He Lifeng" is the next of a list
+		}
+		if articles[toks[j+skip].lower] || prepositions[toks[j+skip].lower] {
+			break // ", quoting the minister": the title heads a phrase of its own
 		}
 	}
 	if n == 0 {
