@@ -1541,7 +1541,11 @@ func TestDescribedCountry(t *testing.T) {
 // in a story about two countries, while a story about one country still
 // gives its own; an adviser, whose title serves no state by itself,
 // serves the country of the person advised, named before the title or
-// after "to".
+// after "to". The passage around a role gives it no country through
+// another holder of the same title ("a letter to Brazilian President
+// A, President B") or through a place the holder travels to; a place
+// that someone else travels to still counts (with Lima, "talks for
+// Chilean President Boric to visit Lima" names two countries).
 func TestRoleCountry(t *testing.T) {
 	tests := []struct {
 		name, text, person, title, want string
@@ -1554,6 +1558,12 @@ func TestRoleCountry(t *testing.T) {
 			"\"We will talk again,\" Obama adviser Susan Rice told reporters.", "Susan Rice", "adviser", "United States"},
 		{"the one advised after to", "Japanese Prime Minister Fumio Kishida met Chinese Premier Li Qiang in Beijing. " +
 			"Yuki Sato, a special advisor to Prime Minister Fumio Kishida, attended.", "Yuki Sato", "special advisor", "Japan"},
+		{"no country from a holder of the same title", "Chilean officials and Peruvian officials met on Monday. " +
+			"In a letter to Brazilian President Ana Costa, President Tomas Ruiz praised the deal.", "Tomas Ruiz", "president", "(no role)"},
+		{"no country from the holder's trip", "Spanish and Italian ministers spoke on Monday. " +
+			"Defense Minister Carlos Vega returned from a visit with troops in Morocco on Tuesday.", "Carlos Vega", "defense minister", "(no role)"},
+		{"another's trip says nothing", "Peru and Argentina signed a deal on Monday. Press secretary Ana Souto said on Thursday that talks were under way for " +
+			"Chilean President Gabriel Boric to visit Lima.", "Ana Souto", "press secretary", "(no role)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

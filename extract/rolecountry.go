@@ -79,7 +79,7 @@ func (x *extraction) inferRoleCountries() {
 	})
 	for _, i := range open {
 		r := &x.roles[i]
-		if c := x.passageCountry(r.Evidence.Sentence, byPerson); c != "" && c != r.ToCode {
+		if c := x.passageCountry(r, byPerson); c != "" && c != r.ToCode {
 			r.CountryCode, r.byDocument, r.byPassage = c, true, true
 			if byPerson[r.Person] == "" {
 				byPerson[r.Person] = c
@@ -438,8 +438,13 @@ func (x *extraction) documentCountry() string {
 // names is one country. A sentence names a country with a role's own
 // country words, a country name, a demonym or a city, or, before si, a
 // person whose own words give them a country (stated): in si itself the
-// other persons named are often counterparts, not colleagues.
-func (x *extraction) passageCountry(si int, stated map[string]string) string {
+// other persons named are often counterparts, not colleagues. Nor, in
+// si, does a holder of the same title say whom the role's holder serves
+// ("a telegram to U.S. President X, President Y"), or the place the
+// holder travels to ("X returned from a visit to troops in Y").
+func (x *extraction) passageCountry(role *Role, stated map[string]string) string {
+	si := role.Evidence.Sentence
+	holder := x.nameIn(si, role)
 	for s := si; s >= 0 && s >= si-passageBefore; s-- {
 		weight, total := map[string]int{}, 0
 		add := func(code string, w int) {
@@ -448,14 +453,21 @@ func (x *extraction) passageCountry(si int, stated map[string]string) string {
 				total += w
 			}
 		}
+		var counterparts []Span // same-title roles of others in si, with their country words
 		for _, r := range x.roles {
-			if !r.byDocument && r.Evidence.Sentence == s {
+			switch {
+			case r.byDocument || r.Evidence.Sentence != s:
+			case s == si && r.Title == role.Title && r.Person != role.Person:
+				counterparts = append(counterparts, r.Evidence)
+			default:
 				add(r.CountryCode, 2)
 			}
 		}
 		for _, mi := range x.sentMentions(s) {
 			m := &x.mentions[mi]
 			switch {
+			case m.kind == kindPlace && x.within(m, counterparts):
+			case m.kind == kindPlace && s == si && holder >= 0 && m.placeKind != "demonym" && x.tripDestination(si, holder, m.a):
 			case m.kind == kindPlace && (m.placeKind == "country" || m.placeKind == "demonym" || m.placeKind == "city"):
 				add(m.code, 1)
 			case m.kind == kindPerson && m.person >= 0 && m.person < len(x.persons) && s < si:
@@ -473,6 +485,81 @@ func (x *extraction) passageCountry(si int, stated map[string]string) string {
 		}
 	}
 	return ""
+}
+
+// within reports whether mention m lies in one of the spans.
+func (x *extraction) within(m *mention, spans []Span) bool {
+	toks := x.sents[m.sent].toks
+	for _, sp := range spans {
+		if toks[m.a].start >= sp.Start && toks[m.b-1].end <= sp.End {
+			return true
+		}
+	}
+	return false
+}
+
+// nameIn returns the mention in sentence si of the role's holder that
+// the role's words lead to, or -1.
+func (x *extraction) nameIn(si int, role *Role) int {
+	from := tokenAt(x.sents[si].toks, role.Evidence.Start)
+	for _, mi := range x.sentMentions(si) {
+		m := &x.mentions[mi]
+		if m.a >= from && m.kind == kindPerson && m.person >= 0 && m.person < len(x.persons) && x.persons[m.person].name == role.Person {
+			return mi
+		}
+	}
+	return -1
+}
+
+// maxTripReach bounds the words between a trip word and the place it
+// leads to ("a visit with military commanders in Y").
+const maxTripReach = 8
+
+// tripDestination reports whether the place at token place of sentence
+// si is where the person of mention person travels: the parse makes the
+// person the subject of a trip verb whose phrase holds the place ("X flew
+// to Y"), or of a verb whose object or oblique is a trip word that holds
+// it ("X returned from a visit to troops in Y"); not a place that names
+// a business ("X, president of a tour operator in Y") or someone else's
+// trip ("X said that Z would visit Y"). The sentence is parsed only when a trip word stands
+// between them, at most maxTripReach words before the place.
+func (x *extraction) tripDestination(si, person, place int) bool {
+	toks := x.sents[si].toks
+	m := &x.mentions[person]
+	near := false
+	for k := place - 1; k >= m.b && k >= place-maxTripReach; k-- {
+		if toks[k].text == ";" || toks[k].text == "." {
+			break
+		}
+		if tripWords[toks[k].lower] {
+			near = true
+			break
+		}
+	}
+	if !near {
+		return false
+	}
+	p := x.parse(si)
+	if p == nil {
+		return false
+	}
+	w := p.argumentHead(p.spanHead(m.a, m.b), -1)
+	if p.rel(w) != "nsubj" {
+		return false
+	}
+	verb := p.head(w)
+	for a, n := p.wordOf[place], 0; a >= 0 && n < len(p.words); a, n = p.head(a), n+1 {
+		if a == verb {
+			return tripWords[strings.ToLower(p.words[a].Form)]
+		}
+		if tripWords[strings.ToLower(p.words[a].Form)] {
+			// the trip word the place depends on: the verb's own
+			// ("returned from a visit to Y"), not one of a clause below it
+			// ("said that X would visit Y")
+			return p.head(a) == verb && (p.rel(a) == "obl" || p.rel(a) == "obj")
+		}
+	}
+	return false
 }
 
 // countryWeights weighs the country evidence of the document: a role's
