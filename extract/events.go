@@ -1370,7 +1370,7 @@ func (x *extraction) sentTimes(si int) []timex {
 // phrase about something else ("a visit to the tomb of John
 // Macdonald"), as long as two persons remain.
 func (x *extraction) eventArguments(si int, persons []int) []int {
-	if len(persons) < 3 {
+	if len(persons) < 2 || len(persons) == 2 && !x.mayModifyThing(si, persons) {
 		return persons
 	}
 	p := x.parse(si)
@@ -1386,7 +1386,7 @@ func (x *extraction) eventArguments(si int, persons []int) []int {
 		if m.kind != kindPerson || !slices.Contains(persons, m.person) {
 			continue
 		}
-		if p.modifiesThing(p.spanHead(m.a, m.b)) {
+		if p.modifiesThing(p.spanHead(m.a, m.b)) && (len(persons) > 2 || afterThingPreposition(x.sents[si].toks, m)) {
 			thing = appendPerson(thing, m.person)
 		} else {
 			other = appendPerson(other, m.person)
@@ -1398,11 +1398,35 @@ func (x *extraction) eventArguments(si int, persons []int) []int {
 			out = append(out, pi)
 		}
 	}
-	if len(out) < 2 {
+	if len(out) < 2 && len(persons) > 2 {
 		return persons
 	}
 	return out
 }
+
+// mayModifyThing reports whether a mention of one of the persons in
+// sentence si follows a preposition that can tie it to a noun
+// (modifiesThing: "the hunt for X", "the relatives of X"): only then
+// can the parse drop one of two persons. A possessive does not drop one
+// of two ("X's comments after his summit with Y").
+func (x *extraction) mayModifyThing(si int, persons []int) bool {
+	for _, mi := range x.sentMentions(si) {
+		m := &x.mentions[mi]
+		if m.kind == kindPerson && slices.Contains(persons, m.person) && afterThingPreposition(x.sents[si].toks, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterThingPreposition reports whether mention m follows one of
+// thingPrepositions.
+func afterThingPreposition(toks []token, m *mention) bool {
+	return m.a > 0 && thingPrepositions[toks[m.a-1].lower]
+}
+
+// thingPrepositions tie a person to the noun of a phrase about them.
+var thingPrepositions = wordSet("of", "for", "to", "against", "about")
 
 // aboutThing reports whether every mention of person pi in sentence si
 // sits in a noun phrase about something else (modifiesThing).

@@ -976,6 +976,34 @@ func TestEventParticipantsFromParse(t *testing.T) {
 	}
 }
 
+// TestPersonOfAThingIsNoParticipant: a person the parse ties to a noun
+// that names no event ("the hunt for X", "a message to X") takes no part
+// in the sentence's event, even when the event then has too few
+// participants to stand; a possessive of two persons keeps its event.
+func TestPersonOfAThingIsNoParticipant(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string // nil: no event
+	}{
+		{"object of a hunt", "Norwegian Foreign Minister Ida Holm, on a visit to Chile, asked the police to join the hunt for Pedro Alves.", nil},
+		{"recipient of a message", "King Harald carried a message to President Ana Lind from Olaf Berg, with whom the king met on Monday.",
+			[]string{"Harald", "Olaf Berg"}},
+		{"possessive of two", "President Ana Lind's remarks after her summit with Premier Olaf Berg drew criticism.",
+			[]string{"Ana Lind", "Olaf Berg"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			var got []string
+			for _, e := range f.Events {
+				got = sorted(append([]string(nil), e.Participants...))
+			}
+			if len(f.Events) > 1 || !slices.Equal(got, tt.want) {
+				t.Errorf("events %+v, want one of %v", f.Events, tt.want)
+			}
+		})
+	}
+}
+
 // TestPairAfterHistory: "the two leaders" and "each other" after an
 // aside of history mean the story's pair, not the pair of long ago;
 // on an undated page the story's year is the latest its dates name.

@@ -414,7 +414,7 @@ func (p *parsed) modifiesThing(w int) bool {
 	for i := range p.words {
 		if p.head(i) == w && p.rel(i) == "case" {
 			switch strings.ToLower(p.words[i].Form) {
-			case "of", "'s", "’s", "'", "’":
+			case "of", "'s", "’s", "'", "’", "for", "to", "against", "about":
 				return true
 			}
 		}
