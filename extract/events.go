@@ -255,6 +255,9 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 	persons = x.eventArguments(si, persons)
 	if trigger >= 0 {
 		persons = x.withoutAttendees(si, trigger, persons)
+		if typ == Visit && len(described) == 0 && x.coTravellers(si, trigger, persons) {
+			persons = nil // "X and Y returned from a visit to troops": no host
+		}
 	}
 	var out []*event
 	if invite >= 0 {
@@ -300,6 +303,54 @@ func (x *extraction) sentenceEvents(si int, lastPair []int) []*event {
 		}
 	}
 	return out
+}
+
+// maxCoordinationGap bounds the tokens between two names joined by
+// "and" and the titles of the second ("X and Gen. Y").
+const maxCoordinationGap = 4
+
+// coTravellers reports whether the persons of sentence si are all named
+// before its visit word at trigger, as one coordination ("X and Y
+// flew to Z"), and their own words tie them to no two different states:
+// travellers together, with no host named. Leaders of two states who
+// tour a place together meet there.
+func (x *extraction) coTravellers(si, trigger int, persons []int) bool {
+	if len(persons) < 2 {
+		return false
+	}
+	toks := x.sents[si].toks
+	first, last, coordinated := -1, -1, false
+	for _, mi := range x.sentMentions(si) {
+		m := &x.mentions[mi]
+		if m.kind != kindPerson || !slices.Contains(persons, m.person) {
+			continue
+		}
+		if m.a > trigger || m.possessive {
+			return false
+		}
+		if first < 0 {
+			first = m.b
+		} else if last >= 0 && hasWord(toks[last:m.a], "and") && m.a-last <= maxCoordinationGap {
+			coordinated = true // "X and Gen. Y"
+		}
+		last = m.b
+	}
+	if !coordinated {
+		return false
+	}
+	// Leaders of two states who travel somewhere together meet there.
+	stated := x.statedCountries()
+	code := ""
+	for _, pi := range persons {
+		c := stated[x.persons[pi].name]
+		if c != "" && code != "" && c != code {
+			return false
+		}
+		if c != "" {
+			code = c
+		}
+	}
+	return true
 }
 
 // receivesPerson reports whether token i of sentence si is a verb of

@@ -1004,6 +1004,33 @@ func TestPersonOfAThingIsNoParticipant(t *testing.T) {
 	}
 }
 
+// TestTravellersTogether: persons named together before a visit word,
+// with no one after it, travel together and meet no host; leaders of
+// two states who visit a place together meet there.
+func TestTravellersTogether(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string // nil: no event
+	}{
+		{"officials of one state", "Defense Minister Carlos Vega and Gen. Luis Mora returned from a visit with troops in Tangier on Monday.", nil},
+		{"leaders of two states", "Chilean President Gabriel Boric and Peruvian President Dina Boluarte visited Arica together on Monday.",
+			[]string{"Dina Boluarte", "Gabriel Boric"}},
+		{"a host after the visit word", "Defense Minister Carlos Vega and Gen. Luis Mora visited King Felipe in Madrid on Monday.",
+			[]string{"Carlos Vega", "Felipe", "Luis Mora"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractText(t, tt.text, june2)
+			var got []string
+			for _, e := range f.Events {
+				got = sorted(append([]string(nil), e.Participants...))
+			}
+			if len(f.Events) > 1 || !slices.Equal(got, tt.want) {
+				t.Errorf("events %+v, want one of %v", f.Events, tt.want)
+			}
+		})
+	}
+}
+
 // TestPairAfterHistory: "the two leaders" and "each other" after an
 // aside of history mean the story's pair, not the pair of long ago;
 // on an undated page the story's year is the latest its dates name.
