@@ -315,6 +315,7 @@ func acronym(word string) bool {
 // that goes on from a short form with no personal name is a body of its
 // own (siblingBody).
 func (x *extraction) orgShortForms() {
+	x.orgsWithoutEndings()
 	short := map[string]string{} // folded short form → the body's name
 	for i := range x.mentions {
 		m := &x.mentions[i]
@@ -382,6 +383,34 @@ func (x *extraction) orgShortForms() {
 		key := gazetteer.Fold(m.text)
 		if used[key] && !personal[key] {
 			m.kind, m.orgName = kindOrg, short[key]
+		}
+	}
+}
+
+// orgsWithoutEndings makes a body's name that another body's name
+// extends with organization words alone that other body: "Poughkeepsie
+// Savings" is "Poughkeepsie Savings Bank", "Harwell Capital" is "Harwell
+// Capital Partners"; "United Nations" is no "United Nations Security
+// Council".
+func (x *extraction) orgsWithoutEndings() {
+	names := map[string]bool{}
+	for i := range x.mentions {
+		if m := &x.mentions[i]; m.kind == kindOrg {
+			names[m.orgName] = true
+		}
+	}
+	longer := map[string]string{}
+	for name := range names {
+		words := strings.Fields(name)
+		for k := len(words) - 1; k >= 1 && orgWords[strings.ToLower(words[k])]; k-- {
+			if short := strings.Join(words[:k], " "); names[short] && len(name) > len(longer[short]) {
+				longer[short] = name
+			}
+		}
+	}
+	for i := range x.mentions {
+		if m := &x.mentions[i]; m.kind == kindOrg && longer[m.orgName] != "" {
+			m.orgName = longer[m.orgName]
 		}
 	}
 }

@@ -17,6 +17,11 @@ var honorifics = map[string]bool{
 	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "miss": true,
 	"dr": true, "dr.": true, "sir": true, "dame": true, "lord": true, "lady": true, "madam": true,
 	"prince": true, "princess": true,
+	// clergy
+	"rev": true, "rev.": true, "reverend": true, "sister": true, "father": true, "rabbi": true, "pastor": true,
+	"msgr": true, "msgr.": true, "monsignor": true,
+	// police ranks
+	"superintendent": true, "inspector": true, "detective": true, "constable": true,
 }
 
 // titleModifiers may precede a title and are kept in it ("deputy

@@ -127,6 +127,11 @@ func runContinues(toks []token, i, j int) bool {
 	if nicknameQuote(toks, i, j) {
 		return true
 	}
+	if j == i+1 && i > 0 && toks[i-1].text == "," && stateAbbreviations[toks[i].text] {
+		// "Randolph, Mass. Cara, a food chain": the state closes its
+		// city's name, and a sentence that the splitter did not end there.
+		return false
+	}
 	if t.kind == word && t.cap && !t.upper && headlinePrepositions[t.lower] {
 		// "Sultan Receives Phone Call From UK Secretary Of
 		// State": a preposition capitalized inside a run is a line in
@@ -856,6 +861,9 @@ func personShaped(core []token) bool {
 	if last := strings.ToLower(core[len(core)-1].text); placeHeads[last] || groupWords[last] {
 		return false // "Al Salman Palace", "Jose Marti International Airport", "Roman Catholic", "Ulster Unionists"
 	}
+	if len(core) > 1 && placeLeads[core[0].lower] {
+		return false // "Mt. Kilimanjaro", "Fort Worth"
+	}
 	for k, t := range core {
 		if nicknameQuote(core, 0, k) {
 			continue
@@ -881,6 +889,12 @@ func personShaped(core []token) bool {
 
 // nameParticles join the parts of a name in lower case (data/nameparticles.txt).
 var nameParticles = readList("nameparticles.txt")
+
+// placeLeads open the names of places, never of persons (data/placeleads.txt).
+var placeLeads = readList("placeleads.txt")
+
+// stateAbbreviations follow a city and a comma (data/stateabbreviations.txt).
+var stateAbbreviations = readList("stateabbreviations.txt")
 
 // placeHeads end the names of places and things, never of persons (data/placeheads.txt).
 var placeHeads = readList("placeheads.txt")
