@@ -60,13 +60,24 @@ func (x *extraction) findTimes() []timex {
 				}
 				tenseOf[c[0]] = tense
 			}
+			cued := true // the words before the expression say its tense
+			switch {
+			case sinceBefore(toks, i):
+				tense = -1 // "on patrol since March"
+			case earliestAhead(toks, i):
+				tense = 1 // "as early as Tuesday", "postponed until Tuesday"
+			default:
+				cued = false
+			}
 			if t, ok := x.timeAt(si, toks, i, tense); ok {
 				// The parse gives the tense of the predicate the
 				// expression modifies, where the words give the clause's
 				// ("said" makes a clause past, not the "is due Jan. 14"
 				// it reports). A present predicate keeps a future that
 				// the words show ("are planned for November").
-				if t.relative && !x.noParser && tense <= 0 && bareWeekday(toks, t.a, t.b) && presentProgressiveWords(toks) {
+				if cued {
+					// the words before it settle the tense
+				} else if t.relative && !x.noParser && tense <= 0 && bareWeekday(toks, t.a, t.b) && presentProgressiveWords(toks) {
 					// A weekday of a predicate in the present progressive
 					// looks ahead, when that changes its value.
 					if t2, ok := x.timeAt(si, toks, i, 1); ok && t2.b == t.b && x.valueDiffers(t, t2) && x.progressivePredicate(si, t.a, t.b) {
@@ -564,6 +575,9 @@ func clauseTense(toks []token) int {
 			return -1
 		}
 	}
+	if presentPerfect(toks) {
+		return -1
+	}
 	return 0
 }
 
@@ -576,7 +590,66 @@ func pastVerb(t token) bool {
 		lw == "said" || lw == "told" || lw == "wrote" || lw == "began" || lw == "came" || lw == "went" || lw == "saw" || lw == "took" {
 		return true
 	}
+	if irregularPast[lw] {
+		return true
+	}
 	return t.kind == word && !t.cap && len(lw) > 4 && strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "eed") && !futureParticiples[lw]
+}
+
+// irregularPast are the past forms of irregular verbs (data/irregularpast.txt).
+var irregularPast = readList("irregularpast.txt")
+
+// presentPerfect reports whether a clause holds "has", "have" or "'ve"
+// followed within two words by "been" or a past form ("have gathered",
+// "has long been"): it tells of what already happened.
+func presentPerfect(toks []token) bool {
+	for i, t := range toks {
+		switch t.lower {
+		case "has", "have", "'ve", "’ve":
+			for k := i + 1; k < len(toks) && k <= i+2; k++ {
+				if toks[k].lower == "been" || pastVerb(toks[k]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// earliestAhead reports whether the expression at toks[i] follows "as
+// soon as" or "as early as", or "until" after a verb of putting off
+// ("postponed until Tuesday"): a time still to come.
+func earliestAhead(toks []token, i int) bool {
+	if i >= 3 && toks[i-3].lower == "as" && toks[i-1].lower == "as" && (toks[i-2].lower == "soon" || toks[i-2].lower == "early") {
+		return true
+	}
+	if i >= 2 && (toks[i-1].lower == "until" || toks[i-1].lower == "till") {
+		for k := i - 2; k >= 0 && k >= i-4; k-- {
+			if postponingVerbs[toks[k].lower] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// postponingVerbs put a happening off to a later time (data/postponing.txt).
+var postponingVerbs = readList("postponing.txt")
+
+// sinceBefore reports whether "since" opens the expression at toks[i],
+// alone or before "early", "late", "mid" or "the": what it dates lies
+// in the past.
+func sinceBefore(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch toks[k].lower {
+		case "since":
+			return true
+		case "early", "late", "mid", "the", "mid-":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // futureParticiples end in -ed but look ahead (data/futureparticiples.txt).
