@@ -287,6 +287,19 @@ func TestTimes(t *testing.T) {
 	}
 }
 
+// TestHolidayNeedsPreposition: a holiday's name dates something only
+// after a preposition; "Christmas shopping" is no time.
+func TestHolidayNeedsPreposition(t *testing.T) {
+	f := extractText(t, "Christmas shopping fell. Officials met before Christmas.", june2)
+	var got []string
+	for _, tm := range f.Times {
+		got = append(got, tm.Text+"="+tm.Value)
+	}
+	if !slices.Equal(got, []string{"Christmas=2017-12-25"}) {
+		t.Errorf("times %v, want only the Christmas met before", got)
+	}
+}
+
 func TestEvents(t *testing.T) {
 	tests := []struct {
 		name, text                      string

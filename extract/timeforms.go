@@ -12,7 +12,7 @@ import (
 // "TimeML Annotation Guidelines", 2006) for their values:
 //
 //   - a modifier before a month, year or weekday: "early 2017", "late
-//     November", "mid-2017" (the value of what it modifies);
+//     November", "mid-2017", "mid-November" (the value of what it modifies);
 //   - a part of the day after a weekday, or deictic: "Friday night",
 //     "this morning", "last night" (the day);
 //   - "earlier this year", "later this month" (this year, this month);
@@ -20,8 +20,12 @@ import (
 //   - ranges: "February 27-28, 2019", "from June 9 to 12" (an interval);
 //   - seasons and halves of a year: "the summer of 1953", "spring 2019",
 //     "the first half of 2017" (2017-H1), "the second half of the year";
-//   - decades and centuries: "the 1970s" (197), "the 1800s" and "the 19th
-//     century" (18);
+//   - decades and centuries: "the 1970s" (197), "the early 1980s" (198),
+//     "the nineties" (199), "the 1800s" and "the 19th century" (18);
+//   - a part of this year or this month: "the end of the year" (its year),
+//     "the start of the month" (its month);
+//   - holidays after a preposition: "at Christmas", "on New Year's Day",
+//     "after Easter" (data/holidays.tsv);
 //   - a year before 1900 after a preposition: "in 1648", "from 1648".
 //
 // ok is false when none starts at toks[i].
@@ -37,8 +41,12 @@ func (x *extraction) timeFormAt(si int, toks []token, i int, tense int) (timex, 
 	}
 	lw := lower(toks[i])
 	if _, isWeekday := weekdays[lw]; !isWeekday && !formStarts[lw] && months[lw] == 0 && seasons[lw] == "" &&
-		!yearPrepositions[lw] && !strings.HasPrefix(lw, "mid-") {
+		!yearPrepositions[lw] && !strings.HasPrefix(lw, "mid-") && !toks[i].cap {
 		return timex{}, false // most words start no form: decided at once
+	}
+	// A holiday: "at Christmas", "on New Year's Day".
+	if n, rule := holidayAt(toks, i); n > 0 {
+		return mk(i+n, "", func(ref time.Time) string { return holidayValue(rule, ref, tense) })
 	}
 	// A modifier: "early 2017", "late November", "mid-2017".
 	if lw == "early" || lw == "late" || lw == "mid" || lw == "earlier" || lw == "later" {
@@ -58,6 +66,12 @@ func (x *extraction) timeFormAt(si int, toks []token, i int, tense int) (timex, 
 	if strings.HasPrefix(lw, "mid-") {
 		if y, err := strconv.Atoi(lw[4:]); err == nil && y >= 1000 && y <= 2100 {
 			return mk(i+1, strconv.Itoa(y), nil)
+		}
+		if mo, ok := months[lw[4:]]; ok {
+			// "mid-November"
+			return mk(i+1, "", func(ref time.Time) string {
+				return fmt.Sprintf("%04d-%02d", nearestMonthYear(ref, mo, tense), mo)
+			})
 		}
 	}
 	// "June last year", "March this year", "January next year".
@@ -119,6 +133,27 @@ func (x *extraction) timeFormAt(si int, toks []token, i int, tense int) (timex, 
 	if lw == "the" {
 		k := i + 1
 		w := lower(at(k))
+		if w == "early" || w == "late" || w == "mid" {
+			// "the early 1980s": the decade
+			k++
+			w = lower(at(k))
+		}
+		if d, ok := decadeWords[w]; ok {
+			return mk(k+1, d, nil) // "the nineties"
+		}
+		if d, ok := decadeOf(strings.TrimPrefix(w, "mid-")); ok && strings.HasPrefix(w, "mid-") {
+			return mk(k+1, d, nil) // "the mid-1990s"
+		}
+		// "the end of the year", "the start of the month": that year,
+		// that month
+		if periodParts[w] && lower(at(k+1)) == "of" && lower(at(k+2)) == "the" {
+			switch lower(at(k + 3)) {
+			case "year":
+				return mk(k+4, "", func(ref time.Time) string { return strconv.Itoa(ref.Year()) })
+			case "month":
+				return mk(k+4, "", func(ref time.Time) string { return ref.Format("2006-01") })
+			}
+		}
 		// "the 1970s", "the 1800s"
 		if at(k).kind == number && len(w) == 5 && strings.HasSuffix(w, "s") {
 			if y, err := strconv.Atoi(w[:4]); err == nil && y >= 1000 && y <= 2090 && y%10 == 0 {
@@ -165,6 +200,25 @@ func (x *extraction) timeFormAt(si int, toks []token, i int, tense int) (timex, 
 
 // yearPrepositions introduce a year before 1900: "in 1648", "since 1789".
 var yearPrepositions = wordSet("in", "from", "since", "until", "till", "by", "before", "after", "around", "circa", "of")
+
+// decadeOf reads "1990s" as its decade, "199".
+func decadeOf(w string) (string, bool) {
+	if len(w) != 5 || !strings.HasSuffix(w, "s") {
+		return "", false
+	}
+	y, err := strconv.Atoi(w[:4])
+	if err != nil || y < 1000 || y > 2090 || y%10 != 0 {
+		return "", false
+	}
+	return strconv.Itoa(y / 10), true
+}
+
+// decadeWords name the decades of the twentieth century: "the nineties".
+var decadeWords = map[string]string{"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195",
+	"sixties": "196", "seventies": "197", "eighties": "198", "nineties": "199"}
+
+// periodParts name a part of a year or a month: "the end of the year".
+var periodParts = wordSet("end", "beginning", "start", "middle", "rest")
 
 // formStarts are the other words a form of timeFormAt can begin with.
 var formStarts = wordSet("early", "late", "mid", "earlier", "later", "from", "this", "last", "the")
